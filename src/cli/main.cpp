@@ -1,0 +1,177 @@
+// The command line: argument parsing and dispatch only.
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "convert.hpp"
+#include "diagnostic.hpp"
+#include "io.hpp"
+#include "parse/load.hpp"
+#include "parse/xml_writer.hpp"
+#include "render/renderer.hpp"
+
+namespace {
+
+using namespace handout;
+
+constexpr std::string_view main_help = R"(usage: handout COMMAND [ARGS]
+
+Turns bullet-structured slide text into reports.
+
+commands:
+  parse FILE [-o FILE]                       write the XML intermediate of one deck
+  convert FILE|DIR... -o DIR [--formats L]   write every format of every deck
+
+options:
+  -h, --help      show help (also after a command)
+  --version       show the version
+
+Exit status: 0 ok, 1 audit findings, 2 bad input or usage.
+)";
+
+constexpr std::string_view parse_help = R"(usage: handout parse FILE [-o FILE]
+
+Reads a text deck (NAME.txt, with NAME.meta.yaml beside it if present) or an
+XML intermediate and writes its XML intermediate to standard output, or to
+the file given with -o (written whole or not at all).
+)";
+
+std::string convert_help() {
+  std::string help = R"(usage: handout convert FILE|DIR... -o DIR [--formats LIST]
+
+Converts each deck (NAME.txt, or a NAME.xml intermediate) into DIR/NAME.*.
+A directory stands for the .txt files in it. A failing deck does not stop the
+others; the exit status is 2 when any failed.
+
+options:
+  -o, --output DIR      where to write (created if missing)
+  --formats LIST        comma-separated formats (default: all marked *)
+
+formats:
+)";
+  for (const auto& r : renderers()) {
+    help += "  " + std::string(r.name) + (r.in_default_set ? " *" : "  ");
+    help += std::string(10 - std::min<std::size_t>(10, r.name.size()), ' ');
+    help += std::string(r.description) + "\n";
+  }
+  return help;
+}
+
+void print(const diagnostics& diags) {
+  for (const auto& d : diags.all()) std::cerr << format(d) << '\n';
+}
+
+int usage_error(const std::string& message, std::string_view command) {
+  std::cerr << "handout: error: " << message << "\n(see 'handout " << command
+            << (command.empty() ? "" : " ") << "--help')\n";
+  return exit_code::bad_input;
+}
+
+bool is_help(std::string_view a) { return a == "-h" || a == "--help"; }
+
+int run_parse(const std::vector<std::string>& args) {
+  std::string input, output;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (is_help(a)) {
+      std::cout << parse_help;
+      return exit_code::ok;
+    } else if (a == "-o" || a == "--output") {
+      if (++i == args.size()) return usage_error(a + " needs a file name", "parse");
+      output = args[i];
+    } else if (a.size() > 1 && a[0] == '-') {
+      return usage_error("unknown option '" + a + "'", "parse");
+    } else if (input.empty()) {
+      input = a;
+    } else {
+      return usage_error("parse takes one file", "parse");
+    }
+  }
+  if (input.empty()) return usage_error("parse needs a file", "parse");
+  diagnostics diags;
+  auto r = load_input(input, diags);
+  bool ok = r.has_value();
+  if (ok) {
+    std::string xml = write_xml(*r);
+    if (output.empty()) {
+      std::cout << xml;
+      ok = static_cast<bool>(std::cout.flush());
+    } else {
+      ok = write_file_atomically(output, xml, diags);
+    }
+  }
+  print(diags);
+  return ok ? exit_code::ok : exit_code::bad_input;
+}
+
+int run_convert(const std::vector<std::string>& args) {
+  convert_request request;
+  std::string formats;
+  bool formats_given = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (is_help(a)) {
+      std::cout << convert_help();
+      return exit_code::ok;
+    } else if (a == "-o" || a == "--output") {
+      if (++i == args.size()) return usage_error(a + " needs a directory", "convert");
+      request.output_dir = args[i];
+    } else if (a == "--formats") {
+      if (++i == args.size()) return usage_error("--formats needs a list", "convert");
+      formats = args[i];
+      formats_given = true;
+    } else if (a.size() > 1 && a[0] == '-') {
+      return usage_error("unknown option '" + a + "'", "convert");
+    } else {
+      request.inputs.push_back(a);
+    }
+  }
+  if (request.inputs.empty()) return usage_error("convert needs a file or directory", "convert");
+  if (request.output_dir.empty()) return usage_error("convert needs -o DIR", "convert");
+  if (formats_given) {
+    std::size_t start = 0;
+    while (start <= formats.size()) {
+      std::size_t comma = formats.find(',', start);
+      std::string name =
+          formats.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      const renderer* r = find_renderer(name);
+      if (!r) return usage_error("unknown format '" + name + "'", "convert");
+      request.formats.push_back(r);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  } else {
+    for (const auto& r : renderers()) {
+      if (r.in_default_set) request.formats.push_back(&r);
+    }
+  }
+  diagnostics diags;
+  int status = convert(request, diags);
+  print(diags);
+  return status;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    std::cerr << main_help;
+    return exit_code::bad_input;
+  }
+  const std::string command = args[0];
+  args.erase(args.begin());
+  if (is_help(command)) {
+    std::cout << main_help;
+    return exit_code::ok;
+  }
+  if (command == "--version") {
+    std::cout << "handout " HANDOUT_VERSION "\n";
+    return exit_code::ok;
+  }
+  if (command == "parse") return run_parse(args);
+  if (command == "convert") return run_convert(args);
+  return usage_error("unknown command '" + command + "'", "");
+}

@@ -1,0 +1,48 @@
+// Diagnostics (`FILE:LINE:COL: error: message`) and the tool's exit codes.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace handout {
+
+// Exit codes, decided in one place.
+namespace exit_code {
+inline constexpr int ok = 0;
+inline constexpr int findings = 1;   // reserved for audit findings
+inline constexpr int bad_input = 2;  // bad input or usage
+}  // namespace exit_code
+
+enum class severity { warning, error };
+
+// One message about a place in an input. `line` and `column` are 1-based;
+// 0 means "the whole file". Columns count Unicode code points.
+struct diagnostic {
+  severity level = severity::error;
+  std::string file;
+  int line = 0;
+  int column = 0;
+  std::string message;
+};
+
+// `FILE:LINE:COL: error: message` (or `FILE: error: message` without a line).
+std::string format(const diagnostic& d);
+
+// Collects diagnostics instead of stopping at the first.
+class diagnostics {
+ public:
+  void error(std::string file, int line, int column, std::string message);
+  void warning(std::string file, int line, int column, std::string message);
+  void add(diagnostic d);
+  void append(const diagnostics& other);
+
+  bool has_errors() const { return errors_ > 0; }
+  int error_count() const { return errors_; }
+  const std::vector<diagnostic>& all() const { return list_; }
+
+ private:
+  std::vector<diagnostic> list_;
+  int errors_ = 0;
+};
+
+}  // namespace handout

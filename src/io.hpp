@@ -1,0 +1,52 @@
+// File input and atomic file output.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "diagnostic.hpp"
+
+namespace handout {
+
+// Reads a whole file of at most `limit` bytes. On failure reports
+// `PATH: error: …` and returns nothing.
+std::optional<std::string> read_file(const std::string& path, std::size_t limit,
+                                     diagnostics& diags);
+
+// A private temporary file in the destination's directory. commit() renames
+// it onto the destination; otherwise the destructor removes it, so a failed
+// or interrupted write never leaves a half-written destination.
+class temp_file {
+ public:
+  // Creates the file; on failure returns nothing and sets `error`.
+  static std::optional<temp_file> create(const std::string& destination, std::string& error);
+
+  temp_file(temp_file&& other) noexcept;
+  temp_file& operator=(temp_file&&) = delete;
+  temp_file(const temp_file&) = delete;
+  ~temp_file();
+
+  const std::string& path() const { return path_; }
+  bool write(std::string_view data, std::string& error);
+  // Closes the file and renames it onto the destination.
+  bool commit(std::string& error);
+
+ private:
+  temp_file(std::string path, std::string destination, int fd)
+      : path_(std::move(path)), destination_(std::move(destination)), fd_(fd) {}
+  std::string path_;
+  std::string destination_;
+  int fd_ = -1;
+  bool committed_ = false;
+};
+
+// Writes `data` to `path` through a temp_file. On failure reports
+// `PATH: error: …` and returns false; `path` is then untouched.
+bool write_file_atomically(const std::string& path, std::string_view data, diagnostics& diags);
+
+// Creates a directory and its parents; reports an error on failure.
+bool make_directories(const std::string& path, diagnostics& diags);
+
+}  // namespace handout

@@ -1,0 +1,28 @@
+#include "parse/load.hpp"
+
+#include <filesystem>
+
+#include "io.hpp"
+#include "limits.hpp"
+#include "parse/metadata.hpp"
+#include "parse/text_reader.hpp"
+#include "parse/xml_reader.hpp"
+
+namespace handout {
+
+bool is_intermediate_path(const std::string& path) {
+  return std::filesystem::path(path).extension() == ".xml";
+}
+
+std::optional<report> load_input(const std::string& path, diagnostics& diags) {
+  auto bytes = read_file(path, limits::max_input_bytes, diags);
+  if (!bytes) return std::nullopt;
+  if (is_intermediate_path(path)) return read_xml(*bytes, path, diags);
+  auto r = read_text(*bytes, path, diags);
+  if (!r) return std::nullopt;
+  if (!read_sidecar(sidecar_path(path), r->meta, diags)) return std::nullopt;
+  derive_metadata(*r, path);
+  return r;
+}
+
+}  // namespace handout

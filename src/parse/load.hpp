@@ -1,0 +1,19 @@
+// Loading one input, whatever its kind, into the document model.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "diagnostic.hpp"
+#include "document.hpp"
+
+namespace handout {
+
+// True when `path` names an XML intermediate rather than a text deck.
+bool is_intermediate_path(const std::string& path);
+
+// Reads a text deck (with its sidecar metadata and derived defaults) or an
+// XML intermediate. Diagnostics go to `diags`; nothing is returned on errors.
+std::optional<report> load_input(const std::string& path, diagnostics& diags);
+
+}  // namespace handout

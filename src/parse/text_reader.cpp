@@ -1,0 +1,443 @@
+#include "parse/text_reader.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <cstring>
+#include <deque>
+#include <utility>
+#include <vector>
+
+#include "limits.hpp"
+#include "parse/bullets.hpp"
+#include "parse/utf8.hpp"
+
+namespace handout {
+
+namespace {
+
+constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
+constexpr std::string_view ideographic_space = "\xE3\x80\x80";  // U+3000
+
+bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+std::string_view trim_left(std::string_view s) {
+  while (true) {
+    if (!s.empty() && is_space(s.front())) {
+      s.remove_prefix(1);
+    } else if (s.substr(0, 3) == ideographic_space) {
+      s.remove_prefix(3);
+    } else {
+      return s;
+    }
+  }
+}
+
+std::string_view trim_right(std::string_view s) {
+  while (true) {
+    if (!s.empty() && is_space(s.back())) {
+      s.remove_suffix(1);
+    } else if (s.size() >= 3 && s.substr(s.size() - 3) == ideographic_space) {
+      s.remove_suffix(3);
+    } else {
+      return s;
+    }
+  }
+}
+
+std::string_view trim(std::string_view s) { return trim_right(trim_left(s)); }
+
+bool starts_with_icase(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != prefix[i]) return false;
+  }
+  return true;
+}
+
+bool is_section_number(std::string_view trimmed) {
+  return !trimmed.empty() && trimmed.size() <= 3 &&
+         std::all_of(trimmed.begin(), trimmed.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The bullet that starts `trimmed`, if any: its level and the text after it.
+struct bullet_match {
+  int level;
+  std::size_t text_offset;  // into `trimmed`
+};
+
+std::optional<bullet_match> match_bullet(std::string_view trimmed) {
+  for (const auto& b : bullet_glyphs) {
+    if (trimmed.substr(0, b.glyph.size()) != b.glyph) continue;
+    std::string_view rest = trimmed.substr(b.glyph.size());
+    if (b.needs_space && !(rest.empty() || is_space(rest.front()))) continue;
+    std::size_t skip = rest.size() - trim_left(rest).size();
+    return bullet_match{b.level, b.glyph.size() + skip};
+  }
+  return std::nullopt;
+}
+
+// An item as read, before nesting.
+struct flat_item {
+  int level;
+  int line;
+  std::string text;
+};
+
+enum class open_kind { none, section_title, slide_title, item, link };
+
+class text_reader {
+ public:
+  text_reader(const std::string& source, diagnostics& diags) : source_(source), diags_(diags) {
+    report_.source = source;
+  }
+
+  report run(const std::vector<std::string_view>& lines) {
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      const int number = static_cast<int>(i) + 1;
+      std::string_view raw = lines[i];
+      // Elements keep their trailing spaces until finish(): a hard wrap may
+      // have cut the line right after one (`AutoML ` / `的技术路线`).
+      const std::string_view content = trim_left(raw);
+      const std::string_view trimmed = trim_right(content);
+      if (trimmed.empty()) continue;  // blank lines end nothing: hard wraps leave them
+      const int indent_column = utf8::column_at(raw, raw.size() - content.size());
+
+      if (is_link_line(trimmed)) {
+        awaiting_section_title_ = false;
+        start_link(content, number, indent_column);
+        continue;
+      }
+      if (auto bullet = match_bullet(trimmed)) {
+        awaiting_section_title_ = false;
+        start_item(bullet->level, content.substr(bullet->text_offset), number, indent_column);
+        continue;
+      }
+      if (awaiting_section_title_) {
+        awaiting_section_title_ = false;
+        report_.sections.back().title = std::string(content);
+        open_ = open_kind::section_title;
+        continue;
+      }
+      if (is_space(raw.front()) || raw.substr(0, 3) == ideographic_space) {
+        if (is_section_number(trimmed)) {
+          start_section(std::string(trimmed), number);
+          awaiting_section_title_ = true;
+          open_ = open_kind::none;
+        } else if (i + 1 < lines.size() && !lines[i + 1].empty() &&
+                   is_space(lines[i + 1].front()) && trim(lines[i + 1]) == trimmed) {
+          // A title repeated at once: an unnumbered section whose first
+          // slide has the same title.
+          start_section(std::nullopt, number);
+          report_.sections.back().title = std::string(trimmed);
+          start_slide(trimmed, number + 1);
+          ++i;
+        } else {
+          start_slide(content, number);
+        }
+        continue;
+      }
+      continue_element(raw, number);
+    }
+    if (awaiting_section_title_) {
+      const auto& s = report_.sections.back();
+      diags_.warning(source_, s.line, 1, "section " + *s.number + " has no title");
+    }
+    close_slide();
+    finish();
+    return std::move(report_);
+  }
+
+ private:
+  void start_section(std::optional<std::string> number, int line) {
+    close_slide();
+    section s;
+    s.number = std::move(number);
+    s.line = line;
+    report_.sections.push_back(std::move(s));
+  }
+
+  void start_slide(std::string_view title, int line) {
+    close_slide();
+    if (report_.sections.empty()) {
+      // A deck without section dividers: its slides sit in an untitled section.
+      section s;
+      s.line = line;
+      report_.sections.push_back(std::move(s));
+    }
+    slide s;
+    s.title = std::string(title);
+    s.line = line;
+    report_.sections.back().slides.push_back(std::move(s));
+    in_slide_ = true;
+    open_ = open_kind::slide_title;
+  }
+
+  // The current slide; content found before any slide title goes to an
+  // untitled slide, with a warning.
+  slide& current_slide(int line, int column, std::string_view what) {
+    if (!in_slide_) {
+      diags_.warning(source_, line, column,
+                     std::string(what) + " before any slide title; kept in an untitled slide");
+      start_slide("", line);
+    }
+    return report_.sections.back().slides.back();
+  }
+
+  void start_item(int level, std::string_view text, int line, int column) {
+    current_slide(line, column, "bullet");
+    items_.push_back(flat_item{level, line, std::string(text)});
+    open_ = open_kind::item;
+  }
+
+  void start_link(std::string_view href, int line, int column) {
+    slide& s = current_slide(line, column, "link");
+    s.links.push_back(link{std::string(href), line});
+    open_ = open_kind::link;
+  }
+
+  // A line that starts no new element continues the open one, joined with
+  // nothing inserted or removed.
+  void continue_element(std::string_view raw, int line) {
+    switch (open_) {
+      case open_kind::section_title:
+        report_.sections.back().title += raw;
+        break;
+      case open_kind::slide_title:
+        report_.sections.back().slides.back().title += raw;
+        break;
+      case open_kind::item:
+        items_.back().text += raw;
+        break;
+      case open_kind::link:
+        report_.sections.back().slides.back().links.back().href += raw;
+        break;
+      case open_kind::none:
+        current_slide(line, 1, "text");
+        diags_.warning(source_, line, 1, "text that continues no bullet; kept as a bullet");
+        items_.push_back(flat_item{1, line, std::string(raw)});
+        open_ = open_kind::item;
+        break;
+    }
+  }
+
+  // Nests the slide's items by level: an item belongs to the nearest earlier
+  // item of a lower level.
+  void close_slide() {
+    if (!in_slide_) return;
+    slide& s = report_.sections.back().slides.back();
+    std::vector<item*> path;  // the open items, shallowest first
+    for (auto& f : items_) {
+      while (!path.empty() && path.back()->level >= f.level) path.pop_back();
+      auto& siblings = path.empty() ? s.items : path.back()->children;
+      item it;
+      it.level = f.level;
+      it.line = f.line;
+      it.text = std::move(f.text);
+      siblings.push_back(std::move(it));
+      path.push_back(&siblings.back());
+    }
+    items_.clear();
+    in_slide_ = false;
+    open_ = open_kind::none;
+  }
+
+  static std::string finish_text(const std::string& text) { return utf8::nfc(trim_right(text)); }
+
+  static void finish_item(item& it) {
+    it.text = finish_text(it.text);
+    it.urls = find_urls(it.text);
+    for (auto& child : it.children) finish_item(child);
+  }
+
+  // Trims what hard wraps left at the end of each element and normalizes to NFC.
+  void finish() {
+    for (auto& sec : report_.sections) {
+      sec.title = finish_text(sec.title);
+      for (auto& sl : sec.slides) {
+        sl.title = finish_text(sl.title);
+        for (auto& it : sl.items) finish_item(it);
+        for (auto& l : sl.links) l.href = finish_text(l.href);
+      }
+    }
+  }
+
+  const std::string& source_;
+  diagnostics& diags_;
+  report report_;
+  std::vector<flat_item> items_;  // the current slide's, in source order
+  bool in_slide_ = false;
+  bool awaiting_section_title_ = false;
+  open_kind open_ = open_kind::none;
+};
+
+// Line and column of byte `offset` of `bytes`.
+std::pair<int, int> position_of(std::string_view bytes, std::size_t offset) {
+  std::size_t line_start = 0;
+  int line = 1;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (bytes[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return {line, utf8::column_at(bytes.substr(line_start), offset - line_start)};
+}
+
+// Removes form feeds (page breaks, not text) and what XML 1.0 cannot carry,
+// warning about the latter. Returns `line` itself when nothing is removed.
+std::string_view clean_line(std::string_view line, int number, std::string& storage,
+                            const std::string& source, diagnostics& diags) {
+  auto is_special = [](unsigned char c) { return c < 0x20 && c != '\t'; };
+  auto is_nonchar = [&](std::size_t i) {  // U+FFFE, U+FFFF
+    return static_cast<unsigned char>(line[i]) == 0xEF && i + 2 < line.size() &&
+           static_cast<unsigned char>(line[i + 1]) == 0xBF &&
+           (static_cast<unsigned char>(line[i + 2]) & 0xFE) == 0xBE;
+  };
+  std::size_t i = 0;
+  while (i < line.size() && !is_special(static_cast<unsigned char>(line[i])) && !is_nonchar(i)) ++i;
+  if (i == line.size()) return line;
+  storage.assign(line.substr(0, i));
+  while (i < line.size()) {
+    auto c = static_cast<unsigned char>(line[i]);
+    if (c == '\f') {
+      ++i;
+    } else if (is_special(c) || is_nonchar(i)) {
+      std::size_t len = c < 0x80 ? 1 : 3;
+      std::size_t pos = i;
+      char32_t cp = utf8::decode(line, pos);
+      char hex[16];
+      std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(cp));
+      diags.warning(source, number, utf8::column_at(line, i),
+                    std::string("character ") + hex + " cannot be written to XML; dropped");
+      i += len;
+    } else {
+      storage += static_cast<char>(c);
+      ++i;
+    }
+  }
+  return storage;
+}
+
+}  // namespace
+
+bool is_link_line(std::string_view trimmed) {
+  for (std::string_view prefix :
+       {"http://", "https://", "www.", "javascript:", "data:", "file:", "mailto:", "ftp://"}) {
+    if (starts_with_icase(trimmed, prefix)) return true;
+  }
+  // Any other `scheme://`.
+  std::size_t colon = trimmed.find("://");
+  if (colon == std::string_view::npos || colon == 0) return false;
+  return std::all_of(trimmed.begin(), trimmed.begin() + static_cast<std::ptrdiff_t>(colon),
+                     [](char c) {
+                       return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                              (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
+                     }) &&
+         ((trimmed[0] >= 'a' && trimmed[0] <= 'z') || (trimmed[0] >= 'A' && trimmed[0] <= 'Z'));
+}
+
+std::vector<url_span> find_urls(std::string_view text) {
+  // A URL ends at whitespace, at quotes and angle brackets, and at CJK
+  // punctuation; trailing ASCII punctuation belongs to the sentence.
+  static constexpr std::string_view cjk_stops[] = {
+      "，", "。", "、", "；", "：", "！", "？", "（", "）", "「", "」", "『",
+      "』", "【", "】", "〈", "〉", "《", "》", "“",  "”",  "‘",  "’",  "\xE3\x80\x80"};
+  std::vector<url_span> spans;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t h = text.find("http", i);
+    if (h == std::string_view::npos) break;
+    std::string_view rest = text.substr(h);
+    std::size_t scheme = starts_with_icase(rest, "https://")  ? 8
+                         : starts_with_icase(rest, "http://") ? 7
+                                                              : 0;
+    bool word_start = h == 0 || !std::isalnum(static_cast<unsigned char>(text[h - 1]));
+    if (scheme == 0 || !word_start) {
+      i = h + 4;
+      continue;
+    }
+    std::size_t end = h + scheme;
+    while (end < text.size()) {
+      char c = text[end];
+      if (is_space(c) || c == '"' || c == '<' || c == '>' || c == '`') break;
+      bool stop = false;
+      for (auto s : cjk_stops) {
+        if (text.substr(end, s.size()) == s) {
+          stop = true;
+          break;
+        }
+      }
+      if (stop) break;
+      ++end;
+    }
+    while (end > h + scheme && std::strchr(".,;:!?'", text[end - 1]) != nullptr) --end;
+    // A closing parenthesis ends the URL unless the URL opened one.
+    std::string_view url = text.substr(h, end - h);
+    if (url.back() == ')' &&
+        std::count(url.begin(), url.end(), '(') < std::count(url.begin(), url.end(), ')')) {
+      --end;
+    }
+    if (end > h + scheme) spans.push_back(url_span{h, end - h});
+    i = end;
+  }
+  return spans;
+}
+
+std::optional<report> read_text(std::string_view bytes, const std::string& source,
+                                diagnostics& diags) {
+  if (bytes.substr(0, byte_order_mark.size()) == byte_order_mark) {
+    bytes.remove_prefix(byte_order_mark.size());
+  }
+  if (auto bad = utf8::find_invalid(bytes)) {
+    auto [line, column] = position_of(bytes, *bad);
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(bytes[*bad]));
+    diags.error(source, line, column,
+                std::string("invalid UTF-8 (byte ") + hex + "); save the file as UTF-8");
+    return std::nullopt;
+  }
+  if (const void* nul = std::memchr(bytes.data(), '\0', bytes.size())) {
+    auto [line, column] =
+        position_of(bytes, static_cast<std::size_t>(static_cast<const char*>(nul) - bytes.data()));
+    diags.error(source, line, column, "NUL byte: this is binary data, not slide text");
+    return std::nullopt;
+  }
+
+  std::vector<std::string_view> lines;
+  std::deque<std::string> cleaned;  // lines that lost characters; a deque keeps them in place
+  lines.reserve(bytes.size() / 32 + 1);
+  bool any_text = false;
+  std::size_t start = 0;
+  while (start < bytes.size()) {
+    std::size_t nl = bytes.find('\n', start);
+    std::size_t end = nl == std::string_view::npos ? bytes.size() : nl;
+    std::string_view line = bytes.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    const int number = static_cast<int>(lines.size()) + 1;
+    if (line.size() > limits::max_line_bytes) {
+      diags.error(source, number, 1,
+                  "line is " + std::to_string(line.size()) + " bytes long; the limit is " +
+                      std::to_string(limits::max_line_bytes) + " (is this slide text?)");
+      return std::nullopt;
+    }
+    std::string storage;
+    std::string_view clean = clean_line(line, number, storage, source, diags);
+    if (clean.data() == storage.data()) {
+      cleaned.push_back(std::move(storage));
+      clean = cleaned.back();
+    }
+    if (!any_text && !trim(clean).empty()) any_text = true;
+    lines.push_back(clean);
+    start = end + 1;
+  }
+  if (!any_text) {
+    diags.error(source, 1, 1, bytes.empty() ? "file is empty" : "file has only blank lines");
+    return std::nullopt;
+  }
+  return text_reader(source, diags).run(lines);
+}
+
+}  // namespace handout

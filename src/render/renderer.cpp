@@ -1,0 +1,19 @@
+#include "render/renderer.hpp"
+
+namespace handout {
+
+const std::vector<renderer>& renderers() {
+  static const std::vector<renderer> table = {
+      {"xml", "the XML intermediate (NAME.xml)", &render_xml, true},
+  };
+  return table;
+}
+
+const renderer* find_renderer(std::string_view name) {
+  for (const auto& r : renderers()) {
+    if (r.name == name) return &r;
+  }
+  return nullptr;
+}
+
+}  // namespace handout

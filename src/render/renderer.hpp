@@ -1,0 +1,40 @@
+// The renderers, looked up by name: `convert --formats NAME,...`.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diagnostic.hpp"
+#include "document.hpp"
+
+namespace handout {
+
+// Where and how a renderer writes.
+struct render_options {
+  // Output path without extension: `OUT/NAME`. A renderer adds its own
+  // extensions (`.xml`, `.pdf`, ...).
+  std::string output_stem;
+};
+
+// Writes one format of `r`; every file through a temp file and rename.
+// Returns false after reporting errors to `diags`.
+using render_fn = bool (*)(const report& r, const render_options& options, diagnostics& diags);
+
+struct renderer {
+  std::string_view name;
+  std::string_view description;
+  render_fn render;
+  bool in_default_set;
+};
+
+// Every renderer, in the order `convert` runs them.
+const std::vector<renderer>& renderers();
+
+// The renderer called `name`, or null.
+const renderer* find_renderer(std::string_view name);
+
+// Renderers, one per file: each registers itself in renderer.cpp's table.
+bool render_xml(const report& r, const render_options& options, diagnostics& diags);
+
+}  // namespace handout
