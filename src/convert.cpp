@@ -62,6 +62,7 @@ int convert(const convert_request& request, diagnostics& diags) {
     }
     render_options options;
     options.output_stem = (fs::path(request.output_dir) / fs::path(deck).stem()).string();
+    options.style = &request.style;
     for (const renderer* format : request.formats) {
       std::error_code ec;
       if (format->name == "xml" && fs::equivalent(deck, options.output_stem + ".xml", ec)) {

@@ -13,6 +13,7 @@ struct convert_request {
   std::vector<std::string> inputs;  // files or directories
   std::string output_dir;
   std::vector<const renderer*> formats;
+  handout::style style = default_style();
 };
 
 // The decks named by `inputs`: files as given, and the `.txt` files of each

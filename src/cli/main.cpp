@@ -48,6 +48,7 @@ others; the exit status is 2 when any failed.
 options:
   -o, --output DIR      where to write (created if missing)
   --formats LIST        comma-separated formats (default: all marked *)
+  --style FILE          a style (default: the built-in one, as styles/report.yaml)
 
 formats:
 )";
@@ -108,7 +109,7 @@ int run_parse(const std::vector<std::string>& args) {
 
 int run_convert(const std::vector<std::string>& args) {
   convert_request request;
-  std::string formats;
+  std::string formats, style_path;
   bool formats_given = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -122,6 +123,9 @@ int run_convert(const std::vector<std::string>& args) {
       if (++i == args.size()) return usage_error("--formats needs a list", "convert");
       formats = args[i];
       formats_given = true;
+    } else if (a == "--style") {
+      if (++i == args.size()) return usage_error("--style needs a file", "convert");
+      style_path = args[i];
     } else if (a.size() > 1 && a[0] == '-') {
       return usage_error("unknown option '" + a + "'", "convert");
     } else {
@@ -148,6 +152,14 @@ int run_convert(const std::vector<std::string>& args) {
     }
   }
   diagnostics diags;
+  if (!style_path.empty()) {
+    auto s = load_style(style_path, diags);
+    if (!s) {
+      print(diags);
+      return exit_code::bad_input;
+    }
+    request.style = *s;
+  }
   int status = convert(request, diags);
   print(diags);
   return status;

@@ -7,6 +7,7 @@
 
 #include "diagnostic.hpp"
 #include "document.hpp"
+#include "style.hpp"
 
 namespace handout {
 
@@ -15,6 +16,8 @@ struct render_options {
   // Output path without extension: `OUT/NAME`. A renderer adds its own
   // extensions (`.xml`, `.pdf`, ...).
   std::string output_stem;
+  // The style every renderer follows (never null).
+  const handout::style* style = nullptr;
 };
 
 // Writes one format of `r`; every file through a temp file and rename.

@@ -1,0 +1,340 @@
+#include "style.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+#include <map>
+
+#include "io.hpp"
+#include "limits.hpp"
+#include "parse/utf8.hpp"
+
+namespace handout {
+
+style default_style() { return style{}; }
+
+namespace {
+
+// Reports errors at YAML nodes of one file.
+class style_reader {
+ public:
+  style_reader(const std::string& path, diagnostics& diags) : path_(path), diags_(diags) {}
+
+  bool ok() const { return ok_; }
+
+  void error(const YAML::Node& at, const std::string& message) {
+    YAML::Mark m = at.Mark();
+    diags_.error(path_, m.line + 1, m.column + 1, message);
+    ok_ = false;
+  }
+
+  // Calls `handlers[key]` for each key of the mapping; other keys are errors.
+  void mapping(const YAML::Node& node, const std::string& where,
+               const std::map<std::string, std::function<void(const YAML::Node&)>>& handlers) {
+    if (!node.IsMap()) {
+      error(node, where + " must be a mapping");
+      return;
+    }
+    for (const auto& kv : node) {
+      std::string key = kv.first.Scalar();
+      auto h = handlers.find(key);
+      if (h == handlers.end()) {
+        std::string known;
+        for (const auto& [k, _] : handlers) known += (known.empty() ? "" : ", ") + k;
+        error(kv.first, "unknown key '" + key + "' in " + where + " (known: " + known + ")");
+        continue;
+      }
+      h->second(kv.second);
+    }
+  }
+
+  std::optional<std::string> string(const YAML::Node& n, const std::string& what) {
+    if (!n.IsScalar()) {
+      error(n, what + " must be a single value");
+      return std::nullopt;
+    }
+    if (utf8::find_invalid(n.Scalar())) {
+      error(n, what + " is not valid UTF-8");
+      return std::nullopt;
+    }
+    return n.Scalar();
+  }
+
+  // A length: a number of points, or a number with a unit (pt, mm, cm, in).
+  void length(const YAML::Node& n, const std::string& what, double& out, double min, double max) {
+    auto s = string(n, what);
+    if (!s) return;
+    char* end = nullptr;
+    double v = std::strtod(s->c_str(), &end);
+    std::string unit = end ? std::string(end) : "";
+    while (!unit.empty() && unit.front() == ' ') unit.erase(0, 1);
+    double factor = unit.empty() || unit == "pt" ? 1
+                    : unit == "mm"               ? points_per_mm
+                    : unit == "cm"               ? 72 / 2.54
+                    : unit == "in"               ? 72
+                                                 : 0;
+    if (end == s->c_str() || factor == 0 || !std::isfinite(v)) {
+      error(n, what + " must be a length such as 12pt, 20mm, 2cm or 1in, not '" + *s + "'");
+      return;
+    }
+    v *= factor;
+    if (v < min || v > max) {
+      error(n, what + " must be between " + std::to_string(min) + "pt and " + std::to_string(max) +
+                   "pt");
+      return;
+    }
+    out = v;
+  }
+
+  void number(const YAML::Node& n, const std::string& what, double& out, double min, double max) {
+    auto s = string(n, what);
+    if (!s) return;
+    char* end = nullptr;
+    double v = std::strtod(s->c_str(), &end);
+    if (end == s->c_str() || *end != '\0' || !(v >= min && v <= max)) {
+      error(n, what + " must be a number from " + std::to_string(min) + " to " +
+                   std::to_string(max) + ", not '" + *s + "'");
+      return;
+    }
+    out = v;
+  }
+
+  void boolean(const YAML::Node& n, const std::string& what, bool& out) {
+    auto s = string(n, what);
+    if (!s) return;
+    if (*s == "true" || *s == "yes" || *s == "on") {
+      out = true;
+    } else if (*s == "false" || *s == "no" || *s == "off") {
+      out = false;
+    } else {
+      error(n, what + " must be true or false, not '" + *s + "'");
+    }
+  }
+
+  void colour(const YAML::Node& n, const std::string& what, rgb& out) {
+    auto s = string(n, what);
+    if (!s) return;
+    unsigned v = 0;
+    if (s->size() != 7 || (*s)[0] != '#' || std::sscanf(s->c_str() + 1, "%6x", &v) != 1 ||
+        s->find_first_not_of("0123456789abcdefABCDEF", 1) != std::string::npos) {
+      error(n, what + " must be a colour #RRGGBB, not '" + *s + "'");
+      return;
+    }
+    out = hex_rgb(v);
+  }
+
+ private:
+  const std::string& path_;
+  diagnostics& diags_;
+  bool ok_ = true;
+};
+
+struct paper {
+  const char* name;
+  double width, height;  // points, portrait
+};
+
+constexpr paper papers[] = {
+    {"A3", 841.890, 1190.551}, {"A4", 595.276, 841.890}, {"A5", 419.528, 595.276},
+    {"B5", 498.898, 708.661},  {"Letter", 612, 792},     {"Legal", 612, 1008},
+};
+
+void read_page(style_reader& in, const YAML::Node& node, style& s) {
+  in.mapping(
+      node, "page",
+      {{"size",
+        [&](const YAML::Node& n) {
+          if (n.IsSequence() && n.size() == 2) {
+            in.length(n[0], "page width", s.page_width, 72, 14400);
+            in.length(n[1], "page height", s.page_height, 72, 14400);
+            return;
+          }
+          auto name = in.string(n, "page size");
+          if (!name) return;
+          for (const auto& p : papers) {
+            if (*name == p.name) {
+              s.page_width = p.width;
+              s.page_height = p.height;
+              return;
+            }
+          }
+          in.error(n, "unknown page size '" + *name +
+                          "' (known: A3, A4, A5, B5, Letter, Legal, or [width, height])");
+        }},
+       {"orientation",
+        [&](const YAML::Node& n) {
+          auto o = in.string(n, "orientation");
+          if (!o) return;
+          bool landscape = *o == "landscape";
+          if (!landscape && *o != "portrait") {
+            in.error(n, "orientation must be portrait or landscape");
+          } else if (landscape != (s.page_width > s.page_height)) {
+            std::swap(s.page_width, s.page_height);
+          }
+        }},
+       {"margins", [&](const YAML::Node& n) {
+          if (n.IsScalar()) {
+            double m = 0;
+            in.length(n, "margins", m, 0, 720);
+            if (in.ok()) s.margin_top = s.margin_bottom = s.margin_left = s.margin_right = m;
+            return;
+          }
+          in.mapping(
+              n, "page.margins",
+              {{"top",
+                [&](const YAML::Node& v) { in.length(v, "top margin", s.margin_top, 0, 720); }},
+               {"bottom",
+                [&](const YAML::Node& v) {
+                  in.length(v, "bottom margin", s.margin_bottom, 0, 720);
+                }},
+               {"left",
+                [&](const YAML::Node& v) { in.length(v, "left margin", s.margin_left, 0, 720); }},
+               {"right", [&](const YAML::Node& v) {
+                  in.length(v, "right margin", s.margin_right, 0, 720);
+                }}});
+        }}});
+}
+
+void read_fonts(style_reader& in, const YAML::Node& node, style& s) {
+  if (!node.IsSequence() || node.size() == 0) {
+    in.error(node, "fonts must be a list of font families or files");
+    return;
+  }
+  s.fonts.clear();
+  for (const auto& f : node) {
+    font_ref ref;
+    if (f.IsMap()) {
+      double index = 0;
+      in.mapping(
+          f, "a font",
+          {{"family",
+            [&](const YAML::Node& v) { ref.family = in.string(v, "family").value_or(""); }},
+           {"file", [&](const YAML::Node& v) { ref.file = in.string(v, "file").value_or(""); }},
+           {"index",
+            [&](const YAML::Node& v) { in.number(v, "collection index", index, 0, 255); }}});
+      ref.index = static_cast<int>(index);
+      if (ref.family.empty() == ref.file.empty()) in.error(f, "a font needs either family or file");
+    } else if (auto name = in.string(f, "a font")) {
+      bool is_file = name->find('/') != std::string::npos || name->ends_with(".ttf") ||
+                     name->ends_with(".ttc");
+      (is_file ? ref.file : ref.family) = *name;
+    }
+    s.fonts.push_back(ref);
+  }
+}
+
+}  // namespace
+
+std::optional<style> load_style(const std::string& path, diagnostics& diags) {
+  auto bytes = read_file(path, limits::max_metadata_bytes, diags);
+  if (!bytes) return std::nullopt;
+  if (auto bad = utf8::find_invalid(*bytes)) {
+    int line = 1 + static_cast<int>(std::count(
+                       bytes->begin(), bytes->begin() + static_cast<std::ptrdiff_t>(*bad), '\n'));
+    diags.error(path, line, 0, "invalid UTF-8; save the style as UTF-8");
+    return std::nullopt;
+  }
+  style s = default_style();
+  s.name = std::filesystem::path(path).stem().string();
+  style_reader in(path, diags);
+  try {
+    YAML::Node root = YAML::Load(*bytes);
+    if (root.IsNull()) return s;
+    in.mapping(
+        root, "the style",
+        {{"page", [&](const YAML::Node& n) { read_page(in, n, s); }},
+         {"fonts", [&](const YAML::Node& n) { read_fonts(in, n, s); }},
+         {"sizes",
+          [&](const YAML::Node& n) {
+            in.mapping(
+                n, "sizes",
+                {{"body",
+                  [&](const YAML::Node& v) { in.length(v, "body size", s.body_size, 4, 72); }},
+                 {"title",
+                  [&](const YAML::Node& v) { in.length(v, "title size", s.title_size, 4, 144); }},
+                 {"subtitle",
+                  [&](const YAML::Node& v) {
+                    in.length(v, "subtitle size", s.subtitle_size, 4, 144);
+                  }},
+                 {"heading1",
+                  [&](const YAML::Node& v) {
+                    in.length(v, "heading1 size", s.heading1_size, 4, 144);
+                  }},
+                 {"heading2",
+                  [&](const YAML::Node& v) {
+                    in.length(v, "heading2 size", s.heading2_size, 4, 144);
+                  }},
+                 {"small",
+                  [&](const YAML::Node& v) { in.length(v, "small size", s.small_size, 4, 72); }}});
+          }},
+         {"leading", [&](const YAML::Node& n) { in.number(n, "leading", s.leading, 1, 3); }},
+         {"spacing",
+          [&](const YAML::Node& n) {
+            in.mapping(n, "spacing",
+                       {{"paragraph",
+                         [&](const YAML::Node& v) {
+                           in.length(v, "paragraph spacing", s.paragraph_spacing, 0, 72);
+                         }},
+                        {"indent",
+                         [&](const YAML::Node& v) { in.length(v, "indent", s.indent, 0, 144); }}});
+          }},
+         {"colors",
+          [&](const YAML::Node& n) {
+            in.mapping(
+                n, "colors",
+                {{"text", [&](const YAML::Node& v) { in.colour(v, "text colour", s.text_color); }},
+                 {"heading",
+                  [&](const YAML::Node& v) { in.colour(v, "heading colour", s.heading_color); }},
+                 {"link", [&](const YAML::Node& v) { in.colour(v, "link colour", s.link_color); }},
+                 {"rule",
+                  [&](const YAML::Node& v) { in.colour(v, "rule colour", s.rule_color); }}});
+          }},
+         {"bullets",
+          [&](const YAML::Node& n) {
+            if (!n.IsSequence() || n.size() != 3) {
+              in.error(n, "bullets must be a list of three glyphs, one per level");
+              return;
+            }
+            for (std::size_t i = 0; i < 3; ++i) {
+              if (auto g = in.string(n[i], "a bullet glyph")) s.bullets[i] = *g;
+            }
+          }},
+         {"parts",
+          [&](const YAML::Node& n) {
+            in.mapping(
+                n, "parts",
+                {{"cover", [&](const YAML::Node& v) { in.boolean(v, "cover", s.cover); }},
+                 {"contents", [&](const YAML::Node& v) { in.boolean(v, "contents", s.contents); }},
+                 {"header", [&](const YAML::Node& v) { in.boolean(v, "header", s.header); }},
+                 {"footer", [&](const YAML::Node& v) { in.boolean(v, "footer", s.footer); }},
+                 {"qr_codes",
+                  [&](const YAML::Node& v) { in.boolean(v, "qr_codes", s.qr_codes); }}});
+          }},
+         {"qr_size", [&](const YAML::Node& n) { in.length(n, "qr_size", s.qr_size, 18, 288); }},
+         {"typography", [&](const YAML::Node& n) {
+            in.mapping(
+                n, "typography",
+                {{"justify", [&](const YAML::Node& v) { in.boolean(v, "justify", s.justify); }},
+                 {"cjk_latin_space", [&](const YAML::Node& v) {
+                    in.boolean(v, "cjk_latin_space", s.cjk_latin_space);
+                  }}});
+          }}});
+  } catch (const YAML::Exception& e) {
+    diags.error(path, e.mark.line + 1, e.mark.column + 1, "malformed YAML: " + e.msg);
+    return std::nullopt;
+  }
+  if (!in.ok()) return std::nullopt;
+  if (s.margin_left + s.margin_right + 72 > s.page_width ||
+      s.margin_top + s.margin_bottom + 72 > s.page_height) {
+    diags.error(path, 0, 0, "the margins leave less than 1 inch of page");
+    return std::nullopt;
+  }
+  return s;
+}
+
+}  // namespace handout

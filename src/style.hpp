@@ -1,0 +1,85 @@
+// The style: page, fonts, type sizes, colours and which parts appear. Read
+// from `styles/*.yaml`; shared by every renderer so that outputs look alike.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diagnostic.hpp"
+
+namespace handout {
+
+struct rgb {
+  double r = 0, g = 0, b = 0;  // 0..1
+  bool operator==(const rgb&) const = default;
+};
+
+// The colour #RRGGBB.
+constexpr rgb hex_rgb(unsigned v) {
+  return {((v >> 16) & 0xFF) / 255.0, ((v >> 8) & 0xFF) / 255.0, (v & 0xFF) / 255.0};
+}
+
+inline constexpr double points_per_mm = 72 / 25.4;
+
+// A font by fontconfig family name, or by file (with a TrueType collection index).
+struct font_ref {
+  std::string family;
+  std::string file;
+  int index = 0;
+  bool operator==(const font_ref&) const = default;
+};
+
+// Lengths are in PostScript points (1/72 in).
+struct style {
+  std::string name = "report";
+
+  double page_width = 595.276;  // A4
+  double page_height = 841.890;
+  double margin_top = 25 * points_per_mm;
+  double margin_bottom = 25 * points_per_mm;
+  double margin_left = 22 * points_per_mm;
+  double margin_right = 22 * points_per_mm;
+
+  // Tried in order for each character: the first that has it is used.
+  std::vector<font_ref> fonts = {{"WenQuanYi Micro Hei", "", 0}};
+
+  double body_size = 10.5;
+  double title_size = 26;
+  double subtitle_size = 14;
+  double heading1_size = 17;
+  double heading2_size = 13;
+  double small_size = 8.5;       // header, footer, links
+  double leading = 1.6;          // line height as a multiple of the type size
+  double paragraph_spacing = 3;  // after each bullet
+  double indent = 16;            // per bullet level
+
+  rgb text_color = hex_rgb(0x1A1A1A);
+  rgb heading_color = hex_rgb(0x173873);
+  rgb link_color = hex_rgb(0x0D54B0);
+  rgb rule_color = hex_rgb(0x999999);
+
+  std::array<std::string, 3> bullets = {"•", "◦", "▪"};
+
+  bool cover = true;
+  bool contents = true;
+  bool header = true;
+  bool footer = true;
+  bool qr_codes = false;
+  double qr_size = 40;
+
+  bool justify = true;
+  bool cjk_latin_space = true;  // a quarter em between Han and Latin letters or digits
+
+  bool operator==(const style&) const = default;
+};
+
+// The built-in style, identical to styles/report.yaml.
+style default_style();
+
+// Reads a style file. Keys left out keep their default; unknown keys and bad
+// values are errors at their YAML line and column.
+std::optional<style> load_style(const std::string& path, diagnostics& diags);
+
+}  // namespace handout
