@@ -1,6 +1,9 @@
 // The command line: argument parsing and dispatch only.
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,8 +63,20 @@ formats:
   return help;
 }
 
+// Prints every error, and up to a screenful of warnings per file.
 void print(const diagnostics& diags) {
-  for (const auto& d : diags.all()) std::cerr << format(d) << '\n';
+  constexpr int max_warnings_per_file = 50;
+  std::map<std::string, int> warnings;
+  for (const auto& d : diags.all()) {
+    if (d.level == severity::warning && ++warnings[d.file] > max_warnings_per_file) continue;
+    std::cerr << format(d) << '\n';
+  }
+  for (const auto& [file, n] : warnings) {
+    if (n > max_warnings_per_file) {
+      std::cerr << file << ": warning: " << n - max_warnings_per_file
+                << " more warnings not shown\n";
+    }
+  }
 }
 
 int usage_error(const std::string& message, std::string_view command) {
@@ -96,7 +111,11 @@ int run_parse(const std::vector<std::string>& args) {
   bool ok = r.has_value();
   if (ok && output.empty()) {
     write_xml(*r, [](std::string_view piece) { std::cout << piece; });
-    ok = static_cast<bool>(std::cout.flush());
+    if (!std::cout.flush()) {
+      diags.error("handout", 0, 0,
+                  std::string("cannot write to standard output: ") + std::strerror(errno));
+      ok = false;
+    }
   } else if (ok) {
     ok = write_xml_file(*r, output, diags);
   }
@@ -165,7 +184,19 @@ int run_convert(const std::vector<std::string>& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::vector<std::string> args(argv + 1, argv + argc);
+  remove_temp_files_on_signals();
+  // `--option=value` is `--option value`.
+  std::vector<std::string> args;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    std::size_t eq = a.find('=');
+    if (a.starts_with("--") && eq != std::string::npos) {
+      args.push_back(a.substr(0, eq));
+      args.push_back(a.substr(eq + 1));
+    } else {
+      args.push_back(a);
+    }
+  }
   if (args.empty()) {
     std::cerr << main_help;
     return exit_code::bad_input;
