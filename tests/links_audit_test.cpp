@@ -52,9 +52,9 @@ std::string pp_for(const std::string& query) {
 // --- rules -------------------------------------------------------------------
 
 TEST(Rules, TableOrderMatchesIdsAndNamesAreStable) {
-  const char* names[] = {"invalid-video-id",   "not-a-link",          "duplicate-on-slide",
-                         "duplicate-across-slides", "invalid-start-time", "query-off-topic",
-                         "slide-without-links", "tracking-parameters", "invalid-pp"};
+  const char* names[] = {"invalid-video-id",        "not-a-link",          "duplicate-on-slide",
+                         "duplicate-across-slides", "invalid-start-time",  "query-off-topic",
+                         "slide-without-links",     "tracking-parameters", "invalid-pp"};
   ASSERT_EQ(rules().size(), std::size(names));
   for (std::size_t i = 0; i < rules().size(); ++i) {
     EXPECT_EQ(static_cast<std::size_t>(rules()[i].id), i);
@@ -135,9 +135,9 @@ TEST(DuplicateAcrossSlides, WarningOnEveryLaterSlide) {
 }
 
 TEST(QueryOffTopic, InfoWhenNoWordOfTheSearchIsOnTheSlide) {
-  audit_result a = audit_text(" 自然语言处理\n• BERT 在 2019年成为标杆\nhttps://www.youtube.com/watch?v=t45S_MwAcOw&pp=" +
-                              pp_for("cute cats") + "\nhttps://youtu.be/qV_rOlHjvvs?pp=" +
-                              pp_for("google bert") + "\n");
+  audit_result a = audit_text(
+      " 自然语言处理\n• BERT 在 2019年成为标杆\nhttps://www.youtube.com/watch?v=t45S_MwAcOw&pp=" +
+      pp_for("cute cats") + "\nhttps://youtu.be/qV_rOlHjvvs?pp=" + pp_for("google bert") + "\n");
   auto found = of_rule(a, rule_id::query_off_topic);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0]->line, 3);
@@ -146,9 +146,9 @@ TEST(QueryOffTopic, InfoWhenNoWordOfTheSearchIsOnTheSlide) {
 }
 
 TEST(QueryOffTopic, ChineseQueriesMatchWithoutSpaces) {
-  audit_result a = audit_text(" AI 安全\n• 深度伪造技术被用于生成虚假视频\nhttps://youtu.be/3wVpVH0Wa6E?pp=" +
-                              pp_for("深度伪造 检测") + "\nhttps://youtu.be/WzK1MBEpkJ0?pp=" +
-                              pp_for("自动驾驶") + "\n");
+  audit_result a = audit_text(
+      " AI 安全\n• 深度伪造技术被用于生成虚假视频\nhttps://youtu.be/3wVpVH0Wa6E?pp=" +
+      pp_for("深度伪造 检测") + "\nhttps://youtu.be/WzK1MBEpkJ0?pp=" + pp_for("自动驾驶") + "\n");
   auto found = of_rule(a, rule_id::query_off_topic);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0]->line, 4);
@@ -161,8 +161,9 @@ TEST(Topic, CaseWidthAndWordStartsAreHandled) {
   EXPECT_TRUE(query_on_topic("GPT", text));
   EXPECT_TRUE(query_on_topic("transformer", text));  // a word start; the plural counts
   EXPECT_TRUE(query_on_topic("谷歌 AI", text));
-  EXPECT_FALSE(query_on_topic("ert", text));          // inside a word
-  EXPECT_TRUE(query_on_topic("the of and", fold_text("nothing"))) << "stop words only: no judgement";
+  EXPECT_FALSE(query_on_topic("ert", text));  // inside a word
+  EXPECT_TRUE(query_on_topic("the of and", fold_text("nothing")))
+      << "stop words only: no judgement";
   EXPECT_FALSE(query_on_topic("cats", text));
   EXPECT_TRUE(query_on_topic("", text));
   EXPECT_EQ(query_words("Deep Learning 深度学习 of 2.0"),
@@ -213,7 +214,8 @@ TEST(Findings, SortedByLineThenRule) {
 }
 
 TEST(Summary, TotalsCountDistinctAcrossFiles) {
-  audit_result one = audit_text(" A\n• a\nhttps://youtu.be/t45S_MwAcOw\nhttps://youtu.be/qV_rOlHjvvs\n");
+  audit_result one =
+      audit_text(" A\n• a\nhttps://youtu.be/t45S_MwAcOw\nhttps://youtu.be/qV_rOlHjvvs\n");
   audit_result two = audit_text(" B\n• b\nhttps://youtu.be/t45S_MwAcOw\n");
   audit_summary t = total({one, two});
   EXPECT_EQ(t.files, 2);
