@@ -3,12 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
-#include <map>
-#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
-#include "render/link_label.hpp"
+#include "render/links/label.hpp"
 #include "render/links/topic.hpp"
 
 namespace handout::links {
@@ -133,30 +131,48 @@ class auditor {
   }
 
   void check_duplicates_across_slides() {
-    // Each valid video's first link on every slide, in document order.
-    std::map<std::string, std::vector<std::size_t>> by_video;
-    std::set<std::pair<std::string, std::size_t>> seen;
+    // Each valid video's first link on every slide, in document order
+    // (links are in slide order, so a repeat on one slide follows at once).
+    std::unordered_map<std::string_view, std::vector<std::size_t>> by_video;
+    std::vector<std::string_view> order;  // videos by first appearance
     for (std::size_t i = 0; i < r_.links.size(); ++i) {
       const audited_link& l = r_.links[i];
       if (!l.url.valid_video()) continue;
-      if (seen.emplace(l.url.video_id, l.slide).second) by_video[l.url.video_id].push_back(i);
-    }
-    for (const auto& [id, occurrences] : by_video) {
-      for (std::size_t k = 1; k < occurrences.size(); ++k) {
-        const audited_link& l = r_.links[occurrences[k]];
-        std::vector<int> others;
-        std::string where;
-        for (std::size_t j = 0; j < occurrences.size(); ++j) {
-          if (j == k) continue;
-          const audited_link& o = r_.links[occurrences[j]];
-          others.push_back(o.line);
-          where += (where.empty() ? "" : "; ") + slide_name(r_.slides[o.slide]) + " (line " +
-                   std::to_string(o.line) + ")";
-        }
-        add(rule_id::duplicate_across_slides, l.line, "video " + id + " is also linked on " + where,
-            l.slide, occurrences[k], std::move(others));
+      auto [it, inserted] = by_video.try_emplace(l.url.video_id);
+      if (inserted) order.push_back(l.url.video_id);
+      if (it->second.empty() || r_.links[it->second.back()].slide != l.slide) {
+        it->second.push_back(i);
       }
     }
+    for (std::string_view id : order) {
+      const std::vector<std::size_t>& occurrences = by_video[id];
+      for (std::size_t k = 1; k < occurrences.size(); ++k) report_across(id, occurrences, k);
+    }
+  }
+
+  // A finding for the k-th slide that links video `id`; the message names at
+  // most a few of the other slides.
+  void report_across(std::string_view id, const std::vector<std::size_t>& occurrences,
+                     std::size_t k) {
+    constexpr std::size_t named = 3;
+    const audited_link& l = r_.links[occurrences[k]];
+    std::vector<int> others;
+    std::string where;
+    for (std::size_t j = 0; j < occurrences.size(); ++j) {
+      if (j == k) continue;
+      const audited_link& o = r_.links[occurrences[j]];
+      others.push_back(o.line);
+      if (others.size() <= named) {
+        where += (where.empty() ? "" : "; ") + slide_name(r_.slides[o.slide]) + " (line " +
+                 std::to_string(o.line) + ")";
+      }
+    }
+    if (others.size() > named) {
+      where += " and " + std::to_string(others.size() - named) + " more slides";
+    }
+    add(rule_id::duplicate_across_slides, l.line,
+        "video " + std::string(id) + " is also linked on " + where, l.slide, occurrences[k],
+        std::move(others));
   }
 
   void check_slides_without_links() {
@@ -202,7 +218,7 @@ audit_result audit(const report& r) {
   for (auto& e : x.links) {
     audited_link l;
     l.url = classify(e.href);
-    l.label = link_label(e.href);
+    l.label = label_of(e.href, l.url);
     l.href = std::move(e.href);
     l.line = e.line;
     l.slide = e.slide;
@@ -211,12 +227,15 @@ audit_result audit(const report& r) {
   }
   auditor(result).run();
   std::unordered_set<std::string_view> urls, videos;
+  urls.reserve(result.links.size());
+  videos.reserve(result.links.size());
   result.summary = audit_summary{};
   accumulate(result, result.summary, urls, videos);
   return result;
 }
 
 audit_summary total(const std::vector<audit_result>& audits) {
+  if (audits.size() == 1) return audits.front().summary;
   audit_summary s;
   std::unordered_set<std::string_view> urls, videos;
   for (const auto& a : audits) accumulate(a, s, urls, videos);

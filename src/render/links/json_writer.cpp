@@ -4,10 +4,18 @@
 
 namespace handout::links {
 
-std::string json_quote(std::string_view s) {
-  std::string out = "\"";
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
+namespace {
+
+// Appends `s` as a JSON string literal; runs that need no escaping are
+// copied whole.
+void append_quoted(std::string& out, std::string_view s) {
+  out += '"';
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F) continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"':
         out += "\\\"";
@@ -24,17 +32,23 @@ std::string json_quote(std::string_view s) {
       case '\t':
         out += "\\t";
         break;
-      default:
-        if (c < 0x20 || c == 0x7F) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += ch;
-        }
+      default: {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out += buf;
+      }
     }
   }
-  return out + "\"";
+  out.append(s.data() + run, s.size() - run);
+  out += '"';
+}
+
+}  // namespace
+
+std::string json_quote(std::string_view s) {
+  std::string out;
+  append_quoted(out, s);
+  return out;
 }
 
 void json_writer::newline() {
@@ -81,14 +95,14 @@ void json_writer::end_array() {
 
 void json_writer::key(std::string_view k) {
   before_value();
-  out_ += json_quote(k);
+  append_quoted(out_, k);
   out_ += ": ";
   after_key_ = true;
 }
 
 void json_writer::value(std::string_view s) {
   before_value();
-  out_ += json_quote(s);
+  append_quoted(out_, s);
 }
 
 void json_writer::value(long n) {

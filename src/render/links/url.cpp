@@ -1,7 +1,7 @@
 #include "render/links/url.hpp"
 
+#include <array>
 #include <cstdio>
-#include <cstring>
 
 #include "parse/utf8.hpp"
 
@@ -56,36 +56,46 @@ std::optional<std::string> bad_character(std::string_view href, const url_parts&
     host_end = href.find_first_of("/?#", start);
     if (host_end == std::string_view::npos) host_end = href.size();
   }
+  static constexpr auto must_escape = [] {
+    std::array<bool, 128> table{};
+    for (char c : std::string_view("\"<>\\^`{|}")) table[static_cast<unsigned char>(c)] = true;
+    return table;
+  }();
   bool seen_hash = false;
   for (std::size_t i = 0; i < href.size();) {
     auto c = static_cast<unsigned char>(href[i]);
-    int column = utf8::column_at(href, i);
-    std::string at = " at character " + std::to_string(column);
+    // The common case first: a character allowed as written.
+    if (c > 0x20 && c < 0x7F && c != '%' && c != '#' && c != '[' && c != ']' && !must_escape[c]) {
+      ++i;
+      continue;
+    }
+    // Where, in characters, for the message (computed only for one).
+    auto at_text = [&] { return " at character " + std::to_string(utf8::column_at(href, i)); };
     if (c >= 0x80) {
       std::size_t next = i;
       if (utf8::find_invalid(href.substr(i, 4)).value_or(4) == 0) {
-        return "contains a byte that is not UTF-8" + at;
+        return "contains a byte that is not UTF-8" + at_text();
       }
       utf8::decode(href, next);
       std::string_view ch = href.substr(i, next - i);
-      return "contains '" + std::string(ch) + "'" + at + ", which must be percent-encoded (" +
-             percent_encoded(ch) + ")";
+      return "contains '" + std::string(ch) + "'" + at_text() +
+             ", which must be percent-encoded (" + percent_encoded(ch) + ")";
     }
-    if (c == ' ') return "contains a space" + at + " (percent-encode it as %20)";
+    if (c == ' ') return "contains a space" + at_text() + " (percent-encode it as %20)";
     if (c < 0x20 || c == 0x7F) {
       char buf[8];
       std::snprintf(buf, sizeof buf, "U+%04X", c);
-      return std::string("contains the control character ") + buf + at;
+      return std::string("contains the control character ") + buf + at_text();
     }
-    if (std::strchr("\"<>\\^`{|}", c) != nullptr || ((c == '[' || c == ']') && i >= host_end)) {
-      return "contains '" + std::string(1, static_cast<char>(c)) + "'" + at +
+    if (must_escape[c] || ((c == '[' || c == ']') && i >= host_end)) {
+      return "contains '" + std::string(1, static_cast<char>(c)) + "'" + at_text() +
              ", which must be percent-encoded (" + percent_encoded(href.substr(i, 1)) + ")";
     }
     if (c == '%' && !(i + 2 < href.size() && is_hex(href[i + 1]) && is_hex(href[i + 2]))) {
-      return "contains a '%'" + at + " that is not followed by two hex digits (write %25)";
+      return "contains a '%'" + at_text() + " that is not followed by two hex digits (write %25)";
     }
     if (c == '#') {
-      if (seen_hash) return "contains a second '#'" + at + " (percent-encode it as %23)";
+      if (seen_hash) return "contains a second '#'" + at_text() + " (percent-encode it as %23)";
       seen_hash = true;
     }
     ++i;
@@ -179,12 +189,16 @@ std::optional<std::string> percent_decode(std::string_view s) {
 }
 
 std::optional<std::string> unusable_reason(std::string_view href) {
+  return unusable_reason(href, split_url(href));
+}
+
+std::optional<std::string> unusable_reason(std::string_view href,
+                                           const std::optional<url_parts>& parts) {
   if (href.empty()) return "is empty";
-  auto parts = split_url(href);
   if (!parts) {
     return "has no scheme; a web link starts with https://";
   }
-  std::string scheme = lower(parts->scheme);
+  const std::string scheme = lower(parts->scheme);
   if (scheme == "javascript")
     return "is a javascript: link, which runs code instead of opening a page";
   if (scheme == "file") return "is a file: link, which points into one computer's own disk";

@@ -49,4 +49,8 @@ std::optional<std::string> percent_decode(std::string_view s);
 // or nothing when it can.
 std::optional<std::string> unusable_reason(std::string_view href);
 
+// The same, for `href` already split by split_url().
+std::optional<std::string> unusable_reason(std::string_view href,
+                                           const std::optional<url_parts>& parts);
+
 }  // namespace handout::links

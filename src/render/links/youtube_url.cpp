@@ -97,8 +97,8 @@ bool is_youtube_host(std::string_view host) {
 youtube_link classify(std::string_view href) {
   youtube_link link;
   link.without_tracking = std::string(href);
-  const std::optional<std::string> unusable = unusable_reason(href);
   const std::optional<url_parts> split = split_url(href);
+  const std::optional<std::string> unusable = unusable_reason(href, split);
   if (!split || !split->has_authority) {
     link.kind = link_kind::unusable;
     link.problem = unusable.value_or("has no host");
