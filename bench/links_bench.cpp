@@ -7,9 +7,9 @@
 // bench/links.sh). Times are the best of 5, in process CPU time.
 // Results go to docs/PERFORMANCE.md.
 #include <algorithm>
-#include <ctime>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <string>
 #include <vector>
