@@ -10,6 +10,8 @@ packages=(
   libhpdf-dev libpugixml-dev libutf8proc-dev libyaml-cpp-dev
   # tests
   libgtest-dev libgmock-dev libxml2-utils python3
+  # link audit tests: JSON Schema validation, Markdown read back, a terminal for colour
+  python3-jsonschema pandoc bsdutils
   # default fonts
   fonts-wqy-microhei
 )
