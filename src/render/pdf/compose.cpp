@@ -323,7 +323,10 @@ void composer::link_blocks(const slide& sl, const std::string& head,
     x = x0;
   };
   bool first_row = true;
+  std::vector<std::string> done;  // a link repeated under one slide is printed once
   for (const link& l : sl.links) {
+    if (std::find(done.begin(), done.end(), l.href) != done.end()) continue;
+    done.push_back(l.href);
     std::string label = link_label(l.href);
     auto label_lines = lines(label, size, right() - x0 - (qr ? qr_size + 6 : 0), false);
     double label_width = label_lines.empty() ? 0 : label_lines.front().width;

@@ -1,0 +1,245 @@
+// The sample deck's PDF, checked with the readers a user has: qpdf, pdffonts,
+// pdftotext, pdfinfo; and byte-for-byte reproducibility.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <regex>
+
+#include "parse/load.hpp"
+#include "test_support.hpp"
+
+namespace handout {
+namespace {
+
+using test::have_program;
+using test::read_all;
+using test::run;
+using test::run_handout;
+
+const std::string sample = test::source_dir() + "/input/ai-2019-review.txt";
+
+std::string shell_quoted(const std::string& s) { return "'" + s + "'"; }
+
+// Whitespace (ASCII and the ideographic space) removed.
+std::string squeeze(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') continue;
+    if (s.compare(i, 3, "\u3000") == 0) {
+      i += 2;
+      continue;
+    }
+    out += s[i];
+  }
+  return out;
+}
+
+class SamplePdf : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new test::temp_dir;
+    result_ = run("env -u SOURCE_DATE_EPOCH " + test::handout_binary() + " convert " +
+                  shell_quoted(sample) + " -o " + shell_quoted(dir_->path()) + " --formats pdf");
+    pdf_ = (*dir_) / "ai-2019-review.pdf";
+  }
+  static void TearDownTestSuite() {
+    delete dir_;
+    dir_ = nullptr;
+  }
+  void SetUp() override { ASSERT_EQ(result_.status, 0) << result_.err; }
+  static void require(const std::string& program) {
+    if (!have_program(program)) GTEST_SKIP() << program << " is not installed";
+  }
+  static inline test::temp_dir* dir_ = nullptr;
+  static inline test::command_result result_;
+  static inline std::string pdf_;
+};
+
+TEST_F(SamplePdf, QpdfCheckPasses) {
+  require("qpdf");
+  auto r = run("qpdf --check " + shell_quoted(pdf_));
+  EXPECT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("No syntax or stream encoding errors"), std::string::npos) << r.out;
+}
+
+TEST_F(SamplePdf, EveryFontIsEmbeddedAndSubset) {
+  require("pdffonts");
+  auto r = run("pdffonts " + shell_quoted(pdf_));
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::istringstream lines(r.out);
+  std::string line;
+  int fonts = 0;
+  std::getline(lines, line);  // header
+  std::getline(lines, line);  // ----
+  while (std::getline(lines, line)) {
+    if (line.empty()) continue;
+    ++fonts;
+    EXPECT_TRUE(std::regex_search(line, std::regex(R"(^[A-Z]{6}\+)"))) << "not subset: " << line;
+    EXPECT_TRUE(std::regex_search(line, std::regex(R"(\byes\s+yes\s+yes\b)")))
+        << "not embedded, subset and with a ToUnicode map: " << line;
+  }
+  EXPECT_GE(fonts, 1);
+}
+
+TEST_F(SamplePdf, TextGivesBackEveryTitleAndBullet) {
+  require("pdftotext");
+  auto r = run("pdftotext -enc UTF-8 " + shell_quoted(pdf_) + " -");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out.find("\uFFFD"), std::string::npos) << "replacement characters in the text";
+  const std::string text = squeeze(r.out);
+
+  diagnostics diags;
+  auto deck = load_input(sample, diags);
+  ASSERT_TRUE(deck);
+  int checked = 0;
+  auto expect_text = [&](const std::string& s, int line) {
+    if (s.empty()) return;
+    ++checked;
+    EXPECT_NE(text.find(squeeze(s)), std::string::npos) << "line " << line << ": " << s;
+  };
+  std::function<void(const item&)> visit = [&](const item& it) {
+    expect_text(it.text, it.line);
+    for (const auto& c : it.children) visit(c);
+  };
+  expect_text(deck->meta.title, 0);
+  for (const auto& s : deck->sections) {
+    expect_text(s.title, s.line);
+    if (s.number) expect_text(*s.number + " " + s.title, s.line);
+    for (const auto& sl : s.slides) {
+      expect_text(sl.title, sl.line);
+      for (const auto& it : sl.items) visit(it);
+    }
+  }
+  EXPECT_GE(checked, 57 + 11 + 6);
+}
+
+TEST_F(SamplePdf, InfoShowsTitleAuthorSubjectCreatorAndNoClockDate) {
+  require("pdfinfo");
+  auto r = run("pdfinfo " + shell_quoted(pdf_));
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("Title:           2019 年人工智能回顾"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Subject:         算法、框架、芯片、自动驾驶与 AI 安全"), std::string::npos);
+  EXPECT_NE(r.out.find("Creator:         handout"), std::string::npos);
+  EXPECT_EQ(r.out.find("CreationDate:"), std::string::npos) << "no date given, so none written";
+}
+
+TEST_F(SamplePdf, ByteIdenticalAcrossRuns) {
+  test::temp_dir again;
+  auto r = run("env -u SOURCE_DATE_EPOCH " + test::handout_binary() + " convert " +
+               shell_quoted(sample) + " -o " + shell_quoted(again.path()) + " --formats pdf");
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::string first = read_all(pdf_), second = read_all(again / "ai-2019-review.pdf");
+  EXPECT_FALSE(first.empty());
+  EXPECT_TRUE(first == second) << "the PDF differs between two runs";
+}
+
+// The URIs of the link annotations (which are not in compressed streams),
+// with PDF string escapes (`\057`) decoded.
+std::vector<std::string> uris(const std::string& raw) {
+  std::vector<std::string> out;
+  for (std::size_t at = raw.find("/URI ("); at != std::string::npos;
+       at = raw.find("/URI (", at + 1)) {
+    std::string uri;
+    for (std::size_t i = at + 6; i < raw.size() && raw[i] != ')'; ++i) {
+      if (raw[i] == '\\' && i + 3 < raw.size() &&
+          std::isdigit(static_cast<unsigned char>(raw[i + 1]))) {
+        uri += static_cast<char>(std::stoi(raw.substr(i + 1, 3), nullptr, 8));
+        i += 3;
+      } else if (raw[i] == '\\' && i + 1 < raw.size()) {
+        uri += raw[++i];
+      } else {
+        uri += raw[i];
+      }
+    }
+    out.push_back(uri);
+  }
+  return out;
+}
+
+TEST_F(SamplePdf, EveryLinkIsAClickableUri) {
+  diagnostics diags;
+  auto deck = load_input(sample, diags);
+  ASSERT_TRUE(deck);
+  std::vector<std::string> expected;  // each slide's distinct links
+  for (const auto& s : deck->sections) {
+    for (const auto& sl : s.slides) {
+      std::vector<std::string> seen;
+      for (const auto& l : sl.links) {
+        if (std::find(seen.begin(), seen.end(), l.href) == seen.end()) seen.push_back(l.href);
+      }
+      expected.insert(expected.end(), seen.begin(), seen.end());
+    }
+  }
+  EXPECT_EQ(uris(read_all(pdf_)), expected);
+}
+
+TEST_F(SamplePdf, BookmarksAndPageLabels) {
+  require("qpdf");
+  auto r = run("qpdf --json --json-key=outlines --json-key=pagelabels " + shell_quoted(pdf_));
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("\"title\": \"01 算法与模型发展\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"title\": \"自然语言处理（NLP）的突破\""), std::string::npos);
+  EXPECT_NE(r.out.find("\"title\": \"总结\""), std::string::npos);
+  EXPECT_NE(r.out.find("\"/S\": \"/r\""), std::string::npos) << "roman front matter";
+  EXPECT_NE(r.out.find("\"/S\": \"/D\""), std::string::npos) << "decimal body";
+}
+
+TEST_F(SamplePdf, FooterCountsBodyPages) {
+  require("pdftotext");
+  require("pdfinfo");
+  auto info = run("pdfinfo " + shell_quoted(pdf_));
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(info.out, m, std::regex(R"(Pages:\s+(\d+))")));
+  int pages = std::stoi(m[1]);
+  int body = pages - 2;  // cover and one contents page
+  auto last = run("pdftotext -f " + std::to_string(pages) + " -l " + std::to_string(pages) + " " +
+                  shell_quoted(pdf_) + " -");
+  EXPECT_TRUE(std::regex_search(
+      last.out, std::regex("\\b" + std::to_string(body) + " ?/ ?" + std::to_string(body) + "\\b")))
+      << last.out;
+}
+
+TEST(PdfRenderer, CreationDateComesFromSourceDateEpoch) {
+  if (!have_program("pdfinfo")) GTEST_SKIP() << "pdfinfo is not installed";
+  test::temp_dir dir;
+  auto r = run("SOURCE_DATE_EPOCH=1577836800 " + test::handout_binary() + " convert " +
+               shell_quoted(sample) + " -o " + shell_quoted(dir.path()) + " --formats pdf");
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto info = run("TZ=UTC pdfinfo " + shell_quoted(dir / "ai-2019-review.pdf"));
+  EXPECT_NE(info.out.find("CreationDate:    Wed Jan  1 00:00:00 2020 UTC"), std::string::npos)
+      << info.out;
+}
+
+TEST(PdfRenderer, HandoutStyleDrawsQrCodes) {
+  if (!have_program("qpdf")) GTEST_SKIP() << "qpdf is not installed";
+  test::temp_dir dir;
+  auto r = run_handout("convert " + shell_quoted(sample) + " -o " + shell_quoted(dir.path()) +
+                       " --formats pdf --style " +
+                       shell_quoted(test::source_dir() + "/styles/handout.yaml"));
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto plain =
+      run("qpdf --qdf --object-streams=disable " + shell_quoted(dir / "ai-2019-review.pdf") + " " +
+          shell_quoted(dir / "plain.pdf"));
+  ASSERT_EQ(plain.status, 0) << plain.err;
+  std::string content = read_all(dir / "plain.pdf");
+  std::size_t squares = 0;
+  for (std::size_t at = content.find(" re\n"); at != std::string::npos;
+       at = content.find(" re\n", at + 1)) {
+    ++squares;
+  }
+  EXPECT_GT(squares, 21u * 50) << "21 QR codes of many modules each";
+}
+
+TEST(PdfRenderer, MissingFontIsAClearError) {
+  test::temp_dir dir;
+  test::write_all(dir / "style.yaml", "fonts: [No Such Family Anywhere]\n");
+  auto r = run_handout("convert " + shell_quoted(sample) + " -o " + shell_quoted(dir.path()) +
+                       " --formats pdf --style " + shell_quoted(dir / "style.yaml"));
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("No Such Family Anywhere"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(dir / "ai-2019-review.pdf"));
+}
+
+}  // namespace
+}  // namespace handout
