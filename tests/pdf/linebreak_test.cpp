@@ -190,3 +190,22 @@ TEST(Linebreak, EmptyTextHasNoLines) { EXPECT_TRUE(breaks("", 100).empty()); }
 
 }  // namespace
 }  // namespace handout::pdf
+
+namespace handout::pdf {
+namespace {
+
+TEST(Linebreak, SpaceBesideFullWidthPunctuationIsDropped) {
+  auto lines = breaks("玩家， OpenAI", 500);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_DOUBLE_EQ(lines[0].width, 30 + 30);  // 玩家， (3 em) + OpenAI (6 × ½ em)
+  EXPECT_EQ(lines[0].text(), "玩家，OpenAI");
+}
+
+TEST(Linebreak, JustifiedLineWithADroppedSpaceIsExactlyFull) {
+  auto lines = breaks("一二三， 四五六七八九", 45, true);
+  ASSERT_GE(lines.size(), 2u);
+  EXPECT_NEAR(lines[0].width, 45, 1e-9) << lines[0].text();
+}
+
+}  // namespace
+}  // namespace handout::pdf

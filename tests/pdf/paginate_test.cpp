@@ -109,3 +109,22 @@ TEST(Paginate, EmptyInputGivesOneBlankPage) {
 
 }  // namespace
 }  // namespace handout::pdf
+
+namespace handout::pdf {
+namespace {
+
+TEST(Paginate, RunningHeadNamesTheSectionThatStartsOnThePage) {
+  std::vector<block> blocks;
+  for (int i = 0; i < 14; ++i) {
+    block b = text_block(10, "x");
+    b.running_head = i < 13 ? "one" : "two";
+    b.starts_section = i == 0 || i == 13;
+    blocks.push_back(b);
+  }
+  flow f = paginate(blocks, 0, 100);  // page 2 starts inside "one", then "two" starts
+  ASSERT_EQ(f.pages.size(), 2u);
+  EXPECT_EQ(f.running_heads, (std::vector<std::string>{"one", "two"}));
+}
+
+}  // namespace
+}  // namespace handout::pdf

@@ -42,10 +42,14 @@ std::vector<heading_ref> headings(const report& r) {
   std::vector<heading_ref> out;
   for (const section& s : r.sections) {
     bool titled = !s.title.empty();
-    if (titled) out.push_back({0, composer::section_heading(s), static_cast<int>(out.size())});
+    if (titled) {
+      out.push_back({0, composer::section_heading(s), static_cast<int>(out.size()),
+                     s.number.value_or(""), s.title});
+    }
     for (const slide& sl : s.slides) {
-      if (!sl.title.empty())
-        out.push_back({titled ? 1 : 0, sl.title, static_cast<int>(out.size())});
+      if (!sl.title.empty()) {
+        out.push_back({titled ? 1 : 0, sl.title, static_cast<int>(out.size()), "", sl.title});
+      }
     }
   }
   return out;
@@ -174,16 +178,27 @@ std::vector<block> composer::contents(const report& r,
   const double number_room = size * 3;  // the page number column
   const double dot_pitch = size * 0.6;
   const double dot_width = metrics_.advance(metrics_.font_for(U'.'), U'.') * size / 1000.0;
-  for (const heading_ref& h : headings(r)) {
+  // Section numbers in a column of their own; every title starts after it.
+  const std::vector<heading_ref> refs = headings(r);
+  double number_column = 0;
+  for (const heading_ref& h : refs) {
+    if (!h.number.empty()) number_column = std::max(number_column, width(h.number, size) + size);
+  }
+  for (const heading_ref& h : refs) {
     block b;
     b.space_before = h.level == 0 ? step * 0.5 : 0;
-    double x = left() + (h.level == 0 ? 0 : size * 2);
-    bool bold = h.level == 0;
-    auto ls = lines(h.title, size, right() - number_room - x, false);
+    const double x = left() + number_column;
+    const bool bold = h.level == 0;
+    const rgb color = h.level == 0 ? s.heading_color : s.text_color;
+    if (!h.number.empty()) {
+      place(lines(h.number, size, huge_width, false).front(), left(), baseline_in(step, size), size,
+            color, bold, b.items);
+    }
+    auto ls = lines(h.text, size, right() - number_room - x, false);
     double y = 0;
     for (std::size_t i = 0; i < ls.size(); ++i) {
       double base = y + baseline_in(step, size);
-      place(ls[i], x, base, size, h.level == 0 ? s.heading_color : s.text_color, bold, b.items);
+      place(ls[i], x, base, size, color, bold, b.items);
       if (i + 1 == ls.size()) {
         std::string number = page_of(h.anchor);
         double nw = width(number, size);
@@ -209,7 +224,7 @@ std::vector<block> composer::contents(const report& r,
     }
     b.height = y;
     link_area target;
-    target.x0 = x;
+    target.x0 = left();
     target.y0 = 0;
     target.x1 = right();
     target.y1 = y;
@@ -234,6 +249,7 @@ std::vector<block> composer::body(const report& r) const {
       b.keep_with_next = true;
       b.anchor = anchor++;
       b.running_head = head;
+      b.starts_section = true;
       double title_x = left();
       if (sec.number) {
         place(lines(*sec.number, size, huge_width, false).front(), left(), baseline_in(step, size),

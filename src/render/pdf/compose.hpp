@@ -21,6 +21,8 @@ struct heading_ref {
   int level = 0;      // 0: a section; 1: a slide (0 when its section is untitled)
   std::string title;  // as printed: `01 算法与模型发展`
   int anchor = 0;
+  std::string number;  // a section's number (`01`), or ""
+  std::string text;    // the title without the number
 };
 std::vector<heading_ref> headings(const report& r);
 

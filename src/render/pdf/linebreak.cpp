@@ -32,8 +32,9 @@ struct glyph {
   char32_t cp = 0;
   std::size_t begin = 0, end = 0;  // bytes
   int font = 0;
-  double advance = 0;    // points
-  double gap_after = 0;  // fixed space after it (Han–Latin), points
+  double advance = 0;      // points
+  double gap_after = 0;    // fixed space after it (Han–Latin), points
+  bool collapsed = false;  // a space beside full-width punctuation: not set
   bool break_before = false;
   bool hard_break_before = false;
 };
@@ -143,6 +144,21 @@ std::vector<line> break_lines(std::string_view text, const break_options& option
     glyphs.push_back(g);
   }
   if (glyphs.empty()) return {};
+  // Full-width punctuation carries its own space: a space beside it is dropped.
+  auto fullwidth_punct = [](char32_t cp) {
+    return (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
+           (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
+           (cp >= 0xFF5B && cp <= 0xFF65);
+  };
+  for (std::size_t i = 0; i < glyphs.size(); ++i) {
+    if (glyphs[i].cp != ' ') continue;
+    bool after = i > 0 && fullwidth_punct(glyphs[i - 1].cp);
+    bool before = i + 1 < glyphs.size() && fullwidth_punct(glyphs[i + 1].cp);
+    if (after || before) {
+      glyphs[i].collapsed = true;
+      glyphs[i].advance = 0;
+    }
+  }
   for (std::size_t i = 0; i + 1 < glyphs.size(); ++i) {
     char32_t a = glyphs[i].cp, b = glyphs[i + 1].cp;
     if (options.cjk_latin_space &&
@@ -218,7 +234,7 @@ std::vector<line> break_lines(std::string_view text, const break_options& option
     int opportunities = 0;
     for (std::size_t i = s.begin; i < last; ++i) {
       natural += glyphs[i].advance + (i + 1 < last ? glyphs[i].gap_after : 0);
-      if (i + 1 < last &&
+      if (i + 1 < last && !glyphs[i].collapsed &&
           (is_cjk(glyphs[i].cp) || is_cjk(glyphs[i + 1].cp) || is_space(glyphs[i].cp))) {
         ++opportunities;
       }
@@ -234,6 +250,7 @@ std::vector<line> break_lines(std::string_view text, const break_options& option
     double prev_space = 0;
     for (std::size_t i = s.begin; i < last; ++i) {
       const glyph& g = glyphs[i];
+      if (g.collapsed) continue;
       bool same = piece != nullptr && piece->font == g.font &&
                   (!spacing_set || piece->char_space == prev_space);
       if (same) {

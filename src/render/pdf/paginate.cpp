@@ -24,7 +24,9 @@ flow paginate(const std::vector<block>& blocks, double top, double bottom) {
   flow out;
   double y = top;
   bool page_empty = true;
+  bool head_from_section = false;
   auto new_page = [&] {
+    head_from_section = false;
     out.pages.emplace_back();
     out.running_heads.emplace_back();
     y = top;
@@ -45,7 +47,10 @@ flow paginate(const std::vector<block>& blocks, double top, double bottom) {
     if (chain <= room) need = chain;
     if (!page_empty && y + need > bottom + 1e-6) new_page();
     if (!page_empty) y += b.space_before;
-    if (page_empty) out.running_heads.back() = b.running_head;
+    if (page_empty || (b.starts_section && !head_from_section)) {
+      out.running_heads.back() = b.running_head;
+      head_from_section = b.starts_section;
+    }
     for (page_item item : b.items) {
       shift(item, y);
       out.pages.back().items.push_back(std::move(item));

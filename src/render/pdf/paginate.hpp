@@ -17,8 +17,9 @@ struct block {
   bool keep_with_next = false;  // on the same page as the next block
   bool page_break_before = false;
   std::vector<page_item> items;
-  int anchor = -1;           // when >= 0, where this block lands is recorded
-  std::string running_head;  // the section it belongs to, for the page header
+  int anchor = -1;              // when >= 0, where this block lands is recorded
+  std::string running_head;     // the section it belongs to, for the page header
+  bool starts_section = false;  // a section heading: names the page it starts on
 };
 
 // Where an anchored block landed: page index and the y of its top.
@@ -29,7 +30,8 @@ struct anchor_place {
 
 struct flow {
   std::vector<page> pages;
-  std::vector<std::string> running_heads;  // per page: that of its first block
+  // Per page: the first section that starts on it, else that of its first block.
+  std::vector<std::string> running_heads;
   std::map<int, anchor_place> anchors;
 };
 
