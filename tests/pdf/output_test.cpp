@@ -243,3 +243,37 @@ TEST(PdfRenderer, MissingFontIsAClearError) {
 
 }  // namespace
 }  // namespace handout
+
+namespace handout {
+namespace {
+
+TEST(PdfRenderer, UntitledPartsGetNoHeadingAndNoBookmark) {
+  if (!have_program("qpdf") || !have_program("pdftotext")) GTEST_SKIP() << "needs qpdf, pdftotext";
+  test::temp_dir dir;
+  auto r = run_handout("convert " + shell_quoted(test::data_path("pdf-structure.txt")) + " -o " +
+                       shell_quoted(dir.path()) + " --formats pdf");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::string pdf = dir / "pdf-structure.pdf";
+  auto json = run("qpdf --json --json-key=outlines " + shell_quoted(pdf));
+  std::vector<std::string> titles;
+  std::regex title_re("\"title\": \"([^\"]*)\"");
+  for (auto it = std::sregex_iterator(json.out.begin(), json.out.end(), title_re);
+       it != std::sregex_iterator(); ++it) {
+    titles.push_back((*it)[1]);
+  }
+  std::sort(titles.begin(), titles.end());
+  std::vector<std::string> expected = {"01 第一部分", "幻灯片一", "幻灯片二", "附录", "附录"};
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(titles, expected) << "untitled sections and slides have no bookmark";
+
+  auto body = run("pdftotext -f 3 " + shell_quoted(pdf) + " -");
+  const std::string text = squeeze(body.out);
+  EXPECT_NE(text.find("前言要点：在任何标题之前。"), std::string::npos);
+  EXPECT_NE(text.find("节内无标题的要点。"), std::string::npos);
+  EXPECT_NE(text.find("youtu.be/t45S_MwAcOw▶8:47"), std::string::npos) << body.out;
+  // The unnumbered section shows its title alone, the numbered one its number.
+  EXPECT_NE(text.find("01第一部分"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace handout
