@@ -209,3 +209,17 @@ TEST(Linebreak, JustifiedLineWithADroppedSpaceIsExactlyFull) {
 
 }  // namespace
 }  // namespace handout::pdf
+
+namespace handout::pdf {
+namespace {
+
+TEST(Linebreak, HyphenatedNamesStayTogether) {
+  EXPECT_TRUE(break_opportunities("Mask R-CNN", {}) == std::vector<std::size_t>{5});
+  auto lines = breaks("传统的 Mask R-CNN，进一步", 80);  // "Mask R-" would fit
+  for (const auto& l : lines)
+    EXPECT_EQ(l.text().find("R-") == std::string::npos, l.text().find("CNN") == std::string::npos)
+        << l.text();
+}
+
+}  // namespace
+}  // namespace handout::pdf

@@ -125,6 +125,12 @@ std::vector<std::size_t> break_opportunities(std::string_view text,
     std::size_t j = p;
     char32_t next = utf8::decode(text, j);
     if (is_no_line_start(next) || is_no_line_end(prev)) continue;
+    // A hyphen inside a name (`R-CNN`, `GPT-2`) holds it together: with
+    // justification by inter-character spacing there is no need to split it.
+    if (prev == '-' && p >= 2 && is_latin_alnum(static_cast<unsigned char>(text[p - 2])) &&
+        is_latin_alnum(next)) {
+      continue;
+    }
     result.push_back(p);
   }
   return result;
