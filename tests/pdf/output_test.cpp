@@ -6,6 +6,8 @@
 #include <regex>
 
 #include "parse/load.hpp"
+#include "render/pdf/compose.hpp"
+#include "style.hpp"
 #include "test_support.hpp"
 
 namespace handout {
@@ -273,6 +275,38 @@ TEST(PdfRenderer, UntitledPartsGetNoHeadingAndNoBookmark) {
   EXPECT_NE(text.find("youtu.be/t45S_MwAcOw▶8:47"), std::string::npos) << body.out;
   // The unnumbered section shows its title alone, the numbered one its number.
   EXPECT_NE(text.find("01第一部分"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace handout
+
+namespace handout {
+namespace {
+
+TEST(PdfRenderer, UrisArePercentEncodedAscii) {
+  EXPECT_EQ(pdf::percent_encode_uri("https://例.com/a b?q=%3D"),
+            "https://%E4%BE%8B.com/a%20b?q=%3D");
+}
+
+TEST(PdfRenderer, HandoutStyleLoadsAndDiffersFromTheDefault) {
+  diagnostics diags;
+  auto s = load_style(test::source_dir() + "/styles/handout.yaml", diags);
+  ASSERT_TRUE(s) << (diags.all().empty() ? "" : format(diags.all()[0]));
+  EXPECT_FALSE(diags.has_errors());
+  EXPECT_TRUE(s->qr_codes);
+  EXPECT_GT(s->body_size, default_style().body_size);
+  EXPECT_EQ(s->text_color, (rgb{0, 0, 0}));
+  EXPECT_EQ(s->link_color, (rgb{0, 0, 0}));
+}
+
+TEST(PdfRenderer, PdfIsInTheDefaultFormatSet) {
+  test::temp_dir dir;
+  auto r = run_handout("convert " + shell_quoted(sample) + " -o " + shell_quoted(dir.path()));
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(std::filesystem::exists(dir / "ai-2019-review.pdf"));
+  for (const auto& e : std::filesystem::directory_iterator(dir.path())) {
+    EXPECT_EQ(e.path().filename().string().find(".tmp"), std::string::npos) << "temp file left";
+  }
 }
 
 }  // namespace
