@@ -223,3 +223,19 @@ TEST(Linebreak, HyphenatedNamesStayTogether) {
 
 }  // namespace
 }  // namespace handout::pdf
+
+namespace handout::pdf {
+namespace {
+
+TEST(Linebreak, PositionsOfCharactersAreKnown) {
+  auto lines = breaks("ab中c", 500);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_DOUBLE_EQ(lines[0].x_at(0), 0);
+  EXPECT_DOUBLE_EQ(lines[0].x_at(1), 5);
+  EXPECT_DOUBLE_EQ(lines[0].x_at(2), 10);
+  EXPECT_DOUBLE_EQ(lines[0].x_at(5), 20);  // after 中 (3 bytes)
+  EXPECT_DOUBLE_EQ(lines[0].x_at(6), 25);  // the end
+}
+
+}  // namespace
+}  // namespace handout::pdf

@@ -311,3 +311,18 @@ TEST(PdfRenderer, PdfIsInTheDefaultFormatSet) {
 
 }  // namespace
 }  // namespace handout
+
+namespace handout {
+namespace {
+
+TEST(PdfRenderer, UrlsInBulletTextAreClickable) {
+  test::temp_dir dir;
+  auto r = run_handout("convert " + shell_quoted(test::data_path("pdf-inline-url.txt")) + " -o " +
+                       shell_quoted(dir.path()) + " --formats pdf");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(uris(read_all(dir / "pdf-inline-url.pdf")),
+            std::vector<std::string>{"https://example.com/%E8%AE%BA%E6%96%87?id=1"});
+}
+
+}  // namespace
+}  // namespace handout

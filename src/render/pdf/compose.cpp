@@ -312,6 +312,19 @@ void composer::bullet_blocks(const item& it, const std::string& head,
     // No orphaned first line, no widowed last line.
     b.keep_with_next = ls.size() > 1 && (i == 0 || i + 2 == ls.size());
     place(ls[i], text_x, baseline_in(step, size), size, s.text_color, false, b.items);
+    // URLs in the text are clickable where they are set.
+    for (const url_span& u : it.urls) {
+      std::size_t from = std::max(u.offset, ls[i].begin);
+      std::size_t to = std::min(u.offset + u.length, ls[i].end);
+      if (from >= to || ls[i].pieces.empty()) continue;
+      link_area area;
+      area.x0 = text_x + ls[i].x_at(from);
+      area.x1 = text_x + ls[i].x_at(to);
+      area.y0 = baseline_in(step, size) - size * 0.95;
+      area.y1 = baseline_in(step, size) + size * 0.3;
+      area.uri = percent_encode_uri(std::string_view(it.text).substr(u.offset, u.length));
+      if (area.x1 > area.x0) b.items.push_back(std::move(area));
+    }
     out.push_back(std::move(b));
   }
   for (const item& child : it.children) bullet_blocks(child, head, out);

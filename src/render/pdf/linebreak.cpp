@@ -79,6 +79,12 @@ std::string line::text() const {
   return out;
 }
 
+double line::x_at(std::size_t offset) const {
+  auto it = std::lower_bound(stops.begin(), stops.end(), offset,
+                             [](const auto& stop, std::size_t o) { return stop.first < o; });
+  return it == stops.end() ? width : it->second;
+}
+
 std::vector<std::size_t> break_opportunities(std::string_view text,
                                              const std::vector<url_span>& urls) {
   std::vector<std::size_t> icu_breaks;
@@ -268,6 +274,7 @@ std::vector<line> break_lines(std::string_view text, const break_options& option
         spacing_set = false;
       }
       piece->text.append(text.substr(g.begin, g.end - g.begin));
+      out.stops.emplace_back(g.begin, x);
       double after = 0;
       if (i + 1 < last) {
         after = g.gap_after;

@@ -37,6 +37,12 @@ struct line {
   std::size_t begin = 0, end = 0;
 
   std::string text() const;  // the pieces' text, joined
+  // The x (from the line's start) where the character at byte `offset` of
+  // the source text is set; `width` at or after the line's end.
+  double x_at(std::size_t offset) const;
+
+  // Each set character's byte offset and x, in order.
+  std::vector<std::pair<std::size_t, double>> stops;
 };
 
 struct break_options {
