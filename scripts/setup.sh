@@ -8,7 +8,7 @@ packages=(
   # build
   cmake g++ ninja-build pkg-config
   libhpdf-dev libpugixml-dev libutf8proc-dev libyaml-cpp-dev
-  libharfbuzz-dev libicu-dev libfontconfig-dev libqrencode-dev
+  libharfbuzz-dev libicu-dev libfontconfig-dev libqrencode-dev zlib1g-dev
   # tests
   libgtest-dev libgmock-dev libxml2-utils python3
   poppler-utils qpdf

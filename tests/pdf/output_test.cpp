@@ -7,6 +7,7 @@
 
 #include "parse/load.hpp"
 #include "render/pdf/compose.hpp"
+#include "render/pdf/to_unicode.hpp"
 #include "style.hpp"
 #include "test_support.hpp"
 
@@ -89,6 +90,7 @@ TEST_F(SamplePdf, TextGivesBackEveryTitleAndBullet) {
   auto r = run("pdftotext -enc UTF-8 " + shell_quoted(pdf_) + " -");
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out.find("\uFFFD"), std::string::npos) << "replacement characters in the text";
+  EXPECT_EQ(r.err.find("Warning"), std::string::npos) << "the reader complained: " << r.err;
   const std::string text = squeeze(r.out);
 
   diagnostics diags;
@@ -322,6 +324,28 @@ TEST(PdfRenderer, UrlsInBulletTextAreClickable) {
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(uris(read_all(dir / "pdf-inline-url.pdf")),
             std::vector<std::string>{"https://example.com/%E8%AE%BA%E6%96%87?id=1"});
+}
+
+}  // namespace
+}  // namespace handout
+
+namespace handout {
+namespace {
+
+TEST(PdfRenderer, IdentityToUnicodeMapSkipsSurrogatesAndKeepsBlocksOf100) {
+  std::string cmap = pdf::identity_to_unicode_cmap();
+  EXPECT_NE(cmap.find("100 beginbfrange"), std::string::npos);
+  EXPECT_NE(cmap.find("48 beginbfrange"), std::string::npos);  // 248 ranges in all
+  EXPECT_NE(cmap.find("<4E00> <4EFF> <4E00>"), std::string::npos);
+  EXPECT_EQ(cmap.find("<D800>"), std::string::npos);
+  EXPECT_EQ(cmap.find("cidrange"), std::string::npos);
+}
+
+TEST(PdfRenderer, RepairLeavesAFileWithoutToUnicodeAlone) {
+  std::string pdf = "%PDF-1.3\n1 0 obj\n<< >>\nendobj\n";
+  std::string before = pdf;
+  EXPECT_TRUE(pdf::repair_to_unicode(pdf));
+  EXPECT_EQ(pdf, before);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "parse/utf8.hpp"
+#include "render/pdf/to_unicode.hpp"
 
 namespace handout::pdf {
 
@@ -298,7 +299,12 @@ std::optional<std::string> emit_pdf(const page_layout& layout, const font_set& f
   writer w(layout, fonts);
   std::string message;
   auto bytes = w.run(message);
-  if (!bytes) diags.error(output_path, 0, 0, message);
+  if (!bytes) {
+    diags.error(output_path, 0, 0, message);
+  } else if (!repair_to_unicode(*bytes)) {
+    diags.warning(output_path, 0, 0,
+                  "could not repair libharu's ToUnicode map; text extraction may be off");
+  }
   return bytes;
 }
 
