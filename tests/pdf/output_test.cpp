@@ -350,3 +350,19 @@ TEST(PdfRenderer, RepairLeavesAFileWithoutToUnicodeAlone) {
 
 }  // namespace
 }  // namespace handout
+
+namespace handout {
+namespace {
+
+TEST(PdfRenderer, CharacterNoFontHasIsAWarning) {
+  test::temp_dir dir;
+  test::write_all(dir / "deck.txt", " 标题\n• 表情 \xF0\x9F\x98\x80 与中文\n");
+  auto r = run_handout("convert " + shell_quoted(dir / "deck.txt") + " -o " +
+                       shell_quoted(dir.path()) + " --formats pdf");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("U+1F600"), std::string::npos) << r.err;
+  EXPECT_TRUE(std::filesystem::exists(dir / "deck.pdf"));
+}
+
+}  // namespace
+}  // namespace handout

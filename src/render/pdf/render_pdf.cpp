@@ -1,5 +1,9 @@
 // The PDF renderer: fonts → layout (measure, break lines, paginate) → emit.
+#include <cstdio>
+#include <set>
+
 #include "io.hpp"
+#include "parse/utf8.hpp"
 #include "render/pdf/emit_pdf.hpp"
 #include "render/pdf/fonts.hpp"
 #include "render/pdf/layout.hpp"
@@ -25,7 +29,29 @@ bool render_pdf(const report& r, const render_options& options, diagnostics& dia
   pdf::page_layout layout =
       pdf::layout_report(r, s, metrics, std::string("handout ") + HANDOUT_VERSION);
 
-  // 3. The PDF, written through a temp file.
+  // 3. Characters no font of the style has: warn once each.
+  std::set<char32_t> missing;
+  for (const auto& p : layout.pages) {
+    for (const auto& item : p.items) {
+      if (const auto* t = std::get_if<pdf::text_run>(&item)) {
+        for (std::size_t i = 0; i < t->text.size();) {
+          char32_t cp = utf8::decode(t->text, i);
+          if (cp > ' ' && !metrics.has_glyph(t->font, cp)) missing.insert(cp);
+        }
+      }
+    }
+  }
+  for (char32_t cp : missing) {
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
+    std::string ch;
+    utf8::append(ch, cp);
+    diags.warning(r.source, 0, 0,
+                  std::string("no font of the style has ") + code + " (" + ch +
+                      "); add one that has it to the style's fonts");
+  }
+
+  // 4. The PDF, written through a temp file.
   auto bytes = pdf::emit_pdf(layout, *fonts, path, diags);
   return bytes && write_file_atomically(path, *bytes, diags);
 }
