@@ -244,10 +244,13 @@ class text_reader {
     open_ = open_kind::none;
   }
 
-  static std::string finish_text(const std::string& text) { return utf8::nfc(trim_right(text)); }
+  static void finish_text(std::string& text) {
+    text.resize(trim_right(text).size());
+    utf8::nfc_in_place(text);
+  }
 
   static void finish_item(item& it) {
-    it.text = finish_text(it.text);
+    finish_text(it.text);
     it.urls = find_urls(it.text);
     for (auto& child : it.children) finish_item(child);
   }
@@ -255,11 +258,11 @@ class text_reader {
   // Trims what hard wraps left at the end of each element and normalizes to NFC.
   void finish() {
     for (auto& sec : report_.sections) {
-      sec.title = finish_text(sec.title);
+      finish_text(sec.title);
       for (auto& sl : sec.slides) {
-        sl.title = finish_text(sl.title);
+        finish_text(sl.title);
         for (auto& it : sl.items) finish_item(it);
-        for (auto& l : sl.links) l.href = finish_text(l.href);
+        for (auto& l : sl.links) finish_text(l.href);
       }
     }
   }
@@ -272,19 +275,6 @@ class text_reader {
   bool awaiting_section_title_ = false;
   open_kind open_ = open_kind::none;
 };
-
-// Line and column of byte `offset` of `bytes`.
-std::pair<int, int> position_of(std::string_view bytes, std::size_t offset) {
-  std::size_t line_start = 0;
-  int line = 1;
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (bytes[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  }
-  return {line, utf8::column_at(bytes.substr(line_start), offset - line_start)};
-}
 
 // Removes form feeds (page breaks, not text) and what XML 1.0 cannot carry,
 // warning about the latter. Returns `line` itself when nothing is removed.
@@ -392,7 +382,7 @@ std::optional<report> read_text(std::string_view bytes, const std::string& sourc
     bytes.remove_prefix(byte_order_mark.size());
   }
   if (auto bad = utf8::find_invalid(bytes)) {
-    auto [line, column] = position_of(bytes, *bad);
+    auto [line, column] = utf8::line_column(bytes, *bad);
     char hex[8];
     std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(bytes[*bad]));
     diags.error(source, line, column,
@@ -400,8 +390,8 @@ std::optional<report> read_text(std::string_view bytes, const std::string& sourc
     return std::nullopt;
   }
   if (const void* nul = std::memchr(bytes.data(), '\0', bytes.size())) {
-    auto [line, column] =
-        position_of(bytes, static_cast<std::size_t>(static_cast<const char*>(nul) - bytes.data()));
+    auto [line, column] = utf8::line_column(
+        bytes, static_cast<std::size_t>(static_cast<const char*>(nul) - bytes.data()));
     diags.error(source, line, column, "NUL byte: this is binary data, not slide text");
     return std::nullopt;
   }
