@@ -8,10 +8,13 @@ packages=(
   # build
   cmake g++ ninja-build pkg-config
   libhpdf-dev libpugixml-dev libutf8proc-dev libyaml-cpp-dev
+  libharfbuzz-dev libicu-dev libfontconfig-dev libqrencode-dev zlib1g-dev
   # tests
   libgtest-dev libgmock-dev libxml2-utils python3
   # link audit tests: JSON Schema validation, Markdown read back, a terminal for colour
   python3-jsonschema pandoc bsdutils
+  # PDF tests: real readers, and a Latin face for the font fallback test
+  poppler-utils qpdf fonts-dejavu-core
   # default fonts
   fonts-wqy-microhei
 )

@@ -5,6 +5,7 @@ namespace handout {
 const std::vector<renderer>& renderers() {
   static const std::vector<renderer> table = {
       {"xml", "the XML intermediate (NAME.xml)", &render_xml, true},
+      {"pdf", "the typeset report (NAME.pdf)", &render_pdf, true},
       {"links", "the link audit (NAME.links.json, NAME.links.md)", &render_links, true},
   };
   return table;

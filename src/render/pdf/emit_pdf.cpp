@@ -1,0 +1,311 @@
+#include "render/pdf/emit_pdf.hpp"
+
+#include <hpdf.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "parse/utf8.hpp"
+#include "render/pdf/to_unicode.hpp"
+
+namespace handout::pdf {
+
+namespace {
+
+// libharu's errors are sticky; the handler records the first one.
+struct hpdf_error {
+  HPDF_STATUS code = HPDF_OK;
+  HPDF_STATUS detail = 0;
+};
+
+void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* user) {
+  auto* e = static_cast<hpdf_error*>(user);
+  if (e->code == HPDF_OK) {
+    e->code = code;
+    e->detail = detail;
+  }
+}
+
+// A private temporary file, removed when it goes out of scope.
+class scratch_file {
+ public:
+  scratch_file() = default;
+  scratch_file(const scratch_file&) = delete;
+  scratch_file& operator=(const scratch_file&) = delete;
+  ~scratch_file() {
+    if (!path_.empty()) std::remove(path_.c_str());
+  }
+  bool create(const std::string& data) {
+    std::string pattern = (std::filesystem::temp_directory_path() / "handout-font-XXXXXX").string();
+    int fd = mkstemp(pattern.data());
+    if (fd < 0) return false;
+    path_ = pattern;
+    std::size_t done = 0;
+    while (done < data.size()) {
+      ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+      if (n <= 0) {
+        ::close(fd);
+        return false;
+      }
+      done += static_cast<std::size_t>(n);
+    }
+    return ::close(fd) == 0;
+  }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+// The writer's state for one document.
+class writer {
+ public:
+  writer(const page_layout& layout, const font_set& fonts) : layout_(layout), fonts_(fonts) {
+    doc_ = HPDF_New(&on_error, &error_);
+  }
+  writer(const writer&) = delete;
+  writer& operator=(const writer&) = delete;
+  ~writer() {
+    if (doc_ != nullptr) HPDF_Free(doc_);
+  }
+
+  // Phases: set up, fonts, pages, items, outline, labels, info, save.
+  std::optional<std::string> run(std::string& message) {
+    if (doc_ == nullptr) {
+      message = "cannot create a PDF document (out of memory)";
+      return std::nullopt;
+    }
+    if (!ok(HPDF_SetCompressionMode(doc_, HPDF_COMP_ALL)) || !ok(HPDF_UseUTFEncodings(doc_)) ||
+        !ok(HPDF_SetCurrentEncoder(doc_, "UTF-8"))) {
+      return fail(message, "cannot set up the PDF document");
+    }
+    if (!load_fonts(message)) return std::nullopt;
+    for (std::size_t i = 0; i < layout_.pages.size(); ++i) {
+      HPDF_Page p = HPDF_AddPage(doc_);
+      if (p == nullptr || !ok(HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(layout_.width))) ||
+          !ok(HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(layout_.height)))) {
+        return fail(message, "cannot add a page");
+      }
+      pages_.push_back(p);
+    }
+    for (std::size_t i = 0; i < layout_.pages.size(); ++i) {
+      for (const page_item& item : layout_.pages[i].items) {
+        bool drawn = std::visit([&](const auto& v) { return draw(pages_[i], v); }, item);
+        if (!drawn) return fail(message, "cannot draw page " + std::to_string(i + 1));
+      }
+    }
+    if (!add_outline()) return fail(message, "cannot add the bookmarks");
+    if (!add_labels()) return fail(message, "cannot add the page labels");
+    if (!add_info()) return fail(message, "cannot set the document information");
+    if (!ok(HPDF_SetPageMode(doc_, layout_.outline.empty() ? HPDF_PAGE_MODE_USE_NONE
+                                                           : HPDF_PAGE_MODE_USE_OUTLINE))) {
+      return fail(message, "cannot set the page mode");
+    }
+    return save(message);
+  }
+
+ private:
+  bool ok(HPDF_STATUS status) const { return status == HPDF_OK && error_.code == HPDF_OK; }
+
+  std::optional<std::string> fail(std::string& message, const std::string& what) {
+    char code[64];
+    std::snprintf(code, sizeof code, " (libharu error 0x%04X, detail %u)",
+                  static_cast<unsigned>(error_.code), static_cast<unsigned>(error_.detail));
+    message = what + code;
+    return std::nullopt;
+  }
+
+  HPDF_REAL y(double top_down) const { return static_cast<HPDF_REAL>(layout_.height - top_down); }
+  static HPDF_REAL r(double v) { return static_cast<HPDF_REAL>(v); }
+
+  // Each used font, subset to its characters by HarfBuzz, embedded from a
+  // private temp file (libharu's own subsetting loses composite glyphs).
+  bool load_fonts(std::string& message) {
+    std::map<int, std::set<char32_t>> used;
+    for (const page& p : layout_.pages) {
+      for (const page_item& item : p.items) {
+        if (const auto* t = std::get_if<text_run>(&item)) {
+          auto& set = used[t->font];
+          for (std::size_t i = 0; i < t->text.size();) set.insert(utf8::decode(t->text, i));
+        }
+      }
+    }
+    scratch_.resize(fonts_.size());
+    for (auto& [font, code_points] : used) {
+      std::string data = fonts_.subset(font, code_points);
+      if (data.empty()) {
+        fail(message, "cannot subset the font " + fonts_.location(font).file);
+        return false;
+      }
+      scratch_[static_cast<std::size_t>(font)] = std::make_unique<scratch_file>();
+      if (!scratch_[static_cast<std::size_t>(font)]->create(data)) {
+        message = "cannot write a temporary font file";
+        return false;
+      }
+      const char* name = HPDF_LoadTTFontFromFile(
+          doc_, scratch_[static_cast<std::size_t>(font)]->path().c_str(), HPDF_TRUE);
+      HPDF_Font f = name == nullptr ? nullptr : HPDF_GetFont(doc_, name, "UTF-8");
+      if (f == nullptr || error_.code != HPDF_OK) {
+        fail(message, "cannot embed the font " + fonts_.location(font).file);
+        return false;
+      }
+      fonts_by_index_[font] = f;
+    }
+    return true;
+  }
+
+  bool draw(HPDF_Page p, const text_run& t) {
+    HPDF_Font font = fonts_by_index_.at(t.font);
+    bool good = ok(HPDF_Page_SetRGBFill(p, r(t.color.r), r(t.color.g), r(t.color.b)));
+    if (t.bold) {
+      good = good && ok(HPDF_Page_SetRGBStroke(p, r(t.color.r), r(t.color.g), r(t.color.b))) &&
+             ok(HPDF_Page_SetLineWidth(p, r(t.size * 0.035))) &&
+             ok(HPDF_Page_SetTextRenderingMode(p, HPDF_FILL_THEN_STROKE));
+    } else {
+      good = good && ok(HPDF_Page_SetTextRenderingMode(p, HPDF_FILL));
+    }
+    return good && ok(HPDF_Page_BeginText(p)) && ok(HPDF_Page_SetFontAndSize(p, font, r(t.size))) &&
+           ok(HPDF_Page_SetCharSpace(p, r(t.char_space))) &&
+           ok(HPDF_Page_TextOut(p, r(t.x), y(t.y), t.text.c_str())) && ok(HPDF_Page_EndText(p));
+  }
+
+  bool draw(HPDF_Page p, const rule& l) {
+    return ok(HPDF_Page_SetLineWidth(p, r(l.width))) &&
+           ok(HPDF_Page_SetRGBStroke(p, r(l.color.r), r(l.color.g), r(l.color.b))) &&
+           ok(HPDF_Page_MoveTo(p, r(l.x0), y(l.y0))) && ok(HPDF_Page_LineTo(p, r(l.x1), y(l.y1))) &&
+           ok(HPDF_Page_Stroke(p));
+  }
+
+  bool draw(HPDF_Page p, const link_area& a) {
+    HPDF_Rect rect = {r(a.x0), y(a.y1), r(a.x1), y(a.y0)};
+    HPDF_Annotation annot = nullptr;
+    if (!a.uri.empty()) {
+      annot = HPDF_Page_CreateURILinkAnnot(p, rect, a.uri.c_str());
+    } else if (a.target_page >= 0 && static_cast<std::size_t>(a.target_page) < pages_.size()) {
+      HPDF_Destination dest =
+          HPDF_Page_CreateDestination(pages_[static_cast<std::size_t>(a.target_page)]);
+      if (dest == nullptr || !ok(HPDF_Destination_SetFitH(dest, y(a.target_y)))) return false;
+      annot = HPDF_Page_CreateLinkAnnot(p, rect, dest);
+    } else {
+      return true;  // a target that did not land anywhere
+    }
+    return annot != nullptr && ok(HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0));
+  }
+
+  // Dark modules as filled squares; each horizontal run is one rectangle so
+  // that no hairline seams show between neighbours.
+  bool draw(HPDF_Page p, const qr_code& q) {
+    if (q.modules <= 0) return true;
+    const double m = q.size / q.modules;
+    bool good = ok(HPDF_Page_SetRGBFill(p, r(q.color.r), r(q.color.g), r(q.color.b)));
+    for (int row = 0; row < q.modules && good; ++row) {
+      for (int col = 0; col < q.modules;) {
+        if (!q.dark[static_cast<std::size_t>(row * q.modules + col)]) {
+          ++col;
+          continue;
+        }
+        int start = col;
+        while (col < q.modules && q.dark[static_cast<std::size_t>(row * q.modules + col)]) ++col;
+        good = good && ok(HPDF_Page_Rectangle(p, r(q.x + start * m), y(q.y + (row + 1) * m),
+                                              r((col - start) * m), r(m)));
+      }
+    }
+    return good && ok(HPDF_Page_Fill(p));
+  }
+
+  bool add_outline() {
+    HPDF_Encoder utf8 = HPDF_GetEncoder(doc_, "UTF-8");
+    if (utf8 == nullptr) return false;
+    HPDF_Outline section = nullptr;
+    for (const outline_entry& e : layout_.outline) {
+      HPDF_Outline parent = e.level > 0 ? section : nullptr;
+      HPDF_Outline o = HPDF_CreateOutline(doc_, parent, e.title.c_str(), utf8);
+      if (o == nullptr) return false;
+      HPDF_Destination dest =
+          HPDF_Page_CreateDestination(pages_.at(static_cast<std::size_t>(e.page)));
+      if (dest == nullptr || !ok(HPDF_Destination_SetFitH(dest, y(e.y))) ||
+          !ok(HPDF_Outline_SetDestination(o, dest)) || !ok(HPDF_Outline_SetOpened(o, HPDF_TRUE))) {
+        return false;
+      }
+      if (e.level == 0) section = o;
+    }
+    return true;
+  }
+
+  bool add_labels() {
+    for (const page_label& l : layout_.labels) {
+      if (!ok(HPDF_AddPageLabel(
+              doc_, static_cast<HPDF_UINT>(l.first_page),
+              l.roman ? HPDF_PAGE_NUM_STYLE_LOWER_ROMAN : HPDF_PAGE_NUM_STYLE_DECIMAL,
+              static_cast<HPDF_UINT>(l.start), nullptr))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  bool add_info() {
+    const document_info& i = layout_.info;
+    auto set = [&](HPDF_InfoType type, const std::string& value) {
+      return value.empty() || ok(HPDF_SetInfoAttr(doc_, type, value.c_str()));
+    };
+    if (!set(HPDF_INFO_TITLE, i.title) || !set(HPDF_INFO_AUTHOR, i.author) ||
+        !set(HPDF_INFO_SUBJECT, i.subject) || !set(HPDF_INFO_CREATOR, i.creator) ||
+        !set(HPDF_INFO_KEYWORDS, i.keywords)) {
+      return false;
+    }
+    int year = 0, month = 0, day = 0;
+    if (std::sscanf(i.date.c_str(), "%4d-%2d-%2d", &year, &month, &day) == 3) {
+      HPDF_Date d = {year, month, day, 0, 0, 0, 'Z', 0, 0};
+      if (!ok(HPDF_SetInfoDateAttr(doc_, HPDF_INFO_CREATION_DATE, d)) ||
+          !ok(HPDF_SetInfoDateAttr(doc_, HPDF_INFO_MOD_DATE, d))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  std::optional<std::string> save(std::string& message) {
+    if (!ok(HPDF_SaveToStream(doc_))) return fail(message, "cannot write the PDF");
+    std::string out;
+    out.resize(HPDF_GetStreamSize(doc_));
+    HPDF_UINT32 size = static_cast<HPDF_UINT32>(out.size());
+    if (!ok(HPDF_ResetStream(doc_)) ||
+        !ok(HPDF_ReadFromStream(doc_, reinterpret_cast<HPDF_BYTE*>(out.data()), &size))) {
+      // Reading the whole stream ends with HPDF_STREAM_EOF, which is no error.
+      if (error_.code != HPDF_OK || size != out.size()) return fail(message, "cannot read the PDF");
+    }
+    out.resize(size);
+    return out;
+  }
+
+  const page_layout& layout_;
+  const font_set& fonts_;
+  hpdf_error error_;
+  HPDF_Doc doc_ = nullptr;
+  std::vector<HPDF_Page> pages_;
+  std::map<int, HPDF_Font> fonts_by_index_;
+  std::vector<std::unique_ptr<scratch_file>> scratch_;
+};
+
+}  // namespace
+
+std::optional<std::string> emit_pdf(const page_layout& layout, const font_set& fonts,
+                                    const std::string& output_path, diagnostics& diags) {
+  writer w(layout, fonts);
+  std::string message;
+  auto bytes = w.run(message);
+  if (!bytes) {
+    diags.error(output_path, 0, 0, message);
+  } else if (!repair_to_unicode(*bytes)) {
+    diags.warning(output_path, 0, 0,
+                  "could not repair libharu's ToUnicode map; text extraction may be off");
+  }
+  return bytes;
+}
+
+}  // namespace handout::pdf

@@ -1,0 +1,20 @@
+// The PDF emitter: draws a page model with libharu, one function per kind
+// of page item. The only file that knows libharu.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "diagnostic.hpp"
+#include "render/pdf/fonts.hpp"
+#include "render/pdf/page_model.hpp"
+
+namespace handout::pdf {
+
+// The PDF file's bytes, or nothing after reporting errors (against
+// `output_path`) to `diags`. Fonts are subset with HarfBuzz to the
+// characters used and embedded.
+std::optional<std::string> emit_pdf(const page_layout& layout, const font_set& fonts,
+                                    const std::string& output_path, diagnostics& diags);
+
+}  // namespace handout::pdf

@@ -1,0 +1,183 @@
+#include "render/pdf/fonts.hpp"
+
+#include <fontconfig/fontconfig.h>
+#include <hb-subset.h>
+#include <hb.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+
+namespace handout::pdf {
+
+namespace {
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+// RAII for HarfBuzz handles.
+struct blob_deleter {
+  void operator()(hb_blob_t* b) const { hb_blob_destroy(b); }
+};
+struct face_deleter {
+  void operator()(hb_face_t* f) const { hb_face_destroy(f); }
+};
+struct font_deleter {
+  void operator()(hb_font_t* f) const { hb_font_destroy(f); }
+};
+using blob_ptr = std::unique_ptr<hb_blob_t, blob_deleter>;
+using face_ptr = std::unique_ptr<hb_face_t, face_deleter>;
+using hb_font_ptr = std::unique_ptr<hb_font_t, font_deleter>;
+
+bool has_table(hb_face_t* face, const char* tag) {
+  blob_ptr table(hb_face_reference_table(face, hb_tag_from_string(tag, 4)));
+  return hb_blob_get_length(table.get()) > 0;
+}
+
+}  // namespace
+
+struct font_set::face {
+  font_location where;
+  face_ptr hb_face;
+  hb_font_ptr hb_font;
+  unsigned upem = 1000;
+};
+
+std::optional<font_location> find_font_family(const std::string& family) {
+  FcConfig* config = FcConfigGetCurrent();  // initialises fontconfig once
+  if (config == nullptr && !FcInit()) return std::nullopt;
+  FcPattern* pattern = FcPatternCreate();
+  FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
+  FcPatternAddInteger(pattern, FC_WEIGHT, FC_WEIGHT_REGULAR);
+  FcPatternAddInteger(pattern, FC_SLANT, FC_SLANT_ROMAN);
+  FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
+  FcDefaultSubstitute(pattern);
+  FcResult result = FcResultNoMatch;
+  FcPattern* match = FcFontMatch(nullptr, pattern, &result);
+  FcPatternDestroy(pattern);
+  if (match == nullptr) return std::nullopt;
+
+  std::optional<font_location> found;
+  // fontconfig always returns a font; accept it only if one of its family
+  // names is the requested one.
+  bool same_family = false;
+  FcChar8* name = nullptr;
+  for (int i = 0; FcPatternGetString(match, FC_FAMILY, i, &name) == FcResultMatch; ++i) {
+    if (lower(reinterpret_cast<const char*>(name)) == lower(family)) same_family = true;
+  }
+  FcChar8* file = nullptr;
+  int index = 0;
+  if (same_family && FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch) {
+    FcPatternGetInteger(match, FC_INDEX, 0, &index);
+    found = font_location{reinterpret_cast<const char*>(file), index};
+  }
+  FcPatternDestroy(match);
+  return found;
+}
+
+std::string debian_package_for(const std::string& family) {
+  std::string f = lower(family);
+  if (f.starts_with("wenquanyi micro hei")) return "fonts-wqy-microhei";
+  if (f.starts_with("wenquanyi zen hei")) return "fonts-wqy-zenhei";
+  if (f.starts_with("droid sans fallback")) return "fonts-droid-fallback";
+  if (f.starts_with("dejavu")) return "fonts-dejavu-core";
+  if (f.starts_with("liberation")) return "fonts-liberation2";
+  if (f.starts_with("noto sans cjk") || f.starts_with("noto serif cjk")) return "fonts-noto-cjk";
+  if (f.starts_with("ar pl uming")) return "fonts-arphic-uming";
+  if (f.starts_with("ar pl ukai")) return "fonts-arphic-ukai";
+  return "";
+}
+
+font_set::font_set() = default;
+font_set::font_set(font_set&&) noexcept = default;
+font_set& font_set::operator=(font_set&&) noexcept = default;
+font_set::~font_set() = default;
+
+std::optional<font_set> font_set::open(const std::vector<font_ref>& fonts, diagnostics& diags) {
+  font_set set;
+  if (fonts.empty()) {
+    diags.error("style", 0, 0, "the style lists no fonts");
+    return std::nullopt;
+  }
+  for (const font_ref& ref : fonts) {
+    font_location where;
+    std::string shown;
+    if (!ref.file.empty()) {
+      where = {ref.file, ref.index};
+      shown = "font file " + ref.file;
+      std::error_code ec;
+      if (!std::filesystem::is_regular_file(ref.file, ec)) {
+        diags.error(ref.file, 0, 0, "font file not found");
+        continue;
+      }
+    } else {
+      shown = "font '" + ref.family + "'";
+      auto found = find_font_family(ref.family);
+      if (!found) {
+        std::string package = debian_package_for(ref.family);
+        diags.error("style", 0, 0,
+                    shown + " is not installed" +
+                        (package.empty() ? std::string("; install a package that provides it")
+                                         : "; install the Debian package " + package) +
+                        " (fc-list lists the installed fonts)");
+        continue;
+      }
+      where = *found;
+    }
+    blob_ptr blob(hb_blob_create_from_file_or_fail(where.file.c_str()));
+    if (!blob) {
+      diags.error(where.file, 0, 0, "cannot read " + shown);
+      continue;
+    }
+    unsigned count = hb_face_count(blob.get());
+    if (where.index < 0 || static_cast<unsigned>(where.index) >= std::max(count, 1u)) {
+      diags.error(where.file, 0, 0,
+                  shown + ": no face " + std::to_string(where.index) + " (the file has " +
+                      std::to_string(count) + ")");
+      continue;
+    }
+    auto f = std::make_unique<face>();
+    f->where = where;
+    f->hb_face.reset(hb_face_create(blob.get(), static_cast<unsigned>(where.index)));
+    if (!has_table(f->hb_face.get(), "glyf")) {
+      diags.error(where.file, 0, 0,
+                  shown +
+                      " has no TrueType outlines (glyf); the PDF writer embeds only TrueType "
+                      "fonts, not CFF/OpenType ones");
+      continue;
+    }
+    f->upem = hb_face_get_upem(f->hb_face.get());
+    f->hb_font.reset(hb_font_create(f->hb_face.get()));
+    hb_font_set_scale(f->hb_font.get(), static_cast<int>(f->upem), static_cast<int>(f->upem));
+    set.faces_.push_back(std::move(f));
+  }
+  if (set.faces_.size() != fonts.size()) return std::nullopt;
+  return set;
+}
+
+std::size_t font_set::size() const { return faces_.size(); }
+hb_font_t* font_set::hb_font(int font) const { return faces_.at(font)->hb_font.get(); }
+unsigned font_set::units_per_em(int font) const { return faces_.at(font)->upem; }
+const font_location& font_set::location(int font) const { return faces_.at(font)->where; }
+
+std::string font_set::subset(int font, const std::set<char32_t>& code_points) const {
+  hb_subset_input_t* input = hb_subset_input_create_or_fail();
+  if (input == nullptr) return {};
+  hb_set_t* unicodes = hb_subset_input_unicode_set(input);
+  for (char32_t cp : code_points) hb_set_add(unicodes, cp);
+  // Hinting is useless in a PDF; keep the glyph names out as well.
+  hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE);
+  hb_face_t* result = hb_subset_or_fail(faces_.at(font)->hb_face.get(), input);
+  hb_subset_input_destroy(input);
+  if (result == nullptr) return {};
+  blob_ptr blob(hb_face_reference_blob(result));
+  hb_face_destroy(result);
+  unsigned length = 0;
+  const char* data = hb_blob_get_data(blob.get(), &length);
+  return std::string(data, length);
+}
+
+}  // namespace handout::pdf

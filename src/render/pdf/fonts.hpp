@@ -1,0 +1,58 @@
+// The style's fonts: found with fontconfig or by file, opened with HarfBuzz,
+// chosen per character, and subset for embedding.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "diagnostic.hpp"
+#include "style.hpp"
+
+struct hb_font_t;
+
+namespace handout::pdf {
+
+// Where a font's data lives: a file and a face index inside it (TrueType collections).
+struct font_location {
+  std::string file;
+  int index = 0;
+};
+
+// The file of fontconfig family `family`, or nothing when no installed font
+// has that family name (fontconfig's substitutes do not count).
+std::optional<font_location> find_font_family(const std::string& family);
+
+// The Debian package that provides a well-known family, or "".
+std::string debian_package_for(const std::string& family);
+
+// The fonts of a style, in fallback order. Move-only; owns HarfBuzz faces.
+class font_set {
+ public:
+  // Opens every font of `fonts`. Reports a missing or unusable font (not
+  // found, not TrueType) to `diags` and returns nothing.
+  static std::optional<font_set> open(const std::vector<font_ref>& fonts, diagnostics& diags);
+
+  font_set(font_set&&) noexcept;
+  font_set& operator=(font_set&&) noexcept;
+  ~font_set();
+
+  std::size_t size() const;
+  // The HarfBuzz font of `font`, scaled to its units per em.
+  hb_font_t* hb_font(int font) const;
+  unsigned units_per_em(int font) const;
+  const font_location& location(int font) const;
+
+  // The TrueType subset of `font` holding `code_points`, as a file's bytes.
+  // Empty on failure.
+  std::string subset(int font, const std::set<char32_t>& code_points) const;
+
+ private:
+  struct face;
+  font_set();
+  std::vector<std::unique_ptr<face>> faces_;
+};
+
+}  // namespace handout::pdf

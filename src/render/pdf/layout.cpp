@@ -1,0 +1,129 @@
+#include "render/pdf/layout.hpp"
+
+#include "render/pdf/compose.hpp"
+#include "render/pdf/paginate.hpp"
+
+namespace handout::pdf {
+
+namespace {
+
+std::string roman(int n) {
+  static constexpr std::pair<int, const char*> digits[] = {
+      {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
+      {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
+  std::string out;
+  for (auto [value, text] : digits) {
+    while (n >= value) {
+      out += text;
+      n -= value;
+    }
+  }
+  return out;
+}
+
+// The running head (document title left, section right) and the footer
+// (`N / M`) of a body page.
+void add_page_furniture(page& p, const composer& c, const std::string& title,
+                        const std::string& section, int number, int count) {
+  const style& s = c.the_style();
+  const double size = s.small_size;
+  const rgb color = muted(s.text_color);
+  if (s.header) {
+    double base = c.top() - size * 2.2;
+    double rule_y = base + size * 0.7;
+    double section_width = section.empty() ? 0 : c.width(section, size);
+    double room = c.right() - c.left() - section_width - size * 2;
+    auto title_lines = c.lines(title, size, room > 0 ? room : 1, false);
+    if (!title_lines.empty())
+      c.place(title_lines.front(), c.left(), base, size, color, false, p.items);
+    if (!section.empty()) {
+      auto ls = c.lines(section, size, 1e9, false);
+      c.place(ls.front(), c.right() - section_width, base, size, color, false, p.items);
+    }
+    p.items.push_back(rule{c.left(), rule_y, c.right(), rule_y, 0.4, s.rule_color});
+  }
+  if (s.footer) {
+    std::string text = std::to_string(number) + " / " + std::to_string(count);
+    double w = c.width(text, size);
+    double base = c.bottom() + size * 3;
+    auto ls = c.lines(text, size, 1e9, false);
+    c.place(ls.front(), (c.left() + c.right() - w) / 2, base, size, color, false, p.items);
+  }
+}
+
+}  // namespace
+
+page_layout layout_report(const report& r, const style& s, const font_metrics& metrics,
+                          const std::string& creator) {
+  composer c(s, metrics, r.meta.lang);
+  page_layout out;
+  out.width = s.page_width;
+  out.height = s.page_height;
+  out.info = {r.meta.title, r.meta.author, r.meta.subtitle, creator, {}, r.meta.date};
+
+  // 1. The body, paginated on its own: its page numbers do not depend on
+  //    the front matter.
+  flow body = paginate(c.body(r), c.top(), c.bottom());
+
+  // 2. The front matter: cover and contents (whose page numbers are now known).
+  std::vector<page> front;
+  if (s.cover) front.push_back(c.cover(r));
+  std::vector<heading_ref> refs = headings(r);
+  flow contents;
+  if (s.contents && !refs.empty()) {
+    auto page_of = [&](int anchor) {
+      auto it = body.anchors.find(anchor);
+      return it == body.anchors.end() ? std::string() : std::to_string(it->second.page + 1);
+    };
+    contents = paginate(c.contents(r, page_of), c.top(), c.bottom());
+    for (auto& p : contents.pages) front.push_back(std::move(p));
+  }
+  const int offset = static_cast<int>(front.size());
+
+  // 3. Resolve contents links to their body pages.
+  for (page& p : front) {
+    for (page_item& item : p.items) {
+      if (auto* a = std::get_if<link_area>(&item); a && a->uri.empty() && a->target_page >= 0) {
+        auto it = body.anchors.find(a->target_page);
+        if (it == body.anchors.end()) {
+          a->target_page = -1;
+          continue;
+        }
+        a->target_page = offset + it->second.page;
+        a->target_y = it->second.y;
+      }
+    }
+  }
+
+  // 4. Running heads and page numbers on the body pages.
+  const int count = static_cast<int>(body.pages.size());
+  for (int i = 0; i < count; ++i) {
+    add_page_furniture(body.pages[static_cast<std::size_t>(i)], c, r.meta.title,
+                       body.running_heads[static_cast<std::size_t>(i)], i + 1, count);
+  }
+  // Front matter after the cover gets a roman page number.
+  if (s.footer) {
+    for (int i = s.cover ? 1 : 0; i < offset; ++i) {
+      std::string text = roman(i + 1);
+      double w = c.width(text, s.small_size);
+      auto ls = c.lines(text, s.small_size, 1e9, false);
+      c.place(ls.front(), (c.left() + c.right() - w) / 2, c.bottom() + s.small_size * 3,
+              s.small_size, muted(s.text_color), false, front[static_cast<std::size_t>(i)].items);
+    }
+  }
+
+  out.pages = std::move(front);
+  for (auto& p : body.pages) out.pages.push_back(std::move(p));
+
+  // 5. Bookmarks and page labels.
+  for (const heading_ref& h : refs) {
+    auto it = body.anchors.find(h.anchor);
+    if (it == body.anchors.end()) continue;
+    out.outline.push_back({h.level, h.title, offset + it->second.page, it->second.y});
+  }
+  if (offset > 0) out.labels.push_back({0, true, 1});
+  out.labels.push_back({offset, false, 1});
+  return out;
+}
+
+}  // namespace handout::pdf

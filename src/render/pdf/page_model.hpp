@@ -1,0 +1,85 @@
+// The page model: what layout produces and the PDF emitter draws. Positions
+// are in points from the page's top-left corner, y growing downwards; text is
+// placed by its baseline. Nothing here knows about libharu.
+#pragma once
+
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "style.hpp"
+
+namespace handout::pdf {
+
+// Text in one font and size. `char_space` is added after every character
+// (inter-character justification); `bold` draws it filled and stroked.
+struct text_run {
+  double x = 0, y = 0;
+  int font = 0;
+  double size = 10;
+  rgb color;
+  std::string text;
+  double char_space = 0;
+  bool bold = false;
+};
+
+// A straight line.
+struct rule {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  double width = 0.5;
+  rgb color;
+};
+
+// A clickable area: an external URI, or a place in this document.
+struct link_area {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // top-left and bottom-right
+  std::string uri;                        // percent-encoded ASCII; empty for internal
+  int target_page = -1;                   // internal target: 0-based page index
+  double target_y = 0;
+};
+
+// A QR code as a grid of dark modules, drawn as squares; (x, y) is its top-left.
+struct qr_code {
+  double x = 0, y = 0, size = 40;
+  int modules = 0;         // per side
+  std::vector<bool> dark;  // row-major, modules * modules
+  rgb color;
+};
+
+using page_item = std::variant<text_run, rule, link_area, qr_code>;
+
+struct page {
+  std::vector<page_item> items;
+};
+
+// A bookmark: level 0 for sections, 1 for slides.
+struct outline_entry {
+  int level = 0;
+  std::string title;
+  int page = 0;
+  double y = 0;
+};
+
+// Page labels from `first_page` (0-based) on: roman or decimal from `start`.
+struct page_label {
+  int first_page = 0;
+  bool roman = false;
+  int start = 1;
+};
+
+// Document information, UTF-8.
+struct document_info {
+  std::string title, author, subject, creator, keywords;
+  std::string date;  // YYYY-MM-DD or empty: no date at all
+};
+
+// A whole laid-out document.
+struct page_layout {
+  double width = 595.276, height = 841.89;
+  std::vector<page> pages;
+  std::vector<outline_entry> outline;
+  std::vector<page_label> labels;
+  document_info info;
+};
+
+}  // namespace handout::pdf

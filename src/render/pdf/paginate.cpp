@@ -1,0 +1,65 @@
+#include "render/pdf/paginate.hpp"
+
+namespace handout::pdf {
+
+namespace {
+
+void shift(page_item& item, double dy) {
+  std::visit(
+      [&](auto& v) {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, text_run> || std::is_same_v<T, qr_code>) {
+          v.y += dy;
+        } else {
+          v.y0 += dy;
+          v.y1 += dy;
+        }
+      },
+      item);
+}
+
+}  // namespace
+
+flow paginate(const std::vector<block>& blocks, double top, double bottom) {
+  flow out;
+  double y = top;
+  bool page_empty = true;
+  bool head_from_section = false;
+  auto new_page = [&] {
+    head_from_section = false;
+    out.pages.emplace_back();
+    out.running_heads.emplace_back();
+    y = top;
+    page_empty = true;
+  };
+  new_page();
+  const double room = bottom - top;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const block& b = blocks[i];
+    if (b.page_break_before && !page_empty) new_page();
+    // The height this block needs here: itself, plus every block chained to
+    // it by keep-with-next, as long as the chain fits on a page at all.
+    double need = (page_empty ? 0 : b.space_before) + b.height;
+    double chain = need;
+    for (std::size_t j = i; j + 1 < blocks.size() && blocks[j].keep_with_next; ++j) {
+      chain += blocks[j + 1].space_before + blocks[j + 1].height;
+    }
+    if (chain <= room) need = chain;
+    if (!page_empty && y + need > bottom + 1e-6) new_page();
+    if (!page_empty) y += b.space_before;
+    if (page_empty || (b.starts_section && !head_from_section)) {
+      out.running_heads.back() = b.running_head;
+      head_from_section = b.starts_section;
+    }
+    for (page_item item : b.items) {
+      shift(item, y);
+      out.pages.back().items.push_back(std::move(item));
+    }
+    if (b.anchor >= 0) out.anchors[b.anchor] = {static_cast<int>(out.pages.size()) - 1, y};
+    y += b.height;
+    page_empty = false;
+  }
+  return out;
+}
+
+}  // namespace handout::pdf

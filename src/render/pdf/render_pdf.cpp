@@ -1,0 +1,59 @@
+// The PDF renderer: fonts → layout (measure, break lines, paginate) → emit.
+#include <cstdio>
+#include <set>
+
+#include "io.hpp"
+#include "parse/utf8.hpp"
+#include "render/pdf/emit_pdf.hpp"
+#include "render/pdf/fonts.hpp"
+#include "render/pdf/layout.hpp"
+#include "render/pdf/measure.hpp"
+#include "render/renderer.hpp"
+
+#ifndef HANDOUT_VERSION
+#define HANDOUT_VERSION "0.1.0"
+#endif
+
+namespace handout {
+
+bool render_pdf(const report& r, const render_options& options, diagnostics& diags) {
+  const style& s = options.style != nullptr ? *options.style : default_style();
+  const std::string path = options.output_stem + ".pdf";
+
+  // 1. Fonts: found, opened, checked.
+  auto fonts = pdf::font_set::open(s.fonts, diags);
+  if (!fonts) return false;
+  pdf::harfbuzz_metrics metrics(*fonts);
+
+  // 2. Layout into the page model.
+  pdf::page_layout layout =
+      pdf::layout_report(r, s, metrics, std::string("handout ") + HANDOUT_VERSION);
+
+  // 3. Characters no font of the style has: warn once each.
+  std::set<char32_t> missing;
+  for (const auto& p : layout.pages) {
+    for (const auto& item : p.items) {
+      if (const auto* t = std::get_if<pdf::text_run>(&item)) {
+        for (std::size_t i = 0; i < t->text.size();) {
+          char32_t cp = utf8::decode(t->text, i);
+          if (cp > ' ' && !metrics.has_glyph(t->font, cp)) missing.insert(cp);
+        }
+      }
+    }
+  }
+  for (char32_t cp : missing) {
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
+    std::string ch;
+    utf8::append(ch, cp);
+    diags.warning(r.source, 0, 0,
+                  std::string("no font of the style has ") + code + " (" + ch +
+                      "); add one that has it to the style's fonts");
+  }
+
+  // 4. The PDF, written through a temp file.
+  auto bytes = pdf::emit_pdf(layout, *fonts, path, diags);
+  return bytes && write_file_atomically(path, *bytes, diags);
+}
+
+}  // namespace handout

@@ -1,0 +1,93 @@
+// Fonts: fontconfig look-up, fallback, errors, HarfBuzz measuring and subsetting.
+#include "render/pdf/fonts.hpp"
+
+#include <gtest/gtest.h>
+
+#include "render/pdf/measure.hpp"
+
+namespace handout::pdf {
+namespace {
+
+bool have_family(const std::string& family) { return find_font_family(family).has_value(); }
+
+#define REQUIRE_FAMILY(f) \
+  if (!have_family(f)) GTEST_SKIP() << f << " is not installed (scripts/setup.sh installs it)"
+
+TEST(Fonts, DefaultFamilyIsFoundInACollection) {
+  REQUIRE_FAMILY("WenQuanYi Micro Hei");
+  auto where = find_font_family("WenQuanYi Micro Hei");
+  EXPECT_NE(where->file.find("wqy-microhei.ttc"), std::string::npos);
+  EXPECT_EQ(where->index, 0);
+  auto mono = find_font_family("WenQuanYi Micro Hei Mono");
+  ASSERT_TRUE(mono);
+  EXPECT_EQ(mono->file, where->file);
+  EXPECT_EQ(mono->index, 1) << "the Mono face is the collection's second";
+}
+
+TEST(Fonts, SubstitutesDoNotCountAsFound) {
+  EXPECT_FALSE(find_font_family("No Such Family Anywhere"));
+}
+
+TEST(Fonts, MissingFontErrorNamesTheFontAndItsPackage) {
+  if (have_family("WenQuanYi Zen Hei")) GTEST_SKIP() << "WenQuanYi Zen Hei is installed";
+  diagnostics diags;
+  EXPECT_FALSE(font_set::open({{"WenQuanYi Zen Hei", "", 0}}, diags));
+  ASSERT_EQ(diags.error_count(), 1);
+  const std::string& m = diags.all()[0].message;
+  EXPECT_NE(m.find("WenQuanYi Zen Hei"), std::string::npos) << m;
+  EXPECT_NE(m.find("fonts-wqy-zenhei"), std::string::npos) << m;
+}
+
+TEST(Fonts, MissingFontFileIsAnError) {
+  diagnostics diags;
+  EXPECT_FALSE(font_set::open({{"", "/nonexistent/font.ttf", 0}}, diags));
+  EXPECT_TRUE(diags.has_errors());
+}
+
+TEST(Fonts, FallsBackPerCharacterAcrossTheList) {
+  REQUIRE_FAMILY("WenQuanYi Micro Hei");
+  REQUIRE_FAMILY("DejaVu Sans");
+  diagnostics diags;
+  auto fonts = font_set::open({{"DejaVu Sans", "", 0}, {"WenQuanYi Micro Hei", "", 0}}, diags);
+  ASSERT_TRUE(fonts) << (diags.all().empty() ? "" : diags.all()[0].message);
+  harfbuzz_metrics m(*fonts);
+  EXPECT_EQ(m.font_for(U'A'), 0);
+  EXPECT_EQ(m.font_for(U'中'), 1);
+  EXPECT_EQ(m.font_for(U'，'), 1);
+}
+
+TEST(Fonts, FileAndCollectionIndexAreHonoured) {
+  REQUIRE_FAMILY("WenQuanYi Micro Hei Mono");
+  auto mono = find_font_family("WenQuanYi Micro Hei Mono");
+  diagnostics diags;
+  auto fonts = font_set::open({{"", mono->file, 1}}, diags);
+  ASSERT_TRUE(fonts);
+  harfbuzz_metrics m(*fonts);
+  EXPECT_EQ(m.advance(0, U'i'), m.advance(0, U'W')) << "face 1 is the monospaced one";
+}
+
+TEST(Fonts, HarfBuzzAdvancesInThousandthsOfAnEm) {
+  REQUIRE_FAMILY("WenQuanYi Micro Hei");
+  diagnostics diags;
+  auto fonts = font_set::open({{"WenQuanYi Micro Hei", "", 0}}, diags);
+  ASSERT_TRUE(fonts);
+  harfbuzz_metrics m(*fonts);
+  EXPECT_EQ(m.advance(0, U'中'), 1000);
+  EXPECT_GT(m.advance(0, U'i'), 0);
+  EXPECT_LT(m.advance(0, U'i'), m.advance(0, U'W'));
+}
+
+TEST(Fonts, SubsetIsASmallTrueTypeFontWithTheCharacters) {
+  REQUIRE_FAMILY("WenQuanYi Micro Hei");
+  diagnostics diags;
+  auto fonts = font_set::open({{"WenQuanYi Micro Hei", "", 0}}, diags);
+  ASSERT_TRUE(fonts);
+  std::string data = fonts->subset(0, {U'中', U'文', U'A', U'，'});
+  ASSERT_GT(data.size(), 12u);
+  EXPECT_EQ(data.substr(0, 4), std::string("\0\1\0\0", 4)) << "a TrueType (glyf) font";
+  EXPECT_NE(data.find("glyf"), std::string::npos);
+  EXPECT_LT(data.size(), 20'000u);
+}
+
+}  // namespace
+}  // namespace handout::pdf

@@ -1,0 +1,368 @@
+// The sample deck's PDF, checked with the readers a user has: qpdf, pdffonts,
+// pdftotext, pdfinfo; and byte-for-byte reproducibility.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <regex>
+
+#include "parse/load.hpp"
+#include "render/pdf/compose.hpp"
+#include "render/pdf/to_unicode.hpp"
+#include "style.hpp"
+#include "test_support.hpp"
+
+namespace handout {
+namespace {
+
+using test::have_program;
+using test::read_all;
+using test::run;
+using test::run_handout;
+
+const std::string sample = test::source_dir() + "/input/ai-2019-review.txt";
+
+std::string shell_quoted(const std::string& s) { return "'" + s + "'"; }
+
+// Whitespace (ASCII and the ideographic space) removed.
+std::string squeeze(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') continue;
+    if (s.compare(i, 3, "\u3000") == 0) {
+      i += 2;
+      continue;
+    }
+    out += s[i];
+  }
+  return out;
+}
+
+class SamplePdf : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new test::temp_dir;
+    result_ = run("env -u SOURCE_DATE_EPOCH " + test::handout_binary() + " convert " +
+                  shell_quoted(sample) + " -o " + shell_quoted(dir_->path()) + " --formats pdf");
+    pdf_ = (*dir_) / "ai-2019-review.pdf";
+  }
+  static void TearDownTestSuite() {
+    delete dir_;
+    dir_ = nullptr;
+  }
+  void SetUp() override { ASSERT_EQ(result_.status, 0) << result_.err; }
+  static void require(const std::string& program) {
+    if (!have_program(program)) GTEST_SKIP() << program << " is not installed";
+  }
+  static inline test::temp_dir* dir_ = nullptr;
+  static inline test::command_result result_;
+  static inline std::string pdf_;
+};
+
+TEST_F(SamplePdf, QpdfCheckPasses) {
+  require("qpdf");
+  auto r = run("qpdf --check " + shell_quoted(pdf_));
+  EXPECT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("No syntax or stream encoding errors"), std::string::npos) << r.out;
+}
+
+TEST_F(SamplePdf, EveryFontIsEmbeddedAndSubset) {
+  require("pdffonts");
+  auto r = run("pdffonts " + shell_quoted(pdf_));
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::istringstream lines(r.out);
+  std::string line;
+  int fonts = 0;
+  std::getline(lines, line);  // header
+  std::getline(lines, line);  // ----
+  while (std::getline(lines, line)) {
+    if (line.empty()) continue;
+    ++fonts;
+    EXPECT_TRUE(std::regex_search(line, std::regex(R"(^[A-Z]{6}\+)"))) << "not subset: " << line;
+    EXPECT_TRUE(std::regex_search(line, std::regex(R"(\byes\s+yes\s+yes\b)")))
+        << "not embedded, subset and with a ToUnicode map: " << line;
+  }
+  EXPECT_GE(fonts, 1);
+}
+
+TEST_F(SamplePdf, TextGivesBackEveryTitleAndBullet) {
+  require("pdftotext");
+  auto r = run("pdftotext -enc UTF-8 " + shell_quoted(pdf_) + " -");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out.find("\uFFFD"), std::string::npos) << "replacement characters in the text";
+  EXPECT_EQ(r.err.find("Warning"), std::string::npos) << "the reader complained: " << r.err;
+  const std::string text = squeeze(r.out);
+
+  diagnostics diags;
+  auto deck = load_input(sample, diags);
+  ASSERT_TRUE(deck);
+  int checked = 0;
+  auto expect_text = [&](const std::string& s, int line) {
+    if (s.empty()) return;
+    ++checked;
+    EXPECT_NE(text.find(squeeze(s)), std::string::npos) << "line " << line << ": " << s;
+  };
+  std::function<void(const item&)> visit = [&](const item& it) {
+    expect_text(it.text, it.line);
+    for (const auto& c : it.children) visit(c);
+  };
+  expect_text(deck->meta.title, 0);
+  for (const auto& s : deck->sections) {
+    expect_text(s.title, s.line);
+    if (s.number) expect_text(*s.number + " " + s.title, s.line);
+    for (const auto& sl : s.slides) {
+      expect_text(sl.title, sl.line);
+      for (const auto& it : sl.items) visit(it);
+    }
+  }
+  EXPECT_GE(checked, 57 + 11 + 6);
+}
+
+TEST_F(SamplePdf, InfoShowsTitleAuthorSubjectCreatorAndNoClockDate) {
+  require("pdfinfo");
+  auto r = run("pdfinfo " + shell_quoted(pdf_));
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("Title:           2019 年人工智能回顾"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Subject:         算法、框架、芯片、自动驾驶与 AI 安全"), std::string::npos);
+  EXPECT_NE(r.out.find("Creator:         handout"), std::string::npos);
+  EXPECT_EQ(r.out.find("CreationDate:"), std::string::npos) << "no date given, so none written";
+}
+
+TEST_F(SamplePdf, ByteIdenticalAcrossRuns) {
+  test::temp_dir again;
+  auto r = run("env -u SOURCE_DATE_EPOCH " + test::handout_binary() + " convert " +
+               shell_quoted(sample) + " -o " + shell_quoted(again.path()) + " --formats pdf");
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::string first = read_all(pdf_), second = read_all(again / "ai-2019-review.pdf");
+  EXPECT_FALSE(first.empty());
+  EXPECT_TRUE(first == second) << "the PDF differs between two runs";
+}
+
+// The URIs of the link annotations (which are not in compressed streams),
+// with PDF string escapes (`\057`) decoded.
+std::vector<std::string> uris(const std::string& raw) {
+  std::vector<std::string> out;
+  for (std::size_t at = raw.find("/URI ("); at != std::string::npos;
+       at = raw.find("/URI (", at + 1)) {
+    std::string uri;
+    for (std::size_t i = at + 6; i < raw.size() && raw[i] != ')'; ++i) {
+      if (raw[i] == '\\' && i + 3 < raw.size() &&
+          std::isdigit(static_cast<unsigned char>(raw[i + 1]))) {
+        uri += static_cast<char>(std::stoi(raw.substr(i + 1, 3), nullptr, 8));
+        i += 3;
+      } else if (raw[i] == '\\' && i + 1 < raw.size()) {
+        uri += raw[++i];
+      } else {
+        uri += raw[i];
+      }
+    }
+    out.push_back(uri);
+  }
+  return out;
+}
+
+TEST_F(SamplePdf, EveryLinkIsAClickableUri) {
+  diagnostics diags;
+  auto deck = load_input(sample, diags);
+  ASSERT_TRUE(deck);
+  std::vector<std::string> expected;  // each slide's distinct links
+  for (const auto& s : deck->sections) {
+    for (const auto& sl : s.slides) {
+      std::vector<std::string> seen;
+      for (const auto& l : sl.links) {
+        if (std::find(seen.begin(), seen.end(), l.href) == seen.end()) seen.push_back(l.href);
+      }
+      expected.insert(expected.end(), seen.begin(), seen.end());
+    }
+  }
+  EXPECT_EQ(uris(read_all(pdf_)), expected);
+}
+
+TEST_F(SamplePdf, BookmarksAndPageLabels) {
+  require("qpdf");
+  auto r = run("qpdf --json --json-key=outlines --json-key=pagelabels " + shell_quoted(pdf_));
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("\"title\": \"01 算法与模型发展\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"title\": \"自然语言处理（NLP）的突破\""), std::string::npos);
+  EXPECT_NE(r.out.find("\"title\": \"总结\""), std::string::npos);
+  EXPECT_NE(r.out.find("\"/S\": \"/r\""), std::string::npos) << "roman front matter";
+  EXPECT_NE(r.out.find("\"/S\": \"/D\""), std::string::npos) << "decimal body";
+}
+
+TEST_F(SamplePdf, FooterCountsBodyPages) {
+  require("pdftotext");
+  require("pdfinfo");
+  auto info = run("pdfinfo " + shell_quoted(pdf_));
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(info.out, m, std::regex(R"(Pages:\s+(\d+))")));
+  int pages = std::stoi(m[1]);
+  int body = pages - 2;  // cover and one contents page
+  auto last = run("pdftotext -f " + std::to_string(pages) + " -l " + std::to_string(pages) + " " +
+                  shell_quoted(pdf_) + " -");
+  EXPECT_TRUE(std::regex_search(
+      last.out, std::regex("\\b" + std::to_string(body) + " ?/ ?" + std::to_string(body) + "\\b")))
+      << last.out;
+}
+
+TEST(PdfRenderer, CreationDateComesFromSourceDateEpoch) {
+  if (!have_program("pdfinfo")) GTEST_SKIP() << "pdfinfo is not installed";
+  test::temp_dir dir;
+  auto r = run("SOURCE_DATE_EPOCH=1577836800 " + test::handout_binary() + " convert " +
+               shell_quoted(sample) + " -o " + shell_quoted(dir.path()) + " --formats pdf");
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto info = run("TZ=UTC pdfinfo " + shell_quoted(dir / "ai-2019-review.pdf"));
+  EXPECT_NE(info.out.find("CreationDate:    Wed Jan  1 00:00:00 2020 UTC"), std::string::npos)
+      << info.out;
+}
+
+TEST(PdfRenderer, HandoutStyleDrawsQrCodes) {
+  if (!have_program("qpdf")) GTEST_SKIP() << "qpdf is not installed";
+  test::temp_dir dir;
+  auto r = run_handout("convert " + shell_quoted(sample) + " -o " + shell_quoted(dir.path()) +
+                       " --formats pdf --style " +
+                       shell_quoted(test::source_dir() + "/styles/handout.yaml"));
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto plain =
+      run("qpdf --qdf --object-streams=disable " + shell_quoted(dir / "ai-2019-review.pdf") + " " +
+          shell_quoted(dir / "plain.pdf"));
+  ASSERT_EQ(plain.status, 0) << plain.err;
+  std::string content = read_all(dir / "plain.pdf");
+  std::size_t squares = 0;
+  for (std::size_t at = content.find(" re\n"); at != std::string::npos;
+       at = content.find(" re\n", at + 1)) {
+    ++squares;
+  }
+  EXPECT_GT(squares, 21u * 50) << "21 QR codes of many modules each";
+}
+
+TEST(PdfRenderer, MissingFontIsAClearError) {
+  test::temp_dir dir;
+  test::write_all(dir / "style.yaml", "fonts: [No Such Family Anywhere]\n");
+  auto r = run_handout("convert " + shell_quoted(sample) + " -o " + shell_quoted(dir.path()) +
+                       " --formats pdf --style " + shell_quoted(dir / "style.yaml"));
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("No Such Family Anywhere"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(dir / "ai-2019-review.pdf"));
+}
+
+}  // namespace
+}  // namespace handout
+
+namespace handout {
+namespace {
+
+TEST(PdfRenderer, UntitledPartsGetNoHeadingAndNoBookmark) {
+  if (!have_program("qpdf") || !have_program("pdftotext")) GTEST_SKIP() << "needs qpdf, pdftotext";
+  test::temp_dir dir;
+  auto r = run_handout("convert " + shell_quoted(test::data_path("pdf-structure.txt")) + " -o " +
+                       shell_quoted(dir.path()) + " --formats pdf");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::string pdf = dir / "pdf-structure.pdf";
+  auto json = run("qpdf --json --json-key=outlines " + shell_quoted(pdf));
+  std::vector<std::string> titles;
+  std::regex title_re("\"title\": \"([^\"]*)\"");
+  for (auto it = std::sregex_iterator(json.out.begin(), json.out.end(), title_re);
+       it != std::sregex_iterator(); ++it) {
+    titles.push_back((*it)[1]);
+  }
+  std::sort(titles.begin(), titles.end());
+  std::vector<std::string> expected = {"01 第一部分", "幻灯片一", "幻灯片二", "附录", "附录"};
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(titles, expected) << "untitled sections and slides have no bookmark";
+
+  auto body = run("pdftotext -f 3 " + shell_quoted(pdf) + " -");
+  const std::string text = squeeze(body.out);
+  EXPECT_NE(text.find("前言要点：在任何标题之前。"), std::string::npos);
+  EXPECT_NE(text.find("节内无标题的要点。"), std::string::npos);
+  EXPECT_NE(text.find("youtu.be/t45S_MwAcOw▶8:47"), std::string::npos) << body.out;
+  // The unnumbered section shows its title alone, the numbered one its number.
+  EXPECT_NE(text.find("01第一部分"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace handout
+
+namespace handout {
+namespace {
+
+TEST(PdfRenderer, UrisArePercentEncodedAscii) {
+  EXPECT_EQ(pdf::percent_encode_uri("https://例.com/a b?q=%3D"),
+            "https://%E4%BE%8B.com/a%20b?q=%3D");
+}
+
+TEST(PdfRenderer, HandoutStyleLoadsAndDiffersFromTheDefault) {
+  diagnostics diags;
+  auto s = load_style(test::source_dir() + "/styles/handout.yaml", diags);
+  ASSERT_TRUE(s) << (diags.all().empty() ? "" : format(diags.all()[0]));
+  EXPECT_FALSE(diags.has_errors());
+  EXPECT_TRUE(s->qr_codes);
+  EXPECT_GT(s->body_size, default_style().body_size);
+  EXPECT_EQ(s->text_color, (rgb{0, 0, 0}));
+  EXPECT_EQ(s->link_color, (rgb{0, 0, 0}));
+}
+
+TEST(PdfRenderer, PdfIsInTheDefaultFormatSet) {
+  test::temp_dir dir;
+  auto r = run_handout("convert " + shell_quoted(sample) + " -o " + shell_quoted(dir.path()));
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(std::filesystem::exists(dir / "ai-2019-review.pdf"));
+  for (const auto& e : std::filesystem::directory_iterator(dir.path())) {
+    EXPECT_EQ(e.path().filename().string().find(".tmp"), std::string::npos) << "temp file left";
+  }
+}
+
+}  // namespace
+}  // namespace handout
+
+namespace handout {
+namespace {
+
+TEST(PdfRenderer, UrlsInBulletTextAreClickable) {
+  test::temp_dir dir;
+  auto r = run_handout("convert " + shell_quoted(test::data_path("pdf-inline-url.txt")) + " -o " +
+                       shell_quoted(dir.path()) + " --formats pdf");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(uris(read_all(dir / "pdf-inline-url.pdf")),
+            std::vector<std::string>{"https://example.com/%E8%AE%BA%E6%96%87?id=1"});
+}
+
+}  // namespace
+}  // namespace handout
+
+namespace handout {
+namespace {
+
+TEST(PdfRenderer, IdentityToUnicodeMapSkipsSurrogatesAndKeepsBlocksOf100) {
+  std::string cmap = pdf::identity_to_unicode_cmap();
+  EXPECT_NE(cmap.find("100 beginbfrange"), std::string::npos);
+  EXPECT_NE(cmap.find("48 beginbfrange"), std::string::npos);  // 248 ranges in all
+  EXPECT_NE(cmap.find("<4E00> <4EFF> <4E00>"), std::string::npos);
+  EXPECT_EQ(cmap.find("<D800>"), std::string::npos);
+  EXPECT_EQ(cmap.find("cidrange"), std::string::npos);
+}
+
+TEST(PdfRenderer, RepairLeavesAFileWithoutToUnicodeAlone) {
+  std::string pdf = "%PDF-1.3\n1 0 obj\n<< >>\nendobj\n";
+  std::string before = pdf;
+  EXPECT_TRUE(pdf::repair_to_unicode(pdf));
+  EXPECT_EQ(pdf, before);
+}
+
+}  // namespace
+}  // namespace handout
+
+namespace handout {
+namespace {
+
+TEST(PdfRenderer, CharacterNoFontHasIsAWarning) {
+  test::temp_dir dir;
+  test::write_all(dir / "deck.txt", " 标题\n• 表情 \xF0\x9F\x98\x80 与中文\n");
+  auto r = run_handout("convert " + shell_quoted(dir / "deck.txt") + " -o " +
+                       shell_quoted(dir.path()) + " --formats pdf");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("U+1F600"), std::string::npos) << r.err;
+  EXPECT_TRUE(std::filesystem::exists(dir / "deck.pdf"));
+}
+
+}  // namespace
+}  // namespace handout
