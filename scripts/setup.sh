@@ -8,8 +8,10 @@ packages=(
   # build
   cmake g++ ninja-build pkg-config
   libhpdf-dev libpugixml-dev libutf8proc-dev libyaml-cpp-dev
+  libzip-dev
   # tests
   libgtest-dev libgmock-dev libxml2-utils python3
+  pandoc libreoffice-writer-nogui poppler-utils zip  # docx: read back by real consumers
   # default fonts
   fonts-wqy-microhei
 )
