@@ -2,7 +2,6 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -19,6 +18,14 @@ namespace handout {
 style default_style() { return style{}; }
 
 namespace {
+
+std::string compact(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+std::string points(double v) { return compact(v) + "pt"; }
 
 // Reports errors at YAML nodes of one file.
 class style_reader {
@@ -84,8 +91,7 @@ class style_reader {
     }
     v *= factor;
     if (v < min || v > max) {
-      error(n, what + " must be between " + std::to_string(min) + "pt and " + std::to_string(max) +
-                   "pt");
+      error(n, what + " must be between " + points(min) + " and " + points(max));
       return;
     }
     out = v;
@@ -97,8 +103,8 @@ class style_reader {
     char* end = nullptr;
     double v = std::strtod(s->c_str(), &end);
     if (end == s->c_str() || *end != '\0' || !(v >= min && v <= max)) {
-      error(n, what + " must be a number from " + std::to_string(min) + " to " +
-                   std::to_string(max) + ", not '" + *s + "'");
+      error(n, what + " must be a number from " + compact(min) + " to " + compact(max) + ", not '" +
+                   *s + "'");
       return;
     }
     out = v;
@@ -234,9 +240,8 @@ std::optional<style> load_style(const std::string& path, diagnostics& diags) {
   auto bytes = read_file(path, limits::max_metadata_bytes, diags);
   if (!bytes) return std::nullopt;
   if (auto bad = utf8::find_invalid(*bytes)) {
-    int line = 1 + static_cast<int>(std::count(
-                       bytes->begin(), bytes->begin() + static_cast<std::ptrdiff_t>(*bad), '\n'));
-    diags.error(path, line, 0, "invalid UTF-8; save the style as UTF-8");
+    auto [line, column] = utf8::line_column(*bytes, *bad);
+    diags.error(path, line, column, "invalid UTF-8; save the style as UTF-8");
     return std::nullopt;
   }
   style s = default_style();

@@ -15,7 +15,9 @@ namespace handout::test {
 // The source tree, the built CLI, and the workplace's shared data.
 inline std::string source_dir() { return HANDOUT_SOURCE_DIR; }
 inline std::string handout_binary() { return HANDOUT_BINARY; }
-inline std::string data_path(const std::string& name) { return source_dir() + "/tests/data/" + name; }
+inline std::string data_path(const std::string& name) {
+  return source_dir() + "/tests/data/" + name;
+}
 inline std::string shared_dir() { return source_dir() + "/../shared"; }
 
 inline std::string read_all(const std::string& path) {

@@ -273,19 +273,6 @@ class text_reader {
   open_kind open_ = open_kind::none;
 };
 
-// Line and column of byte `offset` of `bytes`.
-std::pair<int, int> position_of(std::string_view bytes, std::size_t offset) {
-  std::size_t line_start = 0;
-  int line = 1;
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (bytes[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  }
-  return {line, utf8::column_at(bytes.substr(line_start), offset - line_start)};
-}
-
 // Removes form feeds (page breaks, not text) and what XML 1.0 cannot carry,
 // warning about the latter. Returns `line` itself when nothing is removed.
 std::string_view clean_line(std::string_view line, int number, std::string& storage,
@@ -392,7 +379,7 @@ std::optional<report> read_text(std::string_view bytes, const std::string& sourc
     bytes.remove_prefix(byte_order_mark.size());
   }
   if (auto bad = utf8::find_invalid(bytes)) {
-    auto [line, column] = position_of(bytes, *bad);
+    auto [line, column] = utf8::line_column(bytes, *bad);
     char hex[8];
     std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(bytes[*bad]));
     diags.error(source, line, column,
@@ -400,8 +387,8 @@ std::optional<report> read_text(std::string_view bytes, const std::string& sourc
     return std::nullopt;
   }
   if (const void* nul = std::memchr(bytes.data(), '\0', bytes.size())) {
-    auto [line, column] =
-        position_of(bytes, static_cast<std::size_t>(static_cast<const char*>(nul) - bytes.data()));
+    auto [line, column] = utf8::line_column(
+        bytes, static_cast<std::size_t>(static_cast<const char*>(nul) - bytes.data()));
     diags.error(source, line, column, "NUL byte: this is binary data, not slide text");
     return std::nullopt;
   }

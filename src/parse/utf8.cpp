@@ -94,6 +94,18 @@ int column_at(std::string_view line, std::size_t offset) {
   return column;
 }
 
+std::pair<int, int> line_column(std::string_view text, std::size_t offset) {
+  std::size_t line_start = 0;
+  int line = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return {line, column_at(text.substr(line_start), offset - line_start)};
+}
+
 std::string nfc(std::string_view s) {
   // Text made only of code points below U+0300 is already NFC: nothing there
   // decomposes or combines. That covers ASCII and most Latin text.

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace handout::utf8 {
 
@@ -21,6 +22,9 @@ void append(std::string& out, char32_t cp);
 
 // The 1-based column (in code points) of byte offset `offset` in `line`.
 int column_at(std::string_view line, std::size_t offset);
+
+// The 1-based line and column (in code points) of byte `offset` of `text`.
+std::pair<int, int> line_column(std::string_view text, std::size_t offset);
 
 // The NFC form of valid UTF-8 text.
 std::string nfc(std::string_view s);
