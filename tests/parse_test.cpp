@@ -11,6 +11,7 @@ using namespace std::string_literals;
 #include "parse/load.hpp"
 #include "parse/metadata.hpp"
 #include "parse/text_reader.hpp"
+#include "parse/utf8.hpp"
 #include "test_support.hpp"
 
 namespace handout {
@@ -67,6 +68,15 @@ TEST(Encoding, TextIsNormalizedToNfc) {
   report r = parse(" Caf\x65\xCC\x81\n• re\xCC\x81sume\xCC\x81\n");  // e + U+0301
   EXPECT_EQ(only_slide(r).title, "Caf\xC3\xA9");
   EXPECT_EQ(only_slide(r).items.at(0).text, "r\xC3\xA9sum\xC3\xA9");
+}
+
+TEST(Encoding, NfcComposesAfterCjkAndFullwidthText) {
+  // Second elements of composed pairs, after text the fast path accepts.
+  EXPECT_EQ(utf8::nfc("中（e\xCC\x81"), "中（\xC3\xA9");                 // e + U+0301
+  EXPECT_EQ(utf8::nfc("中\xE3\x81\x8B\xE3\x82\x99"), "中\xE3\x81\x8C");  // か + U+3099
+  EXPECT_EQ(utf8::nfc("\xE0\xA7\x87\xE0\xA6\xBE"), "\xE0\xA7\x8B");      // U+09C7 U+09BE
+  EXPECT_EQ(utf8::nfc("\xEF\xA4\x80"), "\xE8\xB1\x88");                  // U+F900 singleton
+  EXPECT_EQ(utf8::nfc("\xE1\x84\x80\xE1\x85\xA1"), "\xEA\xB0\x80");      // Hangul jamo
 }
 
 TEST(Encoding, FormFeedIsAPageBreakNotText) {

@@ -94,14 +94,11 @@ int run_parse(const std::vector<std::string>& args) {
   diagnostics diags;
   auto r = load_input(input, diags);
   bool ok = r.has_value();
-  if (ok) {
-    std::string xml = write_xml(*r);
-    if (output.empty()) {
-      std::cout << xml;
-      ok = static_cast<bool>(std::cout.flush());
-    } else {
-      ok = write_file_atomically(output, xml, diags);
-    }
+  if (ok && output.empty()) {
+    write_xml(*r, [](std::string_view piece) { std::cout << piece; });
+    ok = static_cast<bool>(std::cout.flush());
+  } else if (ok) {
+    ok = write_xml_file(*r, output, diags);
   }
   print(diags);
   return ok ? exit_code::ok : exit_code::bad_input;

@@ -91,10 +91,12 @@ namespace {
 
 struct script_counts {
   long han = 0, kana = 0, hangul = 0, latin = 0;
+  // The first letters tell the script; a large deck need not be read whole.
+  bool enough() const { return han + kana + hangul + latin >= 20'000; }
 };
 
 void count_script(std::string_view s, script_counts& c) {
-  for (std::size_t i = 0; i < s.size();) {
+  for (std::size_t i = 0; i < s.size() && !c.enough();) {
     char32_t cp = utf8::decode(s, i);
     if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF)) {
@@ -112,6 +114,7 @@ void count_script(std::string_view s, script_counts& c) {
 
 void count_items(const std::vector<item>& items, script_counts& c) {
   for (const auto& it : items) {
+    if (c.enough()) return;
     count_script(it.text, c);
     count_items(it.children, c);
   }
@@ -122,6 +125,7 @@ void count_items(const std::vector<item>& items, script_counts& c) {
 std::string detect_language(const report& r) {
   script_counts c;
   for (const auto& sec : r.sections) {
+    if (c.enough()) break;
     count_script(sec.title, c);
     for (const auto& sl : sec.slides) {
       count_script(sl.title, c);

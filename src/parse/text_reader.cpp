@@ -244,10 +244,13 @@ class text_reader {
     open_ = open_kind::none;
   }
 
-  static std::string finish_text(const std::string& text) { return utf8::nfc(trim_right(text)); }
+  static void finish_text(std::string& text) {
+    text.resize(trim_right(text).size());
+    utf8::nfc_in_place(text);
+  }
 
   static void finish_item(item& it) {
-    it.text = finish_text(it.text);
+    finish_text(it.text);
     it.urls = find_urls(it.text);
     for (auto& child : it.children) finish_item(child);
   }
@@ -255,11 +258,11 @@ class text_reader {
   // Trims what hard wraps left at the end of each element and normalizes to NFC.
   void finish() {
     for (auto& sec : report_.sections) {
-      sec.title = finish_text(sec.title);
+      finish_text(sec.title);
       for (auto& sl : sec.slides) {
-        sl.title = finish_text(sl.title);
+        finish_text(sl.title);
         for (auto& it : sl.items) finish_item(it);
-        for (auto& l : sl.links) l.href = finish_text(l.href);
+        for (auto& l : sl.links) finish_text(l.href);
       }
     }
   }

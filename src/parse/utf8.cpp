@@ -106,18 +106,42 @@ std::pair<int, int> line_column(std::string_view text, std::size_t offset) {
   return {line, column_at(text.substr(line_start), offset - line_start)};
 }
 
-std::string nfc(std::string_view s) {
-  // Text made only of code points below U+0300 is already NFC: nothing there
-  // decomposes or combines. That covers ASCII and most Latin text.
-  bool simple = true;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0xCC) {  // lead bytes of U+0300 and above
-      simple = false;
-      break;
-    }
+namespace {
+
+// True when NFC leaves `cp` alone after an inert code point: combining
+// class 0, no canonical decomposition, and never the second of a composed
+// pair (utf8proc marks those with the high bit of comb_index). Being the
+// first of a pair is harmless when what follows is inert too.
+bool is_nfc_inert(char32_t cp) {
+  if (cp < 0x300 || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3000 && cp <= 0x3029) ||
+      (cp >= 0xFF01 && cp <= 0xFF5E)) {
+    return true;  // Latin-1, CJK ideographs, CJK and fullwidth punctuation
   }
-  if (simple) return std::string(s);
+  if ((cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0xAC00 && cp <= 0xD7A3)) return false;  // Hangul
+  const utf8proc_property_t* p = utf8proc_get_property(static_cast<utf8proc_int32_t>(cp));
+  bool canonical_decomposition = p->decomp_seqindex != UINT16_MAX && p->decomp_type == 0;
+  bool composes_as_second = p->comb_index != UINT16_MAX && (p->comb_index & 0x8000) != 0;
+  return p->combining_class == 0 && !canonical_decomposition && !composes_as_second;
+}
+
+}  // namespace
+
+bool is_nfc_quick(std::string_view s) {
+  // Most slide text is already NFC and made of inert code points (ASCII,
+  // CJK ideographs and punctuation): checking is much cheaper than mapping.
+  bool inert = true;
+  for (std::size_t i = 0; i < s.size() && inert;) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    inert = is_nfc_inert(decode(s, i));
+  }
+  return inert;
+}
+
+std::string nfc(std::string_view s) {
+  if (is_nfc_quick(s)) return std::string(s);
   utf8proc_uint8_t* out = nullptr;
   utf8proc_ssize_t n = utf8proc_map(
       reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
@@ -125,6 +149,10 @@ std::string nfc(std::string_view s) {
   if (n < 0) return std::string(s);  // not reached for valid UTF-8
   std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(out, &std::free);
   return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+}
+
+void nfc_in_place(std::string& s) {
+  if (!is_nfc_quick(s)) s = nfc(s);
 }
 
 }  // namespace handout::utf8

@@ -26,8 +26,13 @@ int column_at(std::string_view line, std::size_t offset);
 // The 1-based line and column (in code points) of byte `offset` of `text`.
 std::pair<int, int> line_column(std::string_view text, std::size_t offset);
 
+// True when valid UTF-8 text is certainly NFC already (a fast check that
+// answers false for some NFC text).
+bool is_nfc_quick(std::string_view s);
+
 // The NFC form of valid UTF-8 text.
 std::string nfc(std::string_view s);
+void nfc_in_place(std::string& s);
 
 // True for code points XML 1.0 cannot carry in text (C0 controls but tab,
 // LF and CR; U+FFFE; U+FFFF).

@@ -2,6 +2,7 @@
 
 #include <pugixml.hpp>
 
+#include "io.hpp"
 #include "parse/xml_names.hpp"
 
 namespace handout {
@@ -10,11 +11,12 @@ namespace names = xml_names;
 
 namespace {
 
-struct string_writer : pugi::xml_writer {
-  std::string out;
+struct sink_writer : pugi::xml_writer {
+  explicit sink_writer(const xml_sink& s) : sink(s) {}
   void write(const void* data, std::size_t size) override {
-    out.append(static_cast<const char*>(data), size);
+    sink(std::string_view(static_cast<const char*>(data), size));
   }
+  const xml_sink& sink;
 };
 
 void add_text_element(pugi::xml_node parent, const char* name, const std::string& value) {
@@ -56,7 +58,7 @@ void add_items(pugi::xml_node parent, const std::vector<item>& items) {
 
 }  // namespace
 
-std::string write_xml(const report& r) {
+void write_xml(const report& r, const xml_sink& sink) {
   pugi::xml_document doc;
   pugi::xml_node root = doc.append_child(names::report);
   root.append_attribute(names::version_attr).set_value(names::format_version);
@@ -90,10 +92,26 @@ std::string write_xml(const report& r) {
     }
   }
 
-  string_writer writer;
-  writer.out.reserve(1024);
+  sink_writer writer(sink);
   doc.save(writer, "  ", pugi::format_default, pugi::encoding_utf8);
-  return std::move(writer.out);
+}
+
+std::string write_xml(const report& r) {
+  std::string out;
+  write_xml(r, [&](std::string_view piece) { out += piece; });
+  return out;
+}
+
+bool write_xml_file(const report& r, const std::string& path, diagnostics& diags) {
+  std::string error;
+  auto tmp = temp_file::create(path, error);
+  bool ok = tmp.has_value();
+  if (ok) {
+    write_xml(r, [&](std::string_view piece) { ok = ok && tmp->write(piece, error); });
+    ok = ok && tmp->commit(error);
+  }
+  if (!ok) diags.error(path, 0, 0, "cannot write file: " + error);
+  return ok;
 }
 
 }  // namespace handout
