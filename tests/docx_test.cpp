@@ -748,6 +748,57 @@ TEST(DocxWriter, CorePropertiesComeFromTheMetadataNeverTheClock) {
   EXPECT_EQ(query(part_xml(pkg, "/docProps/core.xml"), "//dcterms:created"), "");
 }
 
+TEST(DocxWriter, LinkTargetsAreEscapedIntoValidUris) {
+  report r = small_report();
+  r.sections[0].slides[0].links = {{"https://example.org/路径 x?a=\"b\"&c=%20", 7}};
+  diagnostics diags;
+  auto pkg = docx::build_package(r, default_style(), diags);
+  const auto& rels = part_xml(pkg, "/word/_rels/document.xml.rels");
+  EXPECT_EQ(attribute(rels, "//Relationship[@TargetMode='External']", "Target"),
+            "https://example.org/%E8%B7%AF%E5%BE%84%20x?a=%22b%22&c=%20");
+}
+
+// Edge cases the sample does not have, each checked against the schemas.
+TEST(DocxWriter, EveryVariantValidatesAgainstTheSchemas) {
+  if (!can_validate()) GTEST_SKIP() << "needs ../shared/ooxml-schemas and xmllint";
+  test::temp_dir tmp;
+  const std::string core = offline_core_schema(tmp);
+  std::vector<std::pair<report, style>> variants;
+  report empty;
+  empty.source = "empty.txt";
+  variants.emplace_back(empty, default_style());  // no sections, no title
+  style bare = default_style();
+  bare.cover = bare.contents = bare.header = bare.footer = bare.justify = false;
+  bare.cjk_latin_space = false;
+  variants.emplace_back(small_report(), bare);
+  report odd = small_report();
+  odd.meta = {"标题\x01", "副标题", "作者", "2020-02-29", "zh-TW"};
+  odd.sections[0].slides[0].items[0].text = "tab\there, line\nbreak and https://example.org/x";
+  odd.sections[0].slides[0].items[0].urls = {{25, 21}};
+  odd.sections[0].slides.push_back(slide{});  // an empty untitled slide
+  variants.emplace_back(odd, default_style());
+  int n = 0;
+  for (const auto& [r, look] : variants) {
+    diagnostics diags;
+    auto pkg = docx::build_package(r, look, diags);
+    const std::string dir = tmp / ("v" + std::to_string(++n));
+    std::map<std::string, std::vector<std::string>> by_schema;
+    for (const auto& p : pkg.parts) {
+      const std::string file = dir + p.name;
+      fs::create_directories(fs::path(file).parent_path());
+      test::write_all(file, docx::part_bytes(p));
+      by_schema[schema_for(p.name.substr(1), core)].push_back(file);
+    }
+    for (const auto& [schema, files] : by_schema) {
+      ASSERT_FALSE(schema.empty());
+      std::string cmd = "xmllint --noout --nonet --schema " + quote(schema);
+      for (const auto& f : files) cmd += " " + quote(f);
+      auto v = test::run(cmd);
+      EXPECT_EQ(v.status, 0) << "variant " << n << ": " << v.err;
+    }
+  }
+}
+
 TEST(DocxCli, DefaultFormatsWriteBothDocxFiles) {
   test::temp_dir tmp;
   auto r = test::run_handout("convert " + quote(sample()) + " -o " + quote(tmp.path()));

@@ -67,10 +67,9 @@ void add_heading(body_writer& w, const char* style) {
 // An external hyperlink showing `label`.
 void add_hyperlink(body_writer& w, pugi::xml_node paragraph, const std::string& href,
                    const std::string& label) {
-  std::string id = w.state.document_rels.add(rel_type::hyperlink, href, true);
+  std::string id = w.state.document_rels.add(rel_type::hyperlink, uri_target(href), true);
   pugi::xml_node link = paragraph.append_child("w:hyperlink");
   link.append_attribute("r:id") = id.c_str();
-  link.append_attribute("w:tooltip") = href.c_str();
   link.append_attribute("w:history") = "1";
   run_props props;
   props.style = style_id::hyperlink;
