@@ -455,7 +455,7 @@ std::string no_space(const std::string& s) {
 }
 
 // pdftotext's text of a PDF without the running header (the first line of
-// every page but the cover) and the page number (the last line), and with
+// every page but the cover) and the page number (`3 / 6`, the last line), and with
 // all white space removed (LibreOffice wraps and spaces CJK text).
 std::string pdf_text_without_margins(const std::string& pdf, const std::string& header) {
   auto r = test::run("pdftotext " + quote(pdf) + " -");
@@ -471,7 +471,7 @@ std::string pdf_text_without_margins(const std::string& pdf, const std::string& 
       if (!no_space(line).empty()) lines.push_back(no_space(line));
     }
     if (n > 1 && !lines.empty() && lines.front() == header) lines.erase(lines.begin());
-    if (!lines.empty() && std::all_of(lines.back().begin(), lines.back().end(), ::isdigit)) {
+    if (!lines.empty() && std::regex_match(lines.back(), std::regex(R"(\d+/\d+)"))) {
       lines.pop_back();
     }
     for (const auto& l : lines) out += l;

@@ -27,14 +27,12 @@ struct body_writer {
   pugi::xml_node body;
   std::vector<heading_entry> headings;
   std::size_t next_heading = 0;
-  bool content_before = false;  // something precedes: the next part starts a page
-  bool break_pending = false;   // the next paragraph starts a page
+  bool break_pending = false;  // the next paragraph starts a page
 };
 
 pugi::xml_node add_paragraph(body_writer& w, paragraph_props props) {
   if (w.break_pending) props.page_break_before = true;
   w.break_pending = false;
-  w.content_before = true;
   pugi::xml_node p = w.body.append_child("w:p");
   append_ppr(p, props);
   return p;
@@ -96,13 +94,21 @@ std::vector<heading_entry> plan_headings(const writer_env& env, writer_state& st
   return out;
 }
 
-// Phase 2: the cover: title, subtitle, author and date.
+// Phase 2: the cover: a short accent bar, title, subtitle, author and date.
 void add_cover(body_writer& w) {
   const metadata& meta = w.env.doc->meta;
   const style& look = *w.env.look;
+  const double text_width = look.page_width - look.margin_left - look.margin_right;
+  paragraph_props bar;
+  bar.space_before = (look.page_height - look.margin_top - look.margin_bottom) * 0.25;
+  bar.space_after = look.title_size * 0.4;
+  bar.line = 0.5;
+  bar.border_bottom_color = hex_color(look.heading_color);
+  bar.border_bottom_width = 3;
+  bar.indent_right = std::max(0.0, text_width - 36);
+  add_paragraph(w, bar);
   paragraph_props title;
   title.style = style_id::title;
-  title.space_before = (look.page_height - look.margin_top - look.margin_bottom) * 0.28;
   append_runs(add_paragraph(w, title), xml_safe(meta.title, 0, "the title", w.env, w.state));
   auto add_meta = [&](const char* style, const std::string& value, const char* what) {
     if (value.empty()) return;
@@ -113,6 +119,7 @@ void add_cover(body_writer& w) {
   add_meta(style_id::subtitle, meta.subtitle, "the subtitle");
   add_meta(style_id::author, meta.author, "the author");
   add_meta(style_id::date, meta.date, "the date");
+  w.break_pending = true;
 }
 
 // Phase 3: a TOC field whose cached result already lists the headings, so
@@ -123,7 +130,6 @@ void add_cover(body_writer& w) {
 void add_contents(body_writer& w) {
   paragraph_props heading;
   heading.style = style_id::toc_heading;
-  w.break_pending = w.content_before;
   append_runs(add_paragraph(w, heading), w.env.contents_title);
 
   std::vector<pugi::xml_node> entries;
@@ -148,6 +154,7 @@ void add_contents(body_writer& w) {
     append_runs(link, h.text);
   }
   add_field_char(entries.back(), "end");
+  w.break_pending = true;
 }
 
 // Phase 4: bullets, as paragraphs of the one bullet list; URLs in the text
@@ -175,30 +182,27 @@ void add_items(body_writer& w, const std::vector<item>& items) {
   }
 }
 
-// Phase 5: a slide: its heading, bullets and link lines.
+// Phase 5: a slide: its heading, bullets and one line of links, spaced
+// apart as the PDF prints them.
 void add_slide(body_writer& w, const slide& sl) {
   if (!sl.title.empty()) add_heading(w, style_id::heading2);
   add_items(w, sl.items);
-  for (const link& l : sl.links) {
-    paragraph_props props;
-    props.style = style_id::link_line;
-    pugi::xml_node p = add_paragraph(w, props);
-    std::string href = xml_safe(l.href, l.line, "a link", w.env, w.state);
+  if (sl.links.empty()) return;
+  paragraph_props props;
+  props.style = style_id::link_line;
+  pugi::xml_node p = add_paragraph(w, props);
+  for (std::size_t i = 0; i < sl.links.size(); ++i) {
+    if (i > 0) append_runs(p, "\u2003\u2003");  // two em spaces
+    std::string href = xml_safe(sl.links[i].href, sl.links[i].line, "a link", w.env, w.state);
     add_hyperlink(w, p, href, link_label(href));
   }
 }
 
-// A section starts a page: through the Heading 1 style when it has a title,
-// else through its first paragraph.
+// A section: its Heading 1 (`01 title`; unnumbered: the title; untitled:
+// none) and its slides. Sections follow each other like the PDF's.
 void add_section(body_writer& w, const section& sec) {
-  if (!sec.title.empty() || sec.number) {
-    w.break_pending = false;
-    add_heading(w, style_id::heading1);
-  } else {
-    w.break_pending = w.content_before;
-  }
+  if (!sec.title.empty() || sec.number) add_heading(w, style_id::heading1);
   for (const slide& sl : sec.slides) add_slide(w, sl);
-  w.break_pending = false;
 }
 
 // Phase 6: page size, margins, header and footer.
@@ -236,7 +240,7 @@ void build_document(const writer_env& env, const section_parts& refs, writer_sta
   pugi::xml_node root = xml.append_child("w:document");
   root.append_attribute("xmlns:w") = ns::w;
   root.append_attribute("xmlns:r") = ns::r;
-  body_writer w{env, state, root.append_child("w:body"), {}, 0, false, false};
+  body_writer w{env, state, root.append_child("w:body"), {}, 0, false};
 
   w.headings = plan_headings(env, state);
   if (env.look->cover) add_cover(w);

@@ -44,15 +44,15 @@ pugi::xml_node append_ppr(pugi::xml_node parent, const paragraph_props& p) {
   if (p.border_bottom_color) {
     pugi::xml_node bottom = ppr.append_child("w:pBdr").append_child("w:bottom");
     bottom.append_attribute("w:val") = "single";
-    bottom.append_attribute("w:sz") = 6;  // eighths of a point
+    bottom.append_attribute("w:sz") = std::lround(p.border_bottom_width * 8);  // eighths
     bottom.append_attribute("w:space") = 6;
     bottom.append_attribute("w:color") = p.border_bottom_color->c_str();
   }
-  if (p.tab_right_dotted) {
+  if (p.tab_right) {
     pugi::xml_node tab = ppr.append_child("w:tabs").append_child("w:tab");
     tab.append_attribute("w:val") = "right";
-    tab.append_attribute("w:leader") = "dot";
-    tab.append_attribute("w:pos") = twips(p.tab_position);
+    if (p.tab_leader_dots) tab.append_attribute("w:leader") = "dot";
+    tab.append_attribute("w:pos") = twips(*p.tab_right);
   }
   if (p.auto_space_off) {
     append_val(ppr, "w:autoSpaceDE", "0");
@@ -67,9 +67,10 @@ pugi::xml_node append_ppr(pugi::xml_node parent, const paragraph_props& p) {
       spacing.append_attribute("w:lineRule") = "auto";
     }
   }
-  if (p.indent_left || p.hanging) {
+  if (p.indent_left || p.indent_right || p.hanging) {
     pugi::xml_node ind = ppr.append_child("w:ind");
     if (p.indent_left) ind.append_attribute("w:left") = twips(*p.indent_left);
+    if (p.indent_right) ind.append_attribute("w:right") = twips(*p.indent_right);
     if (p.hanging) ind.append_attribute("w:hanging") = twips(*p.hanging);
   }
   if (p.jc) append_val(ppr, "w:jc", p.jc->c_str());

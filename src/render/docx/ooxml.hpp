@@ -102,15 +102,16 @@ struct paragraph_props {
   bool page_break_before = false;
   std::optional<int> num_id;  // with `level` (0-based ilvl)
   int level = 0;
-  std::optional<std::string> border_bottom_color;   // a thin rule under the paragraph
+  std::optional<std::string> border_bottom_color;   // a rule under the paragraph
+  double border_bottom_width = 0.75;                // points
   bool auto_space_off = false;                      // no automatic space between CJK and Latin text
   std::optional<double> space_before, space_after;  // points
   std::optional<double> line;                       // a multiple of single spacing
-  std::optional<double> indent_left, hanging;       // points
-  std::optional<std::string> jc;                    // left, center, right, both
-  std::optional<int> outline_level;                 // 0-based
-  bool tab_right_dotted = false;                    // a right tab with dot leader at `tab_position`
-  double tab_position = 0;
+  std::optional<double> indent_left, indent_right, hanging;  // points
+  std::optional<std::string> jc;                             // left, center, right, both
+  std::optional<int> outline_level;                          // 0-based
+  std::optional<double> tab_right;  // a right-aligned tab stop at this position
+  bool tab_leader_dots = false;     // ... with a dotted leader
 };
 
 // Run properties (`w:rPr`); only the set fields are written.

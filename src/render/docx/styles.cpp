@@ -74,7 +74,6 @@ void build_styles(const writer_env& env, pugi::xml_document& xml) {
   title_par.space_after = look.title_size * 0.5;
   title_par.line = 1.15;
   title_par.jc = "left";
-  title_par.border_bottom_color = rule;
   run_props title_run;
   title_run.bold = true;
   title_run.color = heading;
@@ -90,7 +89,7 @@ void build_styles(const writer_env& env, pugi::xml_document& xml) {
   subtitle_par.line = 1.3;
   subtitle_par.jc = "left";
   run_props subtitle_run;
-  subtitle_run.color = heading;
+  subtitle_run.color = text;
   subtitle_run.size = look.subtitle_size;
   append_style(
       styles,
@@ -110,10 +109,8 @@ void build_styles(const writer_env& env, pugi::xml_document& xml) {
 
   paragraph_props h1_par;
   h1_par.keep_next = true;
-  h1_par.page_break_before = true;
-  h1_par.border_bottom_color = rule;
-  h1_par.space_before = 0;
-  h1_par.space_after = look.heading1_size;
+  h1_par.space_before = look.heading1_size * 1.2;
+  h1_par.space_after = look.heading1_size * 0.6;
   h1_par.line = 1.2;
   h1_par.jc = "left";
   h1_par.outline_level = 0;
@@ -156,8 +153,8 @@ void build_styles(const writer_env& env, pugi::xml_document& xml) {
                &toc_heading_par, &h1_run);
 
   paragraph_props toc1_par;
-  toc1_par.tab_right_dotted = true;
-  toc1_par.tab_position = text_width;
+  toc1_par.tab_right = text_width;
+  toc1_par.tab_leader_dots = true;
   toc1_par.space_before = look.body_size * 0.6;
   toc1_par.space_after = 0;
   toc1_par.jc = "left";
@@ -194,7 +191,8 @@ void build_styles(const writer_env& env, pugi::xml_document& xml) {
   paragraph_props header_par;
   header_par.space_after = 0;
   header_par.line = 1.0;
-  header_par.jc = "right";
+  header_par.jc = "left";
+  header_par.tab_right = text_width;  // the section title goes right
   header_par.border_bottom_color = rule;
   run_props margin_run;
   margin_run.color = rule;
@@ -203,6 +201,7 @@ void build_styles(const writer_env& env, pugi::xml_document& xml) {
                &header_par, &margin_run);
   paragraph_props footer_par = header_par;
   footer_par.jc = "center";
+  footer_par.tab_right.reset();
   footer_par.border_bottom_color.reset();
   append_style(styles, {"paragraph", style_id::footer, "footer", style_id::normal, nullptr, 99},
                &footer_par, &margin_run);
