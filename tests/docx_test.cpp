@@ -748,6 +748,24 @@ TEST(DocxWriter, CorePropertiesComeFromTheMetadataNeverTheClock) {
   EXPECT_EQ(query(part_xml(pkg, "/docProps/core.xml"), "//dcterms:created"), "");
 }
 
+TEST(DocxWriter, HeaderShowsTitleAndSectionFooterShowsPageOfPages) {
+  diagnostics diags;
+  auto pkg = docx::build_package(small_report(), default_style(), diags);
+  auto instructions = [&](const char* name) {
+    std::vector<std::string> out;
+    for (const auto& t : part_xml(pkg, name).select_nodes("//w:instrText")) {
+      out.push_back(t.node().text().get());
+    }
+    return out;
+  };
+  EXPECT_EQ(instructions("/word/header1.xml"), std::vector<std::string>{" STYLEREF 1 "});
+  EXPECT_EQ(instructions("/word/footer1.xml"), (std::vector<std::string>{" PAGE ", " NUMPAGES "}));
+  EXPECT_EQ(paragraphs_with_style(part_xml(pkg, "/word/header1.xml"), "Header"),
+            std::vector<std::string>{"Small"});
+  // The cover page has neither.
+  EXPECT_NE(query(part_xml(pkg, "/word/document.xml"), "//w:sectPr/w:titlePg"), "");
+}
+
 TEST(DocxWriter, LinkTargetsAreEscapedIntoValidUris) {
   report r = small_report();
   r.sections[0].slides[0].links = {{"https://example.org/路径 x?a=\"b\"&c=%20", 7}};
