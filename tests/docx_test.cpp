@@ -708,6 +708,7 @@ TEST(DocxWriter, ControlCharactersAreDroppedWithAWarning) {
   report r = small_report();
   r.sections[0].slides[0].items[0].text = "Bell\x07 and\x1B escape";
   r.sections[0].slides[0].title = "Bad\x01title";
+  r.meta.title = "Title\x02";  // on the cover, in the header and the properties: one warning
   diagnostics diags;
   auto pkg = docx::build_package(r, default_style(), diags);
   const std::string flat = docx::to_flat_opc(pkg);
@@ -726,6 +727,10 @@ TEST(DocxWriter, ControlCharactersAreDroppedWithAWarning) {
                             "small.txt:4: warning: docx: dropped 2 character(s) that XML 1.0 "
                             "cannot carry from a bullet (first: U+0007)")));
   EXPECT_THAT(messages, ::testing::Contains(HasSubstr("small.txt:3: warning:")));
+  EXPECT_THAT(messages, ::testing::Contains(HasSubstr("small.txt: warning: docx: dropped 1 "
+                                                      "character(s) that XML 1.0 cannot carry "
+                                                      "from the title (first: U+0002)")));
+  EXPECT_EQ(messages.size(), 3u);
 }
 
 TEST(DocxWriter, CorePropertiesComeFromTheMetadataNeverTheClock) {

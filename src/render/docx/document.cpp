@@ -96,7 +96,7 @@ std::vector<heading_entry> plan_headings(const writer_env& env, writer_state& st
 
 // Phase 2: the cover: a short accent bar, title, subtitle, author and date.
 void add_cover(body_writer& w) {
-  const metadata& meta = w.env.doc->meta;
+  const metadata& meta = w.env.meta;
   const style& look = *w.env.look;
   const double text_width = look.page_width - look.margin_left - look.margin_right;
   paragraph_props bar;
@@ -109,16 +109,15 @@ void add_cover(body_writer& w) {
   add_paragraph(w, bar);
   paragraph_props title;
   title.style = style_id::title;
-  append_runs(add_paragraph(w, title), xml_safe(meta.title, 0, "the title", w.env, w.state));
-  auto add_meta = [&](const char* style, const std::string& value, const char* what) {
-    if (value.empty()) return;
+  append_runs(add_paragraph(w, title), meta.title);
+  for (auto [style, value] :
+       {std::pair{style_id::subtitle, &meta.subtitle}, std::pair{style_id::author, &meta.author},
+        std::pair{style_id::date, &meta.date}}) {
+    if (value->empty()) continue;
     paragraph_props props;
     props.style = style;
-    append_runs(add_paragraph(w, props), xml_safe(value, 0, what, w.env, w.state));
-  };
-  add_meta(style_id::subtitle, meta.subtitle, "the subtitle");
-  add_meta(style_id::author, meta.author, "the author");
-  add_meta(style_id::date, meta.date, "the date");
+    append_runs(add_paragraph(w, props), *value);
+  }
   w.break_pending = true;
 }
 

@@ -21,7 +21,7 @@ void append_field(pugi::xml_node paragraph, const char* instruction, const char*
 
 }  // namespace
 
-void build_header(const writer_env& env, writer_state& state, pugi::xml_document& xml) {
+void build_header(const writer_env& env, pugi::xml_document& xml) {
   pugi::xml_node header = xml.append_child("w:hdr");
   header.append_attribute("xmlns:w") = ns::w;
   header.append_attribute("xmlns:r") = ns::r;
@@ -29,7 +29,7 @@ void build_header(const writer_env& env, writer_state& state, pugi::xml_document
   props.style = style_id::header;
   pugi::xml_node p = header.append_child("w:p");
   append_ppr(p, props);
-  append_runs(p, xml_safe(env.doc->meta.title, 0, "the title", env, state));
+  append_runs(p, env.meta.title);
   // The current section's title at the right: the nearest Heading 1.
   p.append_child("w:r").append_child("w:tab");
   append_field(p, " STYLEREF 1 ", "");

@@ -27,11 +27,11 @@ void build_document(const writer_env& env, const section_parts& refs, writer_sta
 void build_settings(const writer_env& env, pugi::xml_document& xml);
 
 // /word/header1.xml: the report title; /word/footer1.xml: the page number.
-void build_header(const writer_env& env, writer_state& state, pugi::xml_document& xml);
+void build_header(const writer_env& env, pugi::xml_document& xml);
 void build_footer(const writer_env& env, pugi::xml_document& xml);
 
 // /docProps/core.xml (title, creator, language, dates) and /docProps/app.xml.
-void build_core_properties(const writer_env& env, writer_state& state, pugi::xml_document& xml);
+void build_core_properties(const writer_env& env, pugi::xml_document& xml);
 void build_app_properties(pugi::xml_document& xml);
 
 // A `.rels` part from its relationships.

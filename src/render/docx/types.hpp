@@ -49,6 +49,7 @@ class relationships {
 struct writer_env {
   const report* doc = nullptr;
   const handout::style* look = nullptr;
+  metadata meta;               // doc->meta without what XML cannot carry
   std::string font;            // the font family for every script, or empty
   std::string lang;            // language of Latin text, e.g. en-US
   std::string lang_east_asia;  // language of CJK text, e.g. zh-CN

@@ -6,6 +6,7 @@
 #include "render/docx/docx.hpp"
 #include "render/docx/ooxml.hpp"
 #include "render/docx/parts.hpp"
+#include "render/docx/text.hpp"
 #include "render/renderer.hpp"
 
 namespace handout::docx {
@@ -18,17 +19,24 @@ bool starts_with_language(const std::string& tag, const char* language) {
 }
 
 // Phase 1: the read-only settings.
-writer_env make_env(const report& r, const style& look) {
+writer_env make_env(const report& r, const style& look, writer_state& state) {
   writer_env env;
   env.doc = &r;
   env.look = &look;
+  // The metadata is written up to three times (cover, header, properties):
+  // clean it once, with one warning per field.
+  env.meta.title = xml_safe(r.meta.title, 0, "the title", env, state);
+  env.meta.subtitle = xml_safe(r.meta.subtitle, 0, "the subtitle", env, state);
+  env.meta.author = xml_safe(r.meta.author, 0, "the author", env, state);
+  env.meta.date = xml_safe(r.meta.date, 0, "the date", env, state);
+  env.meta.lang = xml_safe(r.meta.lang, 0, "the language", env, state);
   for (const font_ref& f : look.fonts) {
     if (!f.family.empty()) {  // Word knows fonts by family, not by file
       env.font = f.family;
       break;
     }
   }
-  const std::string& lang = r.meta.lang;
+  const std::string& lang = env.meta.lang;
   const bool zh = starts_with_language(lang, "zh");
   const bool ja = starts_with_language(lang, "ja");
   const bool ko = starts_with_language(lang, "ko");
@@ -59,8 +67,8 @@ part make_part(const char* name, const char* type) {
 }  // namespace
 
 package build_package(const report& r, const style& look, diagnostics& diags) {
-  const writer_env env = make_env(r, look);
   writer_state state;
+  const writer_env env = make_env(r, look, state);
 
   // Phase 2: the relationships known before the body is written.
   state.package_rels.add(rel_type::office_document, "word/document.xml");
@@ -100,7 +108,7 @@ package build_package(const report& r, const style& look, diagnostics& diags) {
   pkg.parts.push_back(std::move(settings));
   if (look.header) {
     part header = make_part("/word/header1.xml", content_type::header);
-    build_header(env, state, header.xml);
+    build_header(env, header.xml);
     pkg.parts.push_back(std::move(header));
   }
   if (look.footer) {
@@ -109,7 +117,7 @@ package build_package(const report& r, const style& look, diagnostics& diags) {
     pkg.parts.push_back(std::move(footer));
   }
   part core = make_part("/docProps/core.xml", content_type::core);
-  build_core_properties(env, state, core.xml);
+  build_core_properties(env, core.xml);
   pkg.parts.push_back(std::move(core));
   part app = make_part("/docProps/app.xml", content_type::extended);
   build_app_properties(app.xml);
