@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <pugixml.hpp>
 #include <string>
 
 #include "diagnostic.hpp"
@@ -18,7 +19,8 @@ namespace handout::docx {
 package build_package(const report& r, const style& look, diagnostics& diags);
 
 // The Flat OPC form: `<?mso-application progid="Word.Document"?>` and one
-// `pkg:part` per part.
+// `pkg:part` per part, streamed to `out` (no copy of the parts is made).
+void write_flat_opc(const package& pkg, pugi::xml_writer& out);
 std::string to_flat_opc(const package& pkg);
 
 // One part as a standalone XML file, as stored in the zip.

@@ -45,28 +45,39 @@ std::string part_bytes(const part& p) {
   return std::move(w.out);
 }
 
-std::string to_flat_opc(const package& pkg) {
-  pugi::xml_document doc;
-  pugi::xml_node decl = doc.append_child(pugi::node_declaration);
-  decl.append_attribute("version") = "1.0";
-  decl.append_attribute("encoding") = "UTF-8";
-  decl.append_attribute("standalone") = "yes";
+void write_flat_opc(const package& pkg, pugi::xml_writer& out) {
+  auto put = [&](std::string_view text) { out.write(text.data(), text.size()); };
+  // Part names and content types are the writer's own ASCII constants; the
+  // escape is there so that this stays true to XML if that ever changes.
+  auto attribute = [&](std::string_view value) {
+    std::string escaped;
+    for (char c : value) {
+      escaped += c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '"' ? "&quot;" : std::string(1, c);
+    }
+    put(escaped);
+  };
+  put(xml_declaration);
   // Without this instruction Windows opens the file in a text editor.
-  pugi::xml_node pi = doc.append_child(pugi::node_pi);
-  pi.set_name("mso-application");
-  pi.set_value("progid=\"Word.Document\"");
-  pugi::xml_node root = doc.append_child("pkg:package");
-  root.append_attribute("xmlns:pkg") = ns::flat_opc;
+  put("<?mso-application progid=\"Word.Document\"?>\n");
+  put("<pkg:package xmlns:pkg=\"");
+  put(ns::flat_opc);
+  put("\">\n");
   for (const part& p : pkg.parts) {
-    pugi::xml_node n = root.append_child("pkg:part");
-    n.append_attribute("pkg:name") = p.name.c_str();
-    n.append_attribute("pkg:contentType") = p.content_type.c_str();
-    n.append_child("pkg:xmlData").append_copy(p.xml.document_element());
+    put(" <pkg:part pkg:name=\"");
+    attribute(p.name);
+    put("\" pkg:contentType=\"");
+    attribute(p.content_type);
+    put("\">\n  <pkg:xmlData>\n");
+    // Each part streams straight from its document, indented in place.
+    p.xml.document_element().print(out, " ", pugi::format_indent, pugi::encoding_utf8, 3);
+    put("  </pkg:xmlData>\n </pkg:part>\n");
   }
+  put("</pkg:package>\n");
+}
+
+std::string to_flat_opc(const package& pkg) {
   string_writer w;
-  // The declaration above is a node: format_no_declaration only stops
-  // pugixml from adding a second one.
-  doc.save(w, " ", pugi::format_indent | pugi::format_no_declaration, pugi::encoding_utf8);
+  write_flat_opc(pkg, w);
   return std::move(w.out);
 }
 

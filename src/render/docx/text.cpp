@@ -1,5 +1,6 @@
 #include "render/docx/text.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "parse/utf8.hpp"
@@ -27,6 +28,13 @@ std::string code_point_name(char32_t cp) {
 
 std::string xml_safe(std::string_view s, int line, std::string_view what, const writer_env& env,
                      writer_state& state) {
+  // Fast path: no C0 control but tab, LF and CR, no lead byte of U+FFFE or
+  // U+FFFF (EF BF BE/BF), and well-formed UTF-8: nothing to drop.
+  const bool suspicious = std::any_of(s.begin(), s.end(), [](char ch) {
+    const auto c = static_cast<unsigned char>(ch);
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xEF;
+  });
+  if (!suspicious && !utf8::find_invalid(s)) return std::string(s);
   std::string out;
   out.reserve(s.size());
   int dropped = 0;

@@ -131,16 +131,54 @@ package build_package(const report& r, const style& look, diagnostics& diags) {
 
 namespace handout {
 
+namespace {
+
+// Streams pugixml's output into a temp file in 64 KiB writes, keeping the
+// first error.
+struct temp_file_writer : pugi::xml_writer {
+  explicit temp_file_writer(temp_file& f) : file(f) {}
+  void write(const void* data, std::size_t size) override {
+    buffer.append(static_cast<const char*>(data), size);
+    if (buffer.size() >= 64 * 1024) flush();
+  }
+  void flush() {
+    if (error.empty()) file.write(buffer, error);
+    buffer.clear();
+  }
+  temp_file& file;
+  std::string buffer;
+  std::string error;
+};
+
+// NAME.docx.xml, streamed from the parts through a temp file.
+bool write_flat_opc_file(const docx::package& pkg, const std::string& path, diagnostics& diags) {
+  std::string error;
+  auto tmp = temp_file::create(path, error);
+  if (tmp) {
+    temp_file_writer out(*tmp);
+    docx::write_flat_opc(pkg, out);
+    out.flush();
+    error = out.error;
+    if (error.empty()) tmp->commit(error);
+  }
+  if (!error.empty()) {
+    diags.error(path, 0, 0, "cannot write file: " + error);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 bool render_docx(const report& r, const render_options& options, diagnostics& diags) {
-  docx::package pkg = docx::build_package(r, *options.style, diags);
+  const docx::package pkg = docx::build_package(r, *options.style, diags);
+  const bool flat_ok = write_flat_opc_file(pkg, options.output_stem + ".docx.xml", diags);
   std::string error;
   std::optional<std::string> zipped = docx::to_zip(pkg, error);
   if (!zipped) {
     diags.error(options.output_stem + ".docx", 0, 0, "cannot zip the document: " + error);
     return false;
   }
-  const bool flat_ok =
-      write_file_atomically(options.output_stem + ".docx.xml", docx::to_flat_opc(pkg), diags);
   const bool zip_ok = write_file_atomically(options.output_stem + ".docx", *zipped, diags);
   return flat_ok && zip_ok;
 }
