@@ -11,7 +11,7 @@ packages=(
   libzip-dev
   # tests
   libgtest-dev libgmock-dev libxml2-utils python3
-  pandoc libreoffice-writer-nogui poppler-utils zip  # docx: read back by real consumers
+  pandoc libreoffice-writer-nogui poppler-utils zip unzip  # docx: read back by real consumers
   # default fonts
   fonts-wqy-microhei
 )
