@@ -11,7 +11,10 @@ packages=(
   libzip-dev
   # tests
   libgtest-dev libgmock-dev libxml2-utils python3
-  pandoc libreoffice-writer-nogui poppler-utils zip unzip  # docx: read back by real consumers
+  # link audit tests: JSON Schema validation, Markdown read back, a terminal for colour
+  python3-jsonschema pandoc bsdutils
+  # docx tests: read back by real consumers
+  libreoffice-writer-nogui poppler-utils zip unzip
   # default fonts
   fonts-wqy-microhei
 )

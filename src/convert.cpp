@@ -41,20 +41,25 @@ int convert(const convert_request& request, diagnostics& diags) {
   if (decks.empty()) return exit_code::bad_input;
   if (!make_directories(request.output_dir, diags)) return exit_code::bad_input;
 
-  // Two decks of the same name would overwrite each other's outputs.
+  // A deck named twice is converted once; two decks of the same name would
+  // overwrite each other's outputs, so the later one is refused.
   std::map<std::string, std::string> stems;
+  std::vector<std::string> unique;
+  bool ok = true;
   for (const auto& deck : decks) {
     std::string stem = (fs::path(request.output_dir) / fs::path(deck).stem()).string();
     auto [it, inserted] = stems.emplace(stem, deck);
-    if (!inserted) {
+    std::error_code ec;
+    if (inserted) {
+      unique.push_back(deck);
+    } else if (!fs::equivalent(deck, it->second, ec)) {
       diags.error(deck, 0, 0,
                   "has the same name as " + it->second + "; both would write " + stem + ".*");
+      ok = false;
     }
   }
-  if (diags.has_errors()) return exit_code::bad_input;
 
-  bool ok = true;
-  for (const auto& deck : decks) {
+  for (const auto& deck : unique) {
     auto r = load_input(deck, diags);
     if (!r) {
       ok = false;
@@ -73,7 +78,7 @@ int convert(const convert_request& request, diagnostics& diags) {
       if (!format->render(*r, options, diags)) ok = false;
     }
   }
-  return ok ? exit_code::ok : exit_code::bad_input;
+  return ok && !diags.has_errors() ? exit_code::ok : exit_code::bad_input;
 }
 
 }  // namespace handout

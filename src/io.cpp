@@ -4,13 +4,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <system_error>
 
 namespace handout {
+
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -60,9 +64,84 @@ std::optional<std::string> read_file(const std::string& path, std::size_t limit,
   return data;
 }
 
+namespace {
+
+// Temp files being written, for the signal handler. Slots hold malloc'ed
+// copies of their paths; atomics keep the handler's reads safe.
+constexpr int max_pending = 256;
+std::atomic<char*> pending[max_pending];
+
+char* register_pending(const std::string& path) {
+  char* copy = ::strdup(path.c_str());
+  for (auto& slot : pending) {
+    char* expected = nullptr;
+    if (slot.compare_exchange_strong(expected, copy)) return copy;
+  }
+  return copy;  // table full: the file is still removed on ordinary failure
+}
+
+void unregister_pending(char* path) {
+  if (!path) return;
+  for (auto& slot : pending) {
+    char* expected = path;
+    if (slot.compare_exchange_strong(expected, nullptr)) break;
+  }
+  std::free(path);
+}
+
+extern "C" void remove_pending_and_reraise(int sig) {
+  for (auto& slot : pending) {
+    if (char* p = slot.load()) ::unlink(p);
+  }
+  ::signal(sig, SIG_DFL);
+  ::raise(sig);
+}
+
+mode_t new_file_mode() {
+  static const mode_t mode = [] {
+    mode_t mask = ::umask(0);
+    ::umask(mask);
+    return static_cast<mode_t>(0666 & ~mask);
+  }();
+  return mode;
+}
+
+}  // namespace
+
+void remove_temp_files_on_signals() {
+  struct sigaction action {};
+  action.sa_handler = remove_pending_and_reraise;
+  sigemptyset(&action.sa_mask);
+  for (int sig : {SIGINT, SIGTERM, SIGHUP}) ::sigaction(sig, &action, nullptr);
+}
+
+temp_file::temp_file(std::string path, std::string destination, int fd, bool direct)
+    : path_(std::move(path)), destination_(std::move(destination)), fd_(fd), direct_(direct) {
+  if (!direct_) registered_ = register_pending(path_);
+}
+
 std::optional<temp_file> temp_file::create(const std::string& destination, std::string& error) {
-  std::filesystem::path dest(destination);
-  std::filesystem::path dir = dest.parent_path();
+  std::error_code ec;
+  fs::path dest(destination);
+  if (fs::is_symlink(dest, ec)) {
+    fs::path target = fs::weakly_canonical(dest, ec);
+    if (!ec) dest = target;
+  }
+  struct stat st {};
+  bool exists = ::stat(dest.c_str(), &st) == 0;
+  if (exists && !S_ISREG(st.st_mode)) {
+    if (S_ISDIR(st.st_mode)) {
+      error = "is a directory";
+      return std::nullopt;
+    }
+    int fd = ::open(dest.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+    if (fd < 0) {
+      error = errno_text(errno);
+      return std::nullopt;
+    }
+    return temp_file(dest.string(), dest.string(), fd, true);
+  }
+  fs::path dir = dest.parent_path();
   std::string pattern = (dir.empty() ? std::string() : dir.string() + "/") + "." +
                         dest.filename().string() + ".tmp-XXXXXX";
   int fd = ::mkostemp(pattern.data(), O_CLOEXEC);
@@ -70,22 +149,26 @@ std::optional<temp_file> temp_file::create(const std::string& destination, std::
     error = errno_text(errno);
     return std::nullopt;
   }
-  ::fchmod(fd, 0644);
-  return temp_file(pattern, destination, fd);
+  ::fchmod(fd, exists ? (st.st_mode & 07777) : new_file_mode());
+  return temp_file(pattern, dest.string(), fd, false);
 }
 
 temp_file::temp_file(temp_file&& other) noexcept
     : path_(std::move(other.path_)),
       destination_(std::move(other.destination_)),
       fd_(other.fd_),
-      committed_(other.committed_) {
+      direct_(other.direct_),
+      committed_(other.committed_),
+      registered_(other.registered_) {
   other.fd_ = -1;
   other.committed_ = true;  // the moved-from object owns nothing
+  other.registered_ = nullptr;
 }
 
 temp_file::~temp_file() {
   if (fd_ >= 0) ::close(fd_);
-  if (!committed_) ::unlink(path_.c_str());
+  if (!committed_ && !direct_) ::unlink(path_.c_str());
+  unregister_pending(registered_);
 }
 
 bool temp_file::write(std::string_view data, std::string& error) {
@@ -110,7 +193,7 @@ bool temp_file::commit(std::string& error) {
       return false;
     }
   }
-  if (::rename(path_.c_str(), destination_.c_str()) != 0) {
+  if (!direct_ && ::rename(path_.c_str(), destination_.c_str()) != 0) {
     error = errno_text(errno);
     return false;
   }

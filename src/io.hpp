@@ -17,7 +17,9 @@ std::optional<std::string> read_file(const std::string& path, std::size_t limit,
 
 // A private temporary file in the destination's directory. commit() renames
 // it onto the destination; otherwise the destructor removes it, so a failed
-// or interrupted write never leaves a half-written destination.
+// or interrupted write never leaves a half-written destination. A symlink
+// destination is followed, and an existing file keeps its mode. A destination
+// that is not a regular file (a device, a fifo) is written directly.
 class temp_file {
  public:
   // Creates the file; on failure returns nothing and sets `error`.
@@ -28,19 +30,25 @@ class temp_file {
   temp_file(const temp_file&) = delete;
   ~temp_file();
 
+  // The path to write to (the destination itself when written directly).
   const std::string& path() const { return path_; }
   bool write(std::string_view data, std::string& error);
   // Closes the file and renames it onto the destination.
   bool commit(std::string& error);
 
  private:
-  temp_file(std::string path, std::string destination, int fd)
-      : path_(std::move(path)), destination_(std::move(destination)), fd_(fd) {}
+  temp_file(std::string path, std::string destination, int fd, bool direct);
   std::string path_;
   std::string destination_;
   int fd_ = -1;
+  bool direct_ = false;
   bool committed_ = false;
+  char* registered_ = nullptr;  // our entry in the signal-time clean-up list
 };
+
+// Makes SIGINT, SIGTERM and SIGHUP remove the temp files being written before
+// the process dies of the signal. Call once, early in main().
+void remove_temp_files_on_signals();
 
 // Writes `data` to `path` through a temp_file. On failure reports
 // `PATH: error: …` and returns false; `path` is then untouched.

@@ -1,6 +1,7 @@
 // The command line, run as a user runs it: arguments, outputs, messages, exit codes.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -166,6 +167,76 @@ TEST(Cli, OneBadDeckDoesNotStopTheOthers) {
   auto r = run_handout("convert " + dir.path() + " -o " + (dir / "out") + " --formats xml");
   EXPECT_EQ(r.status, 2);
   EXPECT_THAT(files_in(dir / "out"), ::testing::ElementsAre("good.xml"));
+}
+
+TEST(Cli, OptionsTakeTheirValueAfterAnEqualsSign) {
+  test::temp_dir dir;
+  auto r = run_handout("convert " + sample() + " --output=" + (dir / "out") + " --formats=xml");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(fs::exists(dir / "out/ai-2019-review.xml"));
+}
+
+TEST(Cli, DeckNamedTwiceIsConvertedOnce) {
+  test::temp_dir dir;
+  auto r = run_handout("convert " + sample() + " " + sample() + " -o " + (dir / "out") +
+                       " --formats xml");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+}
+
+TEST(Cli, DecksOfTheSameNameDoNotOverwriteEachOther) {
+  test::temp_dir dir;
+  fs::create_directories(dir / "a");
+  fs::create_directories(dir / "b");
+  fs::copy_file(sample(), dir / "a/x.txt");
+  fs::copy_file(test::data_path("english-deck.txt"), dir / "b/x.txt");
+  auto r = run_handout("convert " + (dir / "a") + " " + (dir / "b") + " -o " + (dir / "out") +
+                       " --formats xml");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, HasSubstr(dir / "b/x.txt: error: has the same name as " + (dir / "a/x.txt")));
+  EXPECT_NE(test::read_all(dir / "out/x.xml").find("source=\"" + (dir / "a/x.txt") + "\""),
+            std::string::npos);
+}
+
+TEST(Cli, FailedWriteToStdoutIsReported) {
+  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
+  auto r = test::run("(" + test::handout_binary() + " parse " + sample() + " >/dev/full)");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "handout: error: cannot write to standard output: No space left on device\n");
+}
+
+TEST(Cli, OutputFollowsSymlinksAndKeepsTheFileMode) {
+  test::temp_dir dir;
+  test::write_all(dir / "target.xml", "old");
+  fs::create_symlink("target.xml", dir / "link.xml");
+  fs::permissions(dir / "target.xml", fs::perms::owner_read | fs::perms::owner_write);
+  ASSERT_EQ(run_handout("parse " + sample() + " -o " + (dir / "link.xml")).status, 0);
+  EXPECT_TRUE(fs::is_symlink(dir / "link.xml"));
+  EXPECT_THAT(test::read_all(dir / "target.xml"), StartsWith("<?xml"));
+  EXPECT_EQ(fs::status(dir / "target.xml").permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write);
+}
+
+TEST(Cli, OutputToAFifoIsWrittenThrough) {
+  test::temp_dir dir;
+  ASSERT_EQ(::mkfifo((dir / "fifo").c_str(), 0600), 0);
+  auto r = test::run("(cat " + (dir / "fifo") + " > " + (dir / "got") + " &) ; " +
+                     test::handout_binary() + " parse " + sample() + " -o " + (dir / "fifo") +
+                     "; sleep 0.2");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(fs::is_fifo(dir / "fifo"));
+  EXPECT_EQ(test::read_all(dir / "got"), run_handout("parse " + sample()).out);
+}
+
+TEST(Cli, InterruptedWriteLeavesNoTempFile) {
+  test::temp_dir dir;
+  std::string deck = " T\n";
+  for (int i = 0; i < 400000; ++i) deck += "• bullet number " + std::to_string(i) + "\n";
+  test::write_all(dir / "big.txt", deck);
+  auto r = test::run(test::handout_binary() + " parse " + (dir / "big.txt") + " -o " +
+                     (dir / "big.xml") + " & pid=$!; sleep 0.15; kill -TERM $pid; wait $pid");
+  EXPECT_NE(r.status, 0) << "the run ended before the signal; make the deck larger";
+  for (const auto& f : files_in(dir.path())) EXPECT_THAT(f, ::testing::Not(HasSubstr(".tmp-")));
 }
 
 TEST(Cli, WarningsGoToStderrAndDoNotFail) {

@@ -64,6 +64,11 @@ TEST(Encoding, CrlfLineEndsReadAsLf) {
   EXPECT_EQ(texts(only_slide(r).items), "1:one|1:two|");
 }
 
+TEST(Encoding, CrOnlyLineEndsOfOldMacFiles) {
+  report r = parse(" Title\r• one\r• two\r");
+  EXPECT_EQ(texts(only_slide(r).items), "1:one|1:two|");
+}
+
 TEST(Encoding, TextIsNormalizedToNfc) {
   report r = parse(" Caf\x65\xCC\x81\n• re\xCC\x81sume\xCC\x81\n");  // e + U+0301
   EXPECT_EQ(only_slide(r).title, "Caf\xC3\xA9");
@@ -191,6 +196,12 @@ TEST(Bullets, IndentedBulletIsStillABullet) {
   EXPECT_EQ(texts(only_slide(r).items), "1:a|2:b|");
 }
 
+TEST(Bullets, SpaceAfterTheGlyphIsNotText) {
+  // Even when the wrap comes right after `• `, and with a no-break space.
+  report r = parse(" T\n• \n\ntext\n- \n\nmore\n•\xC2\xA0nbsp\n");
+  EXPECT_EQ(texts(only_slide(r).items), "1:text|1:more|1:nbsp|");
+}
+
 TEST(Bullets, DeeperLevelsNestUnderTheNearestShallowerItem) {
   report r = parse(" T\n• a\n◦ b\n▪ c\n◦ d\n• e\n▪ f\n");
   const auto& items = only_slide(r).items;
@@ -244,7 +255,9 @@ TEST(HardWraps, TextBeforeAnyElementIsKeptWithAWarning) {
   diagnostics diags;
   report r = parse("stray words\n T\n", &diags);
   EXPECT_EQ(r.sections.at(0).slides.at(0).items.at(0).text, "stray words");
-  EXPECT_EQ(diags.all().size(), 2u);
+  ASSERT_EQ(diags.all().size(), 1u);
+  EXPECT_EQ(format(diags.all()[0]),
+            "deck.txt:1:1: warning: text before any slide title; kept in an untitled slide");
 }
 
 // --- Links -----------------------------------------------------------------
@@ -257,6 +270,14 @@ TEST(Links, UrlLineIsALinkOfTheCurrentSlide) {
   EXPECT_EQ(a.links[0].line, 3);
   EXPECT_EQ(a.links[1].line, 5);
   EXPECT_TRUE(r.sections[0].slides.at(1).links.empty());
+}
+
+TEST(Links, LinkHoldingSpacesIsKeptWithAWarning) {
+  diagnostics diags;
+  report r = parse(" A\nhttps://a.example/1\n\nvideo notes\n", &diags);
+  EXPECT_EQ(only_slide(r).links.at(0).href, "https://a.example/1video notes");
+  ASSERT_EQ(diags.all().size(), 1u);
+  EXPECT_THAT(format(diags.all()[0]), HasSubstr("deck.txt:2:1: warning: link holds spaces"));
 }
 
 TEST(Links, UnusableSchemesAreStillLinksForTheAudit) {
@@ -459,7 +480,30 @@ TEST(Metadata, BadSidecarDateIsAnError) {
   test::write_all(dir / "deck.meta.yaml", "date: 2 May 2020\n");
   diagnostics diags;
   EXPECT_FALSE(load_input(dir / "deck.txt", diags));
-  EXPECT_THAT(format(diags.all().at(0)), HasSubstr(":1:7: error: date must be YYYY-MM-DD"));
+  EXPECT_THAT(format(diags.all().at(0)), HasSubstr(":1:7: error: date must be a real date"));
+  for (const char* bad : {"date: 2021-13-45\n", "date: 2021-02-29\n"}) {
+    test::write_all(dir / "deck.meta.yaml", bad);
+    EXPECT_FALSE(load_input(dir / "deck.txt", diags)) << bad;
+  }
+  test::write_all(dir / "deck.meta.yaml", "date: 2020-02-29\n");
+  EXPECT_TRUE(load_input(dir / "deck.txt", diags));
+}
+
+TEST(Metadata, SidecarValuesAreCleanedOrRejected) {
+  test::temp_dir dir;
+  test::write_all(dir / "deck.txt", " T\n");
+  test::write_all(dir / "deck.meta.yaml", "title: |\n  Two\n  lines\n");
+  diagnostics diags;
+  auto r = load_input(dir / "deck.txt", diags);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->meta.title, "Two lines");
+  test::write_all(dir / "deck.meta.yaml", "title: \"a\\x01b\"\n");
+  EXPECT_FALSE(load_input(dir / "deck.txt", diags));
+  EXPECT_THAT(format(diags.all().back()),
+              HasSubstr(":1:8: error: 'title' holds a control character"));
+  test::write_all(dir / "deck.meta.yaml", "title: a\ntitle: b\n");
+  EXPECT_FALSE(load_input(dir / "deck.txt", diags));
+  EXPECT_THAT(format(diags.all().back()), HasSubstr(":2:1: error: 'title' is given twice"));
 }
 
 TEST(Metadata, WithoutSidecarTitleComesFromFileNameAndLanguageFromScript) {
@@ -490,6 +534,8 @@ TEST(Metadata, LanguageDetection) {
   EXPECT_EQ(lang_of(" 标题\n• 中文的句子。\n"), "zh-CN");
   EXPECT_EQ(lang_of(" タイトル\n• 日本語のテキストです。\n"), "ja");
   EXPECT_EQ(lang_of(" 제목\n• 한국어 문장입니다.\n"), "ko");
+  EXPECT_EQ(lang_of(" Заголовок\n• Текст на русском языке.\n"), "ru");
+  EXPECT_EQ(lang_of(" عنوان\n• نص باللغة العربية.\n"), "ar");
 }
 
 }  // namespace

@@ -1,6 +1,9 @@
 // The command line: argument parsing and dispatch only.
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,6 +13,7 @@
 #include "io.hpp"
 #include "parse/load.hpp"
 #include "parse/xml_writer.hpp"
+#include "render/links/command.hpp"
 #include "render/renderer.hpp"
 
 namespace {
@@ -23,6 +27,7 @@ Turns bullet-structured slide text into reports.
 commands:
   parse FILE [-o FILE]                       write the XML intermediate of one deck
   convert FILE|DIR... -o DIR [--formats L]   write every format of every deck
+  links FILE|DIR... [--format F] [-o FILE]   audit the links of decks
 
 options:
   -h, --help      show help (also after a command)
@@ -60,8 +65,38 @@ formats:
   return help;
 }
 
+constexpr std::string_view links_help =
+    R"(usage: handout links FILE|DIR... [--format FORMAT] [-o FILE] [--fail-on LEVEL]
+
+Audits every link of each deck (NAME.txt, or a NAME.xml intermediate; a
+directory stands for the .txt files in it): YouTube video ids, links that
+cannot be opened, duplicates, search queries and tracking parameters. No
+network access. Rules, levels and formats: docs/LINKS.md.
+
+options:
+  --format FORMAT   text (default), json, markdown, junit, sarif or github
+  -o, --output FILE write the report to FILE (whole or not at all)
+  --fail-on LEVEL   the least level that fails the run: error (default),
+                    warning, info or none
+
+Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 when an
+input cannot be read, the report cannot be written, or the usage is wrong.
+)";
+
+// Prints every error, and up to a screenful of warnings per file.
 void print(const diagnostics& diags) {
-  for (const auto& d : diags.all()) std::cerr << format(d) << '\n';
+  constexpr int max_warnings_per_file = 50;
+  std::map<std::string, int> warnings;
+  for (const auto& d : diags.all()) {
+    if (d.level == severity::warning && ++warnings[d.file] > max_warnings_per_file) continue;
+    std::cerr << format(d) << '\n';
+  }
+  for (const auto& [file, n] : warnings) {
+    if (n > max_warnings_per_file) {
+      std::cerr << file << ": warning: " << n - max_warnings_per_file
+                << " more warnings not shown\n";
+    }
+  }
 }
 
 int usage_error(const std::string& message, std::string_view command) {
@@ -96,7 +131,11 @@ int run_parse(const std::vector<std::string>& args) {
   bool ok = r.has_value();
   if (ok && output.empty()) {
     write_xml(*r, [](std::string_view piece) { std::cout << piece; });
-    ok = static_cast<bool>(std::cout.flush());
+    if (!std::cout.flush()) {
+      diags.error("handout", 0, 0,
+                  std::string("cannot write to standard output: ") + std::strerror(errno));
+      ok = false;
+    }
   } else if (ok) {
     ok = write_xml_file(*r, output, diags);
   }
@@ -162,10 +201,55 @@ int run_convert(const std::vector<std::string>& args) {
   return status;
 }
 
+int run_links(const std::vector<std::string>& args) {
+  links::links_request request;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (is_help(a)) {
+      std::cout << links_help;
+      return exit_code::ok;
+    } else if (a == "-o" || a == "--output") {
+      if (++i == args.size()) return usage_error(a + " needs a file name", "links");
+      request.output = args[i];
+    } else if (a == "--format") {
+      if (++i == args.size()) return usage_error("--format needs a format", "links");
+      auto format = links::parse_output_format(args[i]);
+      if (!format) return usage_error("unknown format '" + args[i] + "'", "links");
+      request.format = *format;
+    } else if (a == "--fail-on") {
+      if (++i == args.size()) return usage_error("--fail-on needs a level", "links");
+      auto level = links::parse_fail_level(args[i]);
+      if (!level) return usage_error("unknown level '" + args[i] + "'", "links");
+      request.fail_on = *level;
+    } else if (a.size() > 1 && a[0] == '-') {
+      return usage_error("unknown option '" + a + "'", "links");
+    } else {
+      request.inputs.push_back(a);
+    }
+  }
+  if (request.inputs.empty()) return usage_error("links needs a file or directory", "links");
+  diagnostics diags;
+  int status = links::run_links(request, diags);
+  print(diags);
+  return status;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::vector<std::string> args(argv + 1, argv + argc);
+  remove_temp_files_on_signals();
+  // `--option=value` is `--option value`.
+  std::vector<std::string> args;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    std::size_t eq = a.find('=');
+    if (a.starts_with("--") && eq != std::string::npos) {
+      args.push_back(a.substr(0, eq));
+      args.push_back(a.substr(eq + 1));
+    } else {
+      args.push_back(a);
+    }
+  }
   if (args.empty()) {
     std::cerr << main_help;
     return exit_code::bad_input;
@@ -182,5 +266,6 @@ int main(int argc, char** argv) {
   }
   if (command == "parse") return run_parse(args);
   if (command == "convert") return run_convert(args);
+  if (command == "links") return run_links(args);
   return usage_error("unknown command '" + command + "'", "");
 }

@@ -5,7 +5,11 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <iterator>
+#include <map>
+#include <optional>
 #include <regex>
+#include <set>
 
 #include "io.hpp"
 #include "limits.hpp"
@@ -18,6 +22,48 @@ namespace fs = std::filesystem;
 std::string sidecar_path(const std::string& input) {
   fs::path p(input);
   return (p.parent_path() / (p.stem().string() + ".meta.yaml")).string();
+}
+
+namespace {
+
+bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+bool is_calendar_date(const std::string& s) {
+  if (!std::regex_match(s, std::regex(R"(\d{4}-\d{2}-\d{2})"))) return false;
+  int y = std::stoi(s.substr(0, 4)), m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
+  static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1] + (m == 2 && is_leap(y) ? 1 : 0);
+}
+
+// Cleans a metadata value in place (outer whitespace trimmed, inner line
+// breaks and tabs made spaces); returns what is wrong with it, if anything.
+std::optional<std::string> value_problem(const std::string& key, std::string& value) {
+  if (utf8::find_invalid(value)) return "'" + key + "' is not valid UTF-8";
+  std::size_t first = value.find_first_not_of(" \t\r\n");
+  value = first == std::string::npos
+              ? std::string()
+              : value.substr(first, value.find_last_not_of(" \t\r\n") - first + 1);
+  for (char& c : value) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  }
+  for (std::size_t i = 0; i < value.size();) {
+    if (utf8::is_xml_illegal(utf8::decode(value, i))) {
+      return "'" + key + "' holds a control character";
+    }
+  }
+  if (key == "date" && !is_calendar_date(value)) {
+    return "date must be a real date as YYYY-MM-DD, not '" + value + "'";
+  }
+  if (key == "lang" && !is_language_tag(value)) {
+    return "lang must be a language tag such as zh-CN, not '" + value + "'";
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+bool is_language_tag(const std::string& tag) {
+  return std::regex_match(tag, std::regex(R"([A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*)"));
 }
 
 bool read_sidecar(const std::string& path, metadata& meta, diagnostics& diags) {
@@ -39,6 +85,7 @@ bool read_sidecar(const std::string& path, metadata& meta, diagnostics& diags) {
       return false;
     }
     bool ok = true;
+    std::set<std::string> seen;
     for (const auto& kv : root) {
       const std::string key = kv.first.as<std::string>();
       auto [kl, kc] = at(kv.first.Mark());
@@ -60,20 +107,14 @@ bool read_sidecar(const std::string& path, metadata& meta, diagnostics& diags) {
         ok = false;
         continue;
       }
+      if (!seen.insert(key).second) {
+        diags.error(path, kl, kc, "'" + key + "' is given twice");
+        ok = false;
+        continue;
+      }
       std::string value = kv.second.as<std::string>();
-      if (utf8::find_invalid(value)) {
-        diags.error(path, vl, vc, "'" + key + "' is not valid UTF-8");
-        ok = false;
-        continue;
-      }
-      if (key == "date" && !std::regex_match(value, std::regex(R"(\d{4}-\d{2}-\d{2})"))) {
-        diags.error(path, vl, vc, "date must be YYYY-MM-DD, not '" + value + "'");
-        ok = false;
-        continue;
-      }
-      if (key == "lang" &&
-          !std::regex_match(value, std::regex(R"([A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*)"))) {
-        diags.error(path, vl, vc, "lang must be a language tag such as zh-CN, not '" + value + "'");
+      if (auto problem = value_problem(key, value)) {
+        diags.error(path, vl, vc, *problem);
         ok = false;
         continue;
       }
@@ -89,25 +130,41 @@ bool read_sidecar(const std::string& path, metadata& meta, diagnostics& diags) {
 
 namespace {
 
+// The language a script most often stands for in slide text; the sidecar's
+// `lang` overrides the guess.
+struct script {
+  char32_t first, last;
+  const char* lang;
+  int weight;  // CJK characters stand alone, letters come in words
+};
+
+constexpr script scripts[] = {
+    {'A', 'Z', "en", 1},          {'a', 'z', "en", 1},
+    {0xC0, 0x24F, "en", 1},       {0x370, 0x3FF, "el", 1},
+    {0x400, 0x4FF, "ru", 1},      {0x590, 0x5FF, "he", 1},
+    {0x600, 0x6FF, "ar", 1},      {0x900, 0x97F, "hi", 1},
+    {0xE00, 0xE7F, "th", 1},      {0x3040, 0x30FF, "ja", 40},
+    {0xAC00, 0xD7AF, "ko", 4},    {0x1100, 0x11FF, "ko", 4},
+    {0x3400, 0x4DBF, "zh-CN", 4}, {0x4E00, 0x9FFF, "zh-CN", 4},
+    {0xF900, 0xFAFF, "zh-CN", 4}, {0x20000, 0x3FFFF, "zh-CN", 4},
+};
+
 struct script_counts {
-  long han = 0, kana = 0, hangul = 0, latin = 0;
+  long weight[std::size(scripts)] = {};
+  long letters = 0;
   // The first letters tell the script; a large deck need not be read whole.
-  bool enough() const { return han + kana + hangul + latin >= 20'000; }
+  bool enough() const { return letters >= 20'000; }
 };
 
 void count_script(std::string_view s, script_counts& c) {
   for (std::size_t i = 0; i < s.size() && !c.enough();) {
     char32_t cp = utf8::decode(s, i);
-    if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-        (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF)) {
-      ++c.han;
-    } else if (cp >= 0x3040 && cp <= 0x30FF) {
-      ++c.kana;
-    } else if ((cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0x1100 && cp <= 0x11FF)) {
-      ++c.hangul;
-    } else if ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
-               (cp >= 0xC0 && cp <= 0x24F)) {
-      ++c.latin;
+    for (std::size_t k = 0; k < std::size(scripts); ++k) {
+      if (cp >= scripts[k].first && cp <= scripts[k].last) {
+        c.weight[k] += scripts[k].weight;
+        ++c.letters;
+        break;
+      }
     }
   }
 }
@@ -132,13 +189,19 @@ std::string detect_language(const report& r) {
       count_items(sl.items, c);
     }
   }
-  // Latin letters come in words of several letters, CJK characters alone:
-  // weigh one CJK character as much as a short word.
-  const long cjk = c.han + c.kana + c.hangul;
-  if (cjk * 4 < c.latin) return "en";
-  if (c.kana > 0 && c.kana * 10 >= c.han) return "ja";
-  if (c.hangul > c.han) return "ko";
-  return "zh-CN";
+  // Sum the weights per language; kana anywhere makes Han text Japanese.
+  std::map<std::string, long> by_lang;
+  for (std::size_t k = 0; k < std::size(scripts); ++k) by_lang[scripts[k].lang] += c.weight[k];
+  if (by_lang["ja"] > 0) by_lang["ja"] += by_lang["zh-CN"];
+  std::string best = "en";
+  long best_weight = 0;
+  for (const auto& [lang, weight] : by_lang) {
+    if (weight > best_weight) {
+      best = lang;
+      best_weight = weight;
+    }
+  }
+  return best;
 }
 
 void derive_metadata(report& r, const std::string& input_path) {

@@ -16,6 +16,9 @@ std::string sidecar_path(const std::string& input);
 // errors at their YAML line and column. Returns false on errors.
 bool read_sidecar(const std::string& path, metadata& meta, diagnostics& diags);
 
+// True for a BCP 47 language tag such as `zh-CN` or `en`.
+bool is_language_tag(const std::string& tag);
+
 // Fills what is still empty: the title from the file name, the language from
 // the script of the text, the date from SOURCE_DATE_EPOCH (never the clock).
 void derive_metadata(report& r, const std::string& input_path);

@@ -18,6 +18,7 @@ namespace {
 
 constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
 constexpr std::string_view ideographic_space = "\xE3\x80\x80";  // U+3000
+constexpr std::string_view no_break_space = "\xC2\xA0";         // U+00A0
 
 bool is_space(char c) { return c == ' ' || c == '\t'; }
 
@@ -27,6 +28,8 @@ std::string_view trim_left(std::string_view s) {
       s.remove_prefix(1);
     } else if (s.substr(0, 3) == ideographic_space) {
       s.remove_prefix(3);
+    } else if (s.substr(0, 2) == no_break_space) {
+      s.remove_prefix(2);
     } else {
       return s;
     }
@@ -39,6 +42,8 @@ std::string_view trim_right(std::string_view s) {
       s.remove_suffix(1);
     } else if (s.size() >= 3 && s.substr(s.size() - 3) == ideographic_space) {
       s.remove_suffix(3);
+    } else if (s.size() >= 2 && s.substr(s.size() - 2) == no_break_space) {
+      s.remove_suffix(2);
     } else {
       return s;
     }
@@ -112,7 +117,8 @@ class text_reader {
       }
       if (auto bullet = match_bullet(trimmed)) {
         awaiting_section_title_ = false;
-        start_item(bullet->level, content.substr(bullet->text_offset), number, indent_column);
+        start_item(bullet->level, trim_left(content.substr(bullet->text_offset)), number,
+                   indent_column);
         continue;
       }
       if (awaiting_section_title_) {
@@ -215,8 +221,10 @@ class text_reader {
         report_.sections.back().slides.back().links.back().href += raw;
         break;
       case open_kind::none:
+        if (in_slide_) {
+          diags_.warning(source_, line, 1, "text that continues no element; kept as a bullet");
+        }
         current_slide(line, 1, "text");
-        diags_.warning(source_, line, 1, "text that continues no bullet; kept as a bullet");
         items_.push_back(flat_item{1, line, std::string(raw)});
         open_ = open_kind::item;
         break;
@@ -262,7 +270,14 @@ class text_reader {
       for (auto& sl : sec.slides) {
         finish_text(sl.title);
         for (auto& it : sl.items) finish_item(it);
-        for (auto& l : sl.links) finish_text(l.href);
+        for (auto& l : sl.links) {
+          finish_text(l.href);
+          if (l.href.find_first_of(" \t") != std::string::npos) {
+            diags_.warning(
+                source_, l.line, 1,
+                "link holds spaces: is text joined to it by a hard wrap? ('" + l.href + "')");
+          }
+        }
       }
     }
   }
@@ -401,8 +416,14 @@ std::optional<report> read_text(std::string_view bytes, const std::string& sourc
   lines.reserve(bytes.size() / 32 + 1);
   bool any_text = false;
   std::size_t start = 0;
+  // Lines end with LF or CRLF; a file with CRs and no LF at all is an old
+  // Mac file whose lines end with CR.
+  const char eol =
+      bytes.find('\n') == std::string_view::npos && bytes.find('\r') != std::string_view::npos
+          ? '\r'
+          : '\n';
   while (start < bytes.size()) {
-    std::size_t nl = bytes.find('\n', start);
+    std::size_t nl = bytes.find(eol, start);
     std::size_t end = nl == std::string_view::npos ? bytes.size() : nl;
     std::string_view line = bytes.substr(start, end - start);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);

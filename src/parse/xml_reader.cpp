@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "limits.hpp"
+#include "parse/metadata.hpp"
 #include "parse/utf8.hpp"
 #include "parse/xml_names.hpp"
 
@@ -40,14 +41,23 @@ class xml_reader {
       return std::nullopt;
     }
     pugi::xml_document doc;
-    pugi::xml_parse_result parsed =
-        doc.load_buffer(bytes_.data(), bytes_.size(), pugi::parse_default | pugi::parse_ws_pcdata,
-                        pugi::encoding_utf8);
+    pugi::xml_parse_result parsed = doc.load_buffer(
+        bytes_.data(), bytes_.size(),
+        pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_doctype, pugi::encoding_utf8);
     if (!parsed) {
       error_at(static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0)),
                std::string("malformed XML: ") + parsed.description());
       return std::nullopt;
     }
+    int roots = 0;
+    for (pugi::xml_node n : doc.children()) {
+      if (n.type() == pugi::node_doctype) {
+        error(n, "a DOCTYPE (and its entities) is not allowed in an intermediate");
+      } else if (n.type() == pugi::node_element && ++roots == 2) {
+        error(n, "a second root element; an intermediate has one <report>");
+      }
+    }
+    if (failed_) return std::nullopt;
     pugi::xml_node root = doc.document_element();
     if (!root || std::strcmp(root.name(), names::report) != 0) {
       error(root ? root : doc, std::string("the root element must be <") + names::report + ">");
@@ -129,7 +139,7 @@ class xml_reader {
         out.push_back(c);
       } else if ((c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) &&
                  !is_blank(c.value())) {
-        error(node, std::string("<") + node.name() + "> cannot hold text");
+        error(c, std::string("<") + node.name() + "> cannot hold text");
       }
     }
     return out;
@@ -167,6 +177,9 @@ class xml_reader {
     }
     r.source = root.attribute(names::source_attr).value();
     r.meta.lang = root.attribute(names::lang_attr).value();
+    if (root.attribute(names::lang_attr) && !is_language_tag(r.meta.lang)) {
+      error(root, "lang must be a language tag such as zh-CN, not '" + r.meta.lang + "'");
+    }
     bool seen_meta = false, seen_section = false;
     for (pugi::xml_node c : elements(root)) {
       if (is(c, names::meta) && !seen_meta && !seen_section) {

@@ -5,6 +5,7 @@ namespace handout {
 const std::vector<renderer>& renderers() {
   static const std::vector<renderer> table = {
       {"xml", "the XML intermediate (NAME.xml)", &render_xml, true},
+      {"links", "the link audit (NAME.links.json, NAME.links.md)", &render_links, true},
       {"docx", "Word: Flat OPC XML (NAME.docx.xml) and zipped (NAME.docx)", &render_docx, true},
   };
   return table;

@@ -39,6 +39,7 @@ const renderer* find_renderer(std::string_view name);
 
 // Renderers, one per file: each registers itself in renderer.cpp's table.
 bool render_xml(const report& r, const render_options& options, diagnostics& diags);
+bool render_links(const report& r, const render_options& options, diagnostics& diags);
 bool render_docx(const report& r, const render_options& options, diagnostics& diags);
 
 }  // namespace handout

@@ -1,0 +1,74 @@
+#include "render/links/command.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+
+#include "convert.hpp"
+#include "io.hpp"
+#include "parse/load.hpp"
+
+namespace handout::links {
+
+namespace {
+
+// Colour on a terminal only, and never when NO_COLOR is set (no-color.org).
+bool stdout_wants_colour() {
+  const char* no_colour = std::getenv("NO_COLOR");
+  if (no_colour != nullptr && *no_colour != '\0') return false;
+  const char* term = std::getenv("TERM");
+  if (term != nullptr && std::string_view(term) == "dumb") return false;
+  return isatty(STDOUT_FILENO) == 1;
+}
+
+}  // namespace
+
+std::optional<fail_level> parse_fail_level(std::string_view name) {
+  if (name == "error") return fail_level::error;
+  if (name == "warning") return fail_level::warning;
+  if (name == "info") return fail_level::info;
+  if (name == "none") return fail_level::none;
+  return std::nullopt;
+}
+
+int audit_exit_code(const std::vector<audit_result>& audits, fail_level fail_on) {
+  if (fail_on == fail_level::none) return exit_code::ok;
+  std::optional<level> worst = worst_level(audits);
+  if (!worst) return exit_code::ok;
+  return static_cast<int>(*worst) >= static_cast<int>(fail_on) ? exit_code::findings
+                                                               : exit_code::ok;
+}
+
+int run_links(const links_request& request, diagnostics& diags) {
+  std::vector<std::string> decks = collect_decks(request.inputs, diags);
+  bool inputs_ok = !diags.has_errors();
+  std::vector<audit_result> audits;
+  audits.reserve(decks.size());
+  for (const auto& deck : decks) {
+    auto r = load_input(deck, diags);
+    if (!r) {
+      inputs_ok = false;
+      continue;
+    }
+    audits.push_back(audit(*r));
+  }
+  if (audits.empty()) return exit_code::bad_input;
+
+  const bool colour = request.output.empty() && stdout_wants_colour();
+  std::string text = format_audit(audits, request.format, colour);
+  if (request.output.empty()) {
+    std::cout << text;
+    if (!std::cout.flush()) {
+      diags.error("<stdout>", 0, 0, "cannot write the report");
+      return exit_code::bad_input;
+    }
+  } else if (!write_file_atomically(request.output, text, diags)) {
+    return exit_code::bad_input;
+  }
+  if (!inputs_ok) return exit_code::bad_input;
+  return audit_exit_code(audits, request.fail_on);
+}
+
+}  // namespace handout::links
