@@ -710,6 +710,9 @@ TEST(DocxWriter, ChineseGetsEastAsianFontLanguageAndRunHints) {
   const auto& doc = part_xml(pkg, "/word/document.xml");
   EXPECT_EQ(attribute(styles, "//w:rPrDefault//w:lang", "w:eastAsia"), "zh-CN");
   EXPECT_EQ(attribute(styles, "//w:rPrDefault//w:rFonts", "w:eastAsia"), "WenQuanYi Micro Hei");
+  const auto& fonts = part_xml(pkg, "/word/fontTable.xml");
+  EXPECT_EQ(attribute(fonts, "//w:font", "w:name"), "WenQuanYi Micro Hei");
+  EXPECT_EQ(attribute(fonts, "//w:font/w:charset", "w:val"), "86");  // GB2312
   EXPECT_EQ(attribute(doc, "//w:r[w:t='中文 text']/w:rPr/w:rFonts", "w:hint"), "eastAsia");
   EXPECT_EQ(query(doc, "//w:r[w:t='Child']/w:rPr/w:rFonts"), "");
   EXPECT_EQ(paragraphs_with_style(doc, "TOCHeading"), std::vector<std::string>{"目录"});

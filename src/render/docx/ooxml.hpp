@@ -43,6 +43,8 @@ inline constexpr const char* footer =
     "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml";
 inline constexpr const char* header =
     "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml";
+inline constexpr const char* font_table =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml";
 inline constexpr const char* core = "application/vnd.openxmlformats-package.core-properties+xml";
 inline constexpr const char* extended =
     "application/vnd.openxmlformats-officedocument.extended-properties+xml";
@@ -67,6 +69,8 @@ inline constexpr const char* header =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header";
 inline constexpr const char* hyperlink =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
+inline constexpr const char* font_table =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable";
 }  // namespace rel_type
 
 // Style ids used across parts (defined in styles.xml, used in document.xml).

@@ -23,6 +23,10 @@ struct section_parts {
 void build_document(const writer_env& env, const section_parts& refs, writer_state& state,
                     pugi::xml_document& xml);
 
+// /word/fontTable.xml: the font, with the character set and family Word
+// uses to pick a substitute where it is not installed.
+void build_font_table(const writer_env& env, pugi::xml_document& xml);
+
 // /word/settings.xml: compatibility mode, CJK punctuation, field update on open.
 void build_settings(const writer_env& env, pugi::xml_document& xml);
 

@@ -22,4 +22,24 @@ void build_settings(const writer_env& env, pugi::xml_document& xml) {
   lang.append_attribute("w:eastAsia") = env.lang_east_asia.c_str();
 }
 
+void build_font_table(const writer_env& env, pugi::xml_document& xml) {
+  pugi::xml_node fonts = xml.append_child("w:fonts");
+  fonts.append_attribute("xmlns:w") = ns::w;
+  if (env.font.empty()) return;
+  // The character set of the East Asian language (GB2312, Big5, Shift-JIS,
+  // Hangul): where the font is missing, Word substitutes one that has it.
+  const std::string& east = env.lang_east_asia;
+  const char* charset = east == "zh-TW" || east == "zh-HK" || east.find("Hant") != std::string::npos
+                            ? "88"
+                        : east.starts_with("zh") ? "86"
+                        : east.starts_with("ja") ? "80"
+                        : east.starts_with("ko") ? "81"
+                                                 : "00";
+  pugi::xml_node font = fonts.append_child("w:font");
+  font.append_attribute("w:name") = env.font.c_str();
+  append_val(font, "w:charset", charset);
+  append_val(font, "w:family", "swiss");
+  append_val(font, "w:pitch", "variable");
+}
+
 }  // namespace handout::docx

@@ -77,6 +77,7 @@ package build_package(const report& r, const style& look, diagnostics& diags) {
   state.document_rels.add(rel_type::styles, "styles.xml");
   state.document_rels.add(rel_type::numbering, "numbering.xml");
   state.document_rels.add(rel_type::settings, "settings.xml");
+  state.document_rels.add(rel_type::font_table, "fontTable.xml");
   section_parts refs;
   if (look.header) refs.header_rel_id = state.document_rels.add(rel_type::header, "header1.xml");
   if (look.footer) refs.footer_rel_id = state.document_rels.add(rel_type::footer, "footer1.xml");
@@ -88,6 +89,8 @@ package build_package(const report& r, const style& look, diagnostics& diags) {
   build_numbering(env, state, numbering.xml);
   part settings = make_part("/word/settings.xml", content_type::settings);
   build_settings(env, settings.xml);
+  part font_table = make_part("/word/fontTable.xml", content_type::font_table);
+  build_font_table(env, font_table.xml);
 
   // Phase 4: the body; hyperlinks add their relationships.
   part document = make_part("/word/document.xml", content_type::document);
@@ -106,6 +109,7 @@ package build_package(const report& r, const style& look, diagnostics& diags) {
   pkg.parts.push_back(std::move(styles));
   pkg.parts.push_back(std::move(numbering));
   pkg.parts.push_back(std::move(settings));
+  pkg.parts.push_back(std::move(font_table));
   if (look.header) {
     part header = make_part("/word/header1.xml", content_type::header);
     build_header(env, header.xml);
