@@ -8,13 +8,15 @@ packages=(
   # build
   cmake g++ ninja-build pkg-config
   libhpdf-dev libpugixml-dev libutf8proc-dev libyaml-cpp-dev
-  libharfbuzz-dev libicu-dev libfontconfig-dev libqrencode-dev zlib1g-dev
+  libharfbuzz-dev libicu-dev libfontconfig-dev libqrencode-dev zlib1g-dev libzip-dev
   # tests
   libgtest-dev libgmock-dev libxml2-utils python3
   # link audit tests: JSON Schema validation, Markdown read back, a terminal for colour
   python3-jsonschema pandoc bsdutils
   # PDF tests: real readers, and a Latin face for the font fallback test
   poppler-utils qpdf fonts-dejavu-core
+  # DOCX tests: read back by real consumers
+  libreoffice-writer-nogui zip unzip
   # default fonts
   fonts-wqy-microhei
 )
