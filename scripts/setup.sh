@@ -8,6 +8,7 @@ packages=(
   # build
   cmake g++ ninja-build pkg-config
   libhpdf-dev libpugixml-dev libutf8proc-dev libyaml-cpp-dev
+  libcurl4-openssl-dev
   # tests
   libgtest-dev libgmock-dev libxml2-utils python3
   # link audit tests: JSON Schema validation, Markdown read back, a terminal for colour
