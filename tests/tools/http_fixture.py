@@ -6,7 +6,8 @@ output, and serves until killed.
 
   http_fixture.py [--log FILE]
 
-Every request is appended to FILE as "METHOD PATH SECONDS" (monotonic time).
+Every request is appended to FILE as "METHOD PATH SECONDS USER-AGENT"
+(monotonic time).
 Videos behave by id (see VIDEOS); any other valid-looking id is a video that
 exists, titled "Title of ID". Web paths behave as listed in WEB.
 """
@@ -36,7 +37,7 @@ VIDEOS = {
     "badJson000A": ("bad-json", "200"),
     "unicode000A": ("unicode", "200"),
 }
-PLAYLISTS = {"PLgone": "404", "PLprivate": "401"}
+PLAYLISTS = {"PLgone": "404", "PLprivate": "401", "PLslow": "slow"}
 
 counts = {}
 lock = threading.Lock()
@@ -62,7 +63,8 @@ class Handler(BaseHTTPRequestHandler):
     def log_request_line(self):
         if log_file:
             with lock:
-                log_file.write(f"{self.command} {self.path} {time.monotonic():.3f}\n")
+                agent = self.headers.get("User-Agent", "")
+                log_file.write(f"{self.command} {self.path} {time.monotonic():.3f} {agent}\n")
                 log_file.flush()
 
     def send(self, status, body=b"", headers=None, content_type="application/json"):

@@ -102,7 +102,7 @@ const link_check* verdict_cache::find(const std::string& key, std::int64_t now,
   auto it = entries_.find(key);
   if (it == entries_.end()) return nullptr;
   std::int64_t age = now - it->second.checked_at;
-  if (age < 0 || age > max_age.count()) return nullptr;  // stale, or from a clock gone wrong
+  if (age < 0 || age >= max_age.count()) return nullptr;  // stale, or from a clock gone wrong
   return &it->second.check;
 }
 
@@ -122,7 +122,7 @@ bool verdict_cache::save(const std::string& path, std::int64_t now, std::chrono:
   w.begin_object();
   for (const auto& [key, e] : entries_) {
     std::int64_t age = now - e.checked_at;
-    if (age < 0 || age > max_age.count()) continue;
+    if (age < 0 || age > max_age.count()) continue;  // keeps what this run checked
     w.key(key);
     w.begin_object();
     w.field("verdict", verdict_name(e.check.verdict));
