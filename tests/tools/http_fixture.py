@@ -54,6 +54,7 @@ def seen(key):
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go in separate writes
     server_version = "fixture"
     sys_version = ""
 
