@@ -34,7 +34,7 @@ run=("$build/handout" links "$tmp/deck.txt" --format json -o "$tmp/out.json" --f
 echo "deck: $n distinct videos; fixture on port $port"
 
 if command -v hyperfine >/dev/null; then
-  hyperfine --runs 5 -N --prepare "rm -f $tmp/cache.json" --command-name "cold (no cache)" \
+  hyperfine --runs 10 -N --prepare "rm -f $tmp/cache.json" --command-name "cold (no cache)" \
     "${run[*]}"
   "${run[@]}"
   hyperfine --warmup 2 --runs 20 -N --command-name "warm (from the cache)" "${run[*]}"

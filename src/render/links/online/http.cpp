@@ -402,6 +402,15 @@ struct http_client::impl {
     return false;
   }
 
+  // True when a queued transfer could start now.
+  bool startable(clock::time_point now) const {
+    if (active >= settings.concurrency) return false;
+    for (const auto& [key, h] : hosts) {
+      if (!h.queue.empty() && h.active < settings.per_host && h.not_before <= now) return true;
+    }
+    return false;
+  }
+
   // How long to sleep when nothing is in flight to wake us.
   milliseconds idle_wait(clock::time_point now) const {
     clock::time_point next = settings.deadline;
@@ -432,11 +441,12 @@ struct http_client::impl {
         complete(*t, m->data.result, clock::now());
       }
       if (!has_work()) break;
+      // New handles and finished tries wake the poll at once (curl expires
+      // an added handle immediately); otherwise it sleeps until a socket is
+      // ready, curl's own timer, a retry's time or the deadline.
       now = clock::now();
       promote_due(now);
-      start_ready(now);
-      int wait_ms = static_cast<int>(idle_wait(now).count());
-      if (active > 0) curl_multi_perform(multi, &running);
+      const int wait_ms = startable(now) ? 0 : static_cast<int>(idle_wait(now).count());
       curl_multi_poll(multi, nullptr, 0, wait_ms, nullptr);
     }
   }
