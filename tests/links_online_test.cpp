@@ -372,6 +372,12 @@ TEST_F(OnlineCheck, EachServerBehaviourGetsItsVerdict) {
   EXPECT_NE(c.find("/missing"), std::string::npos);
   EXPECT_LT(r.seconds, 20.0);
 
+  // The report, with every verdict in it, follows the documented schema.
+  write_all(tmp_ / "report.json", r.result.out);
+  auto v = run("python3 " + source_dir() + "/tests/tools/check_json_schema.py " + source_dir() +
+               "/docs/links.schema.json " + quote(tmp_ / "report.json"));
+  EXPECT_EQ(v.status, 0) << v.out << v.err;
+
   // Retry-After: 1 was honoured, and the User-Agent names the tool.
   std::string text = read_all(log());
   std::vector<double> times;
@@ -384,6 +390,45 @@ TEST_F(OnlineCheck, EachServerBehaviourGetsItsVerdict) {
   EXPECT_GE(times[1] - times[0], 0.95);
   EXPECT_NE(text.find("handout/"), std::string::npos) << text;
   EXPECT_NE(text.find("(link check)"), std::string::npos) << text;
+}
+
+// The most requests the server was answering at once for `host` (a Host header).
+int most_in_flight(const std::string& log_text, const std::string& path_part) {
+  int most = 0;
+  std::size_t start = 0;
+  while (start < log_text.size()) {
+    std::size_t end = log_text.find('\n', start);
+    std::string line = log_text.substr(start, end - start);
+    start = end == std::string::npos ? log_text.size() : end + 1;
+    if (line.find(path_part) == std::string::npos) continue;
+    // METHOD PATH SECONDS INFLIGHT USER-AGENT
+    std::size_t a = line.find(' ');
+    std::size_t b = line.find(' ', a + 1);
+    std::size_t c = line.find(' ', b + 1);
+    most = std::max(most, std::stoi(line.substr(c + 1)));
+  }
+  return most;
+}
+
+TEST_F(OnlineCheck, AtMostTwoRequestsPerHostAndConcurrencyOverall) {
+  std::vector<std::string> links;
+  for (int i = 0; i < 8; ++i) links.push_back(video("lag000000" + std::to_string(i) + "A"));
+  for (int i = 0; i < 8; ++i) links.push_back(server_->web("/lag?n=" + std::to_string(i)));
+  auto r = run_online(deck(links), "--no-cache --allow-private");
+  EXPECT_EQ(verdict_of(r, video("lag0000007A")), "ok");
+  EXPECT_EQ(verdict_of(r, server_->web("/lag?n=7")), "ok");
+  std::string text = read_all(log());
+  EXPECT_EQ(most_in_flight(text, "/oembed"), 2) << text;  // the endpoint, one host
+  EXPECT_EQ(most_in_flight(text, "/lag?"), 2) << text;    // localhost, another host
+  // The two hosts were asked at the same time: 16 × 0.2 s in well under 16 × 0.2 / 2.
+  EXPECT_LT(r.seconds, 2.4);
+
+  write_all(log(), "");  // the server appends to the same file
+  links = {video("lag0000000A"), video("lag0000001A"), server_->web("/lag?n=0"),
+           server_->web("/lag?n=1")};
+  auto one = run_online(deck(links), "--no-cache --allow-private --concurrency 1");
+  EXPECT_EQ(verdict_of(one, server_->web("/lag?n=1")), "ok");
+  EXPECT_EQ(most_in_flight(read_all(log()), "/"), 1);
 }
 
 TEST_F(OnlineCheck, TheRunStaysWithinItsDeadline) {

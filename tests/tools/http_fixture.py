@@ -6,10 +6,12 @@ output, and serves until killed.
 
   http_fixture.py [--log FILE]
 
-Every request is appended to FILE as "METHOD PATH SECONDS USER-AGENT"
-(monotonic time).
+Every request is appended to FILE as "METHOD PATH SECONDS INFLIGHT USER-AGENT":
+monotonic time, and how many requests to the same Host header (this one
+included) the server was answering when it arrived.
 Videos behave by id (see VIDEOS); any other valid-looking id is a video that
-exists, titled "Title of ID". Web paths behave as listed in WEB.
+exists, titled "Title of ID" (answered after 0.2 s when the id starts
+with "lag"). Web paths behave as listed in WEB.
 """
 import argparse
 import json
@@ -40,6 +42,7 @@ VIDEOS = {
 PLAYLISTS = {"PLgone": "404", "PLprivate": "401", "PLslow": "slow"}
 
 counts = {}
+inflight = {}
 lock = threading.Lock()
 log_file = None
 
@@ -61,11 +64,11 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
-    def log_request_line(self):
+    def log_request_line(self, busy):
         if log_file:
             with lock:
                 agent = self.headers.get("User-Agent", "")
-                log_file.write(f"{self.command} {self.path} {time.monotonic():.3f} {agent}\n")
+                log_file.write(f"{self.command} {self.path} {time.monotonic():.3f} {busy} {agent}\n")
                 log_file.flush()
 
     def send(self, status, body=b"", headers=None, content_type="application/json"):
@@ -112,6 +115,9 @@ class Handler(BaseHTTPRequestHandler):
                 self.send(500, b"{}")
             else:
                 self.send(200, ok_body, content_type=content_type)
+        elif how == "lag":
+            time.sleep(0.2)
+            self.send(200, ok_body, content_type=content_type)
         elif how == "slow":
             time.sleep(3)
             self.send(200, ok_body, content_type=content_type)
@@ -130,7 +136,7 @@ class Handler(BaseHTTPRequestHandler):
         params = urllib.parse.parse_qs(parsed.query)
         if "v" in params:
             vid = params["v"][0]
-            how = VIDEOS.get(vid, ("200", "200"))[0]
+            how = VIDEOS.get(vid, ("lag" if vid.startswith("lag") else "200", "200"))[0]
             title = f"Title of {vid}"
             if how == "unicode":
                 how = "200"
@@ -170,6 +176,9 @@ class Handler(BaseHTTPRequestHandler):
                 self.send(405, b"")
             else:
                 self.send_huge()
+        elif path == "/lag":
+            time.sleep(0.2)
+            self.send(200, b"late", content_type="text/plain")
         elif path == "/slow":
             time.sleep(3)
             self.send(200, b"late", content_type="text/plain")
@@ -177,7 +186,18 @@ class Handler(BaseHTTPRequestHandler):
             self.send(404, b"no such fixture page", content_type="text/plain")
 
     def route(self):
-        self.log_request_line()
+        host = self.headers.get("Host", "")
+        with lock:
+            inflight[host] = inflight.get(host, 0) + 1
+            busy = inflight[host]
+        try:
+            self.log_request_line(busy)
+            self.answer()
+        finally:
+            with lock:
+                inflight[host] -= 1
+
+    def answer(self):
         parsed = urllib.parse.urlparse(self.path)
         parts = parsed.path.split("/")
         if parsed.path == "/oembed":
