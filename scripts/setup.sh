@@ -8,7 +8,7 @@ packages=(
   # build
   cmake g++ ninja-build pkg-config
   libhpdf-dev libpugixml-dev libutf8proc-dev libyaml-cpp-dev
-  libharfbuzz-dev libicu-dev libfontconfig-dev libqrencode-dev zlib1g-dev libzip-dev
+  libharfbuzz-dev libicu-dev libfontconfig-dev libqrencode-dev zlib1g-dev libzip-dev libcurl4-openssl-dev
   # tests
   libgtest-dev libgmock-dev libxml2-utils python3
   # link audit tests: JSON Schema validation, Markdown read back, a terminal for colour

@@ -65,6 +65,7 @@ int convert(const convert_request& request, diagnostics& diags) {
       ok = false;
       continue;
     }
+    if (request.online) links::online::check_online({&*r}, *request.online, diags);
     render_options options;
     options.output_stem = (fs::path(request.output_dir) / fs::path(deck).stem()).string();
     options.style = &request.style;

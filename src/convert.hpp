@@ -1,10 +1,12 @@
 // The convert job: inputs → one file per format and input.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "diagnostic.hpp"
+#include "render/links/online/check.hpp"
 #include "render/renderer.hpp"
 
 namespace handout {
@@ -14,6 +16,9 @@ struct convert_request {
   std::string output_dir;
   std::vector<const renderer*> formats;
   handout::style style = default_style();
+  // Check each deck's links online before rendering (`--online`): the
+  // verdicts, titles and channels land in report::link_checks.
+  std::optional<links::online::online_options> online;
 };
 
 // The decks named by `inputs`: files as given, and the `.txt` files of each

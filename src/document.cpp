@@ -27,4 +27,9 @@ report_counts count(const report& r) {
   return c;
 }
 
+const link_check* find_link_check(const report& r, std::string_view href) {
+  auto it = r.link_checks.find(href);
+  return it == r.link_checks.end() ? nullptr : &it->second;
+}
+
 }  // namespace handout

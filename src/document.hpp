@@ -1,8 +1,10 @@
 // The document model: what the parser produces and every renderer consumes.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace handout {
@@ -56,12 +58,33 @@ struct metadata {
   std::string lang;  // BCP 47 tag, e.g. "zh-CN"
 };
 
+// The outcome of checking a link online (`--online`): `ok`; `broken` (a
+// definite not-found); `restricted` (it exists, but cannot be embedded or is
+// private); `unknown` (the check could not decide).
+enum class link_verdict { ok, broken, restricted, unknown };
+
+// What the online check found out about one link. Renderers may show the
+// title and channel of a video (or playlist) beside its link.
+struct link_check {
+  link_verdict verdict = link_verdict::unknown;
+  int http_status = 0;  // the deciding HTTP status, 0 when there was none
+  std::string detail;   // what decided it, for people: "the thumbnail answers 404"
+  std::string title;    // a video's or playlist's title, or empty
+  std::string channel;  // its channel, or empty
+};
+
 // A whole parsed deck.
 struct report {
   std::string source;  // the input path as given
   metadata meta;
   std::vector<section> sections;
+  // Filled by the online check only (empty offline): the check of each link
+  // (link lines and URLs in text), by its href as written.
+  std::map<std::string, link_check, std::less<>> link_checks;
 };
+
+// The online check of `href` in `r`, or null when it was not checked.
+const link_check* find_link_check(const report& r, std::string_view href);
 
 // Counts used by tests, summaries and benchmarks.
 struct report_counts {

@@ -14,4 +14,24 @@ inline constexpr int max_bullet_level = 3;
 // Largest sidecar metadata file.
 inline constexpr std::size_t max_metadata_bytes = std::size_t{64} << 10;  // 64 KiB
 
+// The online link check (handout links --online).
+// Largest response body kept (an oEmbed answer); a longer one is not read.
+inline constexpr std::size_t max_response_body_bytes = std::size_t{1} << 20;  // 1 MiB
+// Largest body read and thrown away (a thumbnail, a web page) before the
+// connection is closed instead.
+inline constexpr std::size_t max_discarded_body_bytes = std::size_t{256} << 10;  // 256 KiB
+// Redirects followed per request.
+inline constexpr int max_redirects = 10;
+// Requests in flight at once to one host (scheme, host and port).
+inline constexpr int max_requests_per_host = 2;
+// Largest --concurrency and --retries accepted.
+inline constexpr int max_concurrency = 64;
+inline constexpr int max_retries = 10;
+// The first retry waits this long, each further one twice as long.
+inline constexpr int retry_backoff_ms = 1000;
+// Longest Retry-After honoured; a server asking for more is not retried.
+inline constexpr int max_retry_after_seconds = 60;
+// Largest cache file read.
+inline constexpr std::size_t max_cache_bytes = std::size_t{64} << 20;  // 64 MiB
+
 }  // namespace handout::limits

@@ -54,7 +54,9 @@ std::string pp_for(const std::string& query) {
 TEST(Rules, TableOrderMatchesIdsAndNamesAreStable) {
   const char* names[] = {"invalid-video-id",        "not-a-link",          "duplicate-on-slide",
                          "duplicate-across-slides", "invalid-start-time",  "query-off-topic",
-                         "slide-without-links",     "tracking-parameters", "invalid-pp"};
+                         "slide-without-links",     "tracking-parameters", "invalid-pp",
+                         "video-unavailable",       "video-restricted",    "link-broken",
+                         "link-restricted",         "link-unreachable"};
   ASSERT_EQ(rules().size(), std::size(names));
   for (std::size_t i = 0; i < rules().size(); ++i) {
     EXPECT_EQ(static_cast<std::size_t>(rules()[i].id), i);
@@ -63,6 +65,10 @@ TEST(Rules, TableOrderMatchesIdsAndNamesAreStable) {
   EXPECT_EQ(rule_of(rule_id::invalid_video_id).default_level, level::error);
   EXPECT_EQ(rule_of(rule_id::not_a_link).default_level, level::error);
   EXPECT_EQ(rule_of(rule_id::duplicate_on_slide).default_level, level::error);
+  EXPECT_EQ(rule_of(rule_id::video_unavailable).default_level, level::error);
+  EXPECT_EQ(rule_of(rule_id::video_restricted).default_level, level::warning);
+  EXPECT_EQ(rule_of(rule_id::link_broken).default_level, level::error);
+  EXPECT_EQ(rule_of(rule_id::link_unreachable).default_level, level::warning);
   EXPECT_EQ(rule_of(rule_id::duplicate_across_slides).default_level, level::warning);
   EXPECT_EQ(rule_of(rule_id::query_off_topic).default_level, level::info);
   EXPECT_EQ(rule_of(rule_id::slide_without_links).default_level, level::info);

@@ -14,11 +14,15 @@
 #include "parse/load.hpp"
 #include "parse/xml_writer.hpp"
 #include "render/links/command.hpp"
+#include "render/links/online/options.hpp"
 #include "render/renderer.hpp"
 
 namespace {
 
 using namespace handout;
+
+// The User-Agent of the online check: the tool and its version.
+constexpr const char* user_agent = "handout/" HANDOUT_VERSION " (link check)";
 
 constexpr std::string_view main_help = R"(usage: handout COMMAND [ARGS]
 
@@ -54,6 +58,8 @@ options:
   -o, --output DIR      where to write (created if missing)
   --formats LIST        comma-separated formats (default: all marked *)
   --style FILE          a style (default: the built-in one, as styles/report.yaml)
+  --online ...          check links online first (see 'handout links --help');
+                        titles and verdicts then appear in the outputs
 
 formats:
 )";
@@ -67,20 +73,21 @@ formats:
 
 constexpr std::string_view links_help =
     R"(usage: handout links FILE|DIR... [--format FORMAT] [-o FILE] [--fail-on LEVEL]
+                     [--online [ONLINE OPTIONS]]
 
 Audits every link of each deck (NAME.txt, or a NAME.xml intermediate; a
 directory stands for the .txt files in it): YouTube video ids, links that
 cannot be opened, duplicates, search queries and tracking parameters. No
-network access. Rules, levels and formats: docs/LINKS.md.
+network access unless --online. Rules, levels and formats: docs/LINKS.md.
 
 options:
   --format FORMAT   text (default), json, markdown, junit, sarif or github
   -o, --output FILE write the report to FILE (whole or not at all)
   --fail-on LEVEL   the least level that fails the run: error (default),
-                    warning, info or none
+                    warning, info or none; add ",unknown" (or give
+                    "unknown" alone) to fail also on links the online check
+                    could not decide
 
-Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 when an
-input cannot be read, the report cannot be written, or the usage is wrong.
 )";
 
 // Prints every error, and up to a screenful of warnings per file.
@@ -147,11 +154,16 @@ int run_convert(const std::vector<std::string>& args) {
   convert_request request;
   std::string formats, style_path;
   bool formats_given = false;
+  links::online::option_parser online;
+  online.set_user_agent(user_agent);
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
+    std::string error;
     if (is_help(a)) {
       std::cout << convert_help();
       return exit_code::ok;
+    } else if (online.parse(args, i, error)) {
+      if (!error.empty()) return usage_error(error, "convert");
     } else if (a == "-o" || a == "--output") {
       if (++i == args.size()) return usage_error(a + " needs a directory", "convert");
       request.output_dir = args[i];
@@ -170,6 +182,9 @@ int run_convert(const std::vector<std::string>& args) {
   }
   if (request.inputs.empty()) return usage_error("convert needs a file or directory", "convert");
   if (request.output_dir.empty()) return usage_error("convert needs -o DIR", "convert");
+  std::string online_error;
+  request.online = online.finish(online_error);
+  if (!online_error.empty()) return usage_error(online_error, "convert");
   if (formats_given) {
     std::size_t start = 0;
     while (start <= formats.size()) {
@@ -201,13 +216,24 @@ int run_convert(const std::vector<std::string>& args) {
   return status;
 }
 
+constexpr std::string_view links_status_help =
+    R"(
+Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 when an
+input cannot be read, the report cannot be written, or the usage is wrong.
+)";
+
 int run_links(const std::vector<std::string>& args) {
   links::links_request request;
+  links::online::option_parser online;
+  online.set_user_agent(user_agent);
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
+    std::string error;
     if (is_help(a)) {
-      std::cout << links_help;
+      std::cout << links_help << links::online::options_help() << links_status_help;
       return exit_code::ok;
+    } else if (online.parse(args, i, error)) {
+      if (!error.empty()) return usage_error(error, "links");
     } else if (a == "-o" || a == "--output") {
       if (++i == args.size()) return usage_error(a + " needs a file name", "links");
       request.output = args[i];
@@ -218,9 +244,9 @@ int run_links(const std::vector<std::string>& args) {
       request.format = *format;
     } else if (a == "--fail-on") {
       if (++i == args.size()) return usage_error("--fail-on needs a level", "links");
-      auto level = links::parse_fail_level(args[i]);
-      if (!level) return usage_error("unknown level '" + args[i] + "'", "links");
-      request.fail_on = *level;
+      if (!links::parse_fail_on(args[i], request.fail_on, request.fail_on_unknown)) {
+        return usage_error("unknown level '" + args[i] + "'", "links");
+      }
     } else if (a.size() > 1 && a[0] == '-') {
       return usage_error("unknown option '" + a + "'", "links");
     } else {
@@ -228,6 +254,9 @@ int run_links(const std::vector<std::string>& args) {
     }
   }
   if (request.inputs.empty()) return usage_error("links needs a file or directory", "links");
+  std::string error;
+  request.online = online.finish(error);
+  if (!error.empty()) return usage_error(error, "links");
   diagnostics diags;
   int status = links::run_links(request, diags);
   print(diags);

@@ -70,6 +70,7 @@ class auditor {
       add_here(rule_id::not_a_link, "'" + l.href + "' " + u.problem);
       return;
     }
+    if (l.online) check_online(l, add_here);
     if (u.kind == link_kind::video && u.id.problem != id_problem::none) {
       add_here(rule_id::invalid_video_id,
                "YouTube link '" + l.href + "' " +
@@ -101,6 +102,32 @@ class auditor {
           rule_id::tracking_parameters,
           std::string(u.tracking.size() == 1 ? "tracking parameter " : "tracking parameters ") +
               names + " can be removed" + about + ": " + u.without_tracking);
+    }
+  }
+
+  // Findings from the online check's verdict.
+  template <typename Add>
+  static void check_online(const audited_link& l, Add add_here) {
+    const link_check& c = *l.online;
+    const youtube_link& u = l.url;
+    const bool youtube = u.valid_video() || u.kind == link_kind::playlist;
+    const std::string what = u.valid_video()                 ? "video " + u.video_id
+                             : u.kind == link_kind::playlist ? "playlist " + u.playlist_id
+                                                             : "link " + l.href;
+    switch (c.verdict) {
+      case link_verdict::ok:
+        break;
+      case link_verdict::broken:
+        add_here(youtube ? rule_id::video_unavailable : rule_id::link_broken,
+                 what + " is unavailable (" + c.detail + ")");
+        break;
+      case link_verdict::restricted:
+        add_here(youtube ? rule_id::video_restricted : rule_id::link_restricted,
+                 what + " is restricted (" + c.detail + ")");
+        break;
+      case link_verdict::unknown:
+        add_here(rule_id::link_unreachable, "could not check " + what + " (" + c.detail + ")");
+        break;
     }
   }
 
@@ -223,6 +250,7 @@ audit_result audit(const report& r) {
     l.line = e.line;
     l.slide = e.slide;
     l.origin = e.origin;
+    if (const link_check* c = find_link_check(r, l.href)) l.online = *c;
     result.links.push_back(std::move(l));
   }
   auditor(result).run();

@@ -20,6 +20,8 @@ struct audited_link {
   link_origin origin = link_origin::link_line;
   youtube_link url;
   std::string label;  // link_label(): `youtu.be/ID ▶ 8:47`
+  // The online check's outcome (report::link_checks); nothing offline.
+  std::optional<link_check> online;
 };
 
 struct finding {

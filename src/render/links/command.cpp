@@ -33,28 +33,67 @@ std::optional<fail_level> parse_fail_level(std::string_view name) {
   return std::nullopt;
 }
 
-int audit_exit_code(const std::vector<audit_result>& audits, fail_level fail_on) {
-  if (fail_on == fail_level::none) return exit_code::ok;
-  std::optional<level> worst = worst_level(audits);
-  if (!worst) return exit_code::ok;
-  return static_cast<int>(*worst) >= static_cast<int>(fail_on) ? exit_code::findings
-                                                               : exit_code::ok;
+bool parse_fail_on(std::string_view text, fail_level& level, bool& unknown) {
+  level = fail_level::error;
+  unknown = false;
+  bool have_level = false;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t comma = text.find(',', start);
+    std::string_view part =
+        text.substr(start, comma == std::string_view::npos ? comma : comma - start);
+    if (part == "unknown" && !unknown) {
+      unknown = true;
+    } else if (auto l = parse_fail_level(part); l && !have_level) {
+      level = *l;
+      have_level = true;
+    } else {
+      return false;
+    }
+    if (comma == std::string_view::npos) return true;
+    start = comma + 1;
+  }
+}
+
+int audit_exit_code(const std::vector<audit_result>& audits, fail_level fail_on,
+                    bool fail_on_unknown) {
+  for (const auto& a : audits) {
+    for (const auto& f : a.findings) {
+      if (f.rule == rule_id::link_unreachable) {
+        if (fail_on_unknown) return exit_code::findings;
+        continue;
+      }
+      if (fail_on != fail_level::none &&
+          static_cast<int>(f.severity) >= static_cast<int>(fail_on)) {
+        return exit_code::findings;
+      }
+    }
+  }
+  return exit_code::ok;
 }
 
 int run_links(const links_request& request, diagnostics& diags) {
   std::vector<std::string> decks = collect_decks(request.inputs, diags);
   bool inputs_ok = !diags.has_errors();
-  std::vector<audit_result> audits;
-  audits.reserve(decks.size());
+  std::vector<report> reports;
+  reports.reserve(decks.size());
   for (const auto& deck : decks) {
     auto r = load_input(deck, diags);
     if (!r) {
       inputs_ok = false;
       continue;
     }
-    audits.push_back(audit(*r));
+    reports.push_back(std::move(*r));
   }
-  if (audits.empty()) return exit_code::bad_input;
+  if (reports.empty()) return exit_code::bad_input;
+  if (request.online) {
+    std::vector<report*> all;
+    for (auto& r : reports) all.push_back(&r);
+    online::check_online(all, *request.online, diags);
+  }
+  std::vector<audit_result> audits;
+  audits.reserve(reports.size());
+  for (const auto& r : reports) audits.push_back(audit(r));
 
   const bool colour = request.output.empty() && stdout_wants_colour();
   std::string text = format_audit(audits, request.format, colour);
@@ -68,7 +107,7 @@ int run_links(const links_request& request, diagnostics& diags) {
     return exit_code::bad_input;
   }
   if (!inputs_ok) return exit_code::bad_input;
-  return audit_exit_code(audits, request.fail_on);
+  return audit_exit_code(audits, request.fail_on, request.fail_on_unknown);
 }
 
 }  // namespace handout::links

@@ -10,6 +10,7 @@
 #include "diagnostic.hpp"
 #include "render/links/audit.hpp"
 #include "render/links/format.hpp"
+#include "render/links/online/check.hpp"
 
 namespace handout::links {
 
@@ -24,11 +25,23 @@ struct links_request {
   output_format format = output_format::text;
   std::string output;  // a file, or empty for standard output
   fail_level fail_on = fail_level::error;
+  // link-unreachable findings fail the run only when this is set
+  // (`--fail-on unknown`).
+  bool fail_on_unknown = false;
+  // Check the links online first (`--online`).
+  std::optional<online::online_options> online;
 };
 
 // The exit status for these audits: findings (1) when one reaches
-// `fail_on`, else ok (0).
-int audit_exit_code(const std::vector<audit_result>& audits, fail_level fail_on);
+// `fail_on` (link-unreachable counting only with `fail_on_unknown`, and
+// then always), else ok (0).
+int audit_exit_code(const std::vector<audit_result>& audits, fail_level fail_on,
+                    bool fail_on_unknown = false);
+
+// Reads `--fail-on` values: a level, `unknown`, or a level and `unknown`
+// joined by a comma (`warning,unknown`). `unknown` alone means
+// `error,unknown`. False when the text is none of these.
+bool parse_fail_on(std::string_view text, fail_level& level, bool& unknown);
 
 // Runs the command. Returns bad_input (2) when an input cannot be read or
 // the report cannot be written (the readable inputs are still reported),

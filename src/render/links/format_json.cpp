@@ -1,5 +1,6 @@
 #include "render/links/format.hpp"
 #include "render/links/json_writer.hpp"
+#include "render/links/online/verdict.hpp"
 #include "render/links/start_time.hpp"
 
 namespace handout::links {
@@ -118,6 +119,23 @@ void write_link(json_writer& w, const audited_link& l) {
   for (const auto& t : u.tracking) w.value(t);
   w.end_array();
   w.field("without_tracking", u.without_tracking);
+  if (!l.online) {
+    w.null_field("online");
+  } else {
+    const link_check& c = *l.online;
+    w.key("online");
+    w.begin_object();
+    w.field("verdict", verdict_name(c.verdict));
+    if (c.http_status > 0) {
+      w.field("status", c.http_status);
+    } else {
+      w.null_field("status");
+    }
+    string_or_null(w, "title", c.title);
+    string_or_null(w, "channel", c.channel);
+    w.field("detail", c.detail);
+    w.end_object();
+  }
   w.end_object();
 }
 

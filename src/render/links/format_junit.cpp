@@ -2,6 +2,7 @@
 #include <sstream>
 
 #include "render/links/format.hpp"
+#include "render/links/online/verdict.hpp"
 
 namespace handout::links {
 
@@ -53,6 +54,18 @@ std::string format_junit(const std::vector<audit_result>& audits) {
       testcase.append_attribute("name") = name.c_str();
       testcase.append_attribute("file") = a.source.c_str();
       testcase.append_attribute("line") = l.line;
+      if (l.online) {
+        auto properties = testcase.append_child("properties");
+        auto property = [&](const char* key, const std::string& value) {
+          if (value.empty()) return;
+          auto p = properties.append_child("property");
+          p.append_attribute("name") = key;
+          p.append_attribute("value") = value.c_str();
+        };
+        property("online", std::string(verdict_name(l.online->verdict)));
+        property("title", l.online->title);
+        property("channel", l.online->channel);
+      }
       std::string others;
       bool failed = false;
       for (const finding* f : by_link[i]) {

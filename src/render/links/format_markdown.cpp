@@ -1,6 +1,7 @@
 #include <cstdio>
 
 #include "render/links/format.hpp"
+#include "render/links/online/verdict.hpp"
 
 namespace handout::links {
 
@@ -94,7 +95,11 @@ std::string format_markdown(const std::vector<audit_result>& audits) {
   for (const auto& a : audits) {
     out += "\n<details><summary>" + cell(a.source) + ": " + std::to_string(a.links.size()) +
            " links</summary>\n\n";
-    out += "| Line | Slide | Link | Kind | Search |\n|---:|---|---|---|---|\n";
+    bool online = false;
+    for (const auto& l : a.links) online = online || l.online.has_value();
+    out += online ? "| Line | Slide | Link | Kind | Search | Online | Title |\n"
+                    "|---:|---|---|---|---|---|---|\n"
+                  : "| Line | Slide | Link | Kind | Search |\n|---:|---|---|---|---|\n";
     for (const auto& l : a.links) {
       const youtube_link& u = l.url;
       std::string link = u.kind == link_kind::unusable
@@ -103,7 +108,17 @@ std::string format_markdown(const std::vector<audit_result>& audits) {
       std::string search =
           u.has_pp && u.pp.status == pp_status::ok ? cell(u.pp.query) : std::string();
       out += "| " + std::to_string(l.line) + " | " + cell(slide_name(a.slides[l.slide])) + " | " +
-             link + " | " + std::string(kind_name(u.kind)) + " | " + search + " |\n";
+             link + " | " + std::string(kind_name(u.kind)) + " | " + search + " |";
+      if (online) {
+        std::string verdict, title;
+        if (l.online) {
+          verdict = verdict_name(l.online->verdict);
+          title = cell(l.online->title);
+          if (!l.online->channel.empty()) title += " \u2014 " + cell(l.online->channel);
+        }
+        out += " " + verdict + " | " + title + " |";
+      }
+      out += "\n";
     }
     out += "\n</details>\n";
   }

@@ -1,4 +1,5 @@
 #include "render/links/format.hpp"
+#include "render/links/online/verdict.hpp"
 
 namespace handout::links {
 
@@ -69,6 +70,15 @@ std::string format_text(const std::vector<audit_result>& audits, bool colour) {
           out += "  " + p.dim("search: ") + "\u201C" + l.url.pp.query + "\u201D";
         }
         if (l.origin == link_origin::text) out += "  " + p.dim("(in text)");
+        if (l.online) {
+          const link_check& c = *l.online;
+          out += "  " + p.paint(c.verdict == link_verdict::ok       ? "32"
+                                : c.verdict == link_verdict::broken ? "1;31"
+                                                                    : "33",
+                                std::string(verdict_name(c.verdict)));
+          if (!c.title.empty()) out += " \u201C" + c.title + "\u201D";
+          if (!c.channel.empty()) out += " " + p.dim("\u2014 " + c.channel);
+        }
         out += "\n";
         for (const finding* f : by_link[next]) out += finding_line(p, *f, "           ");
       }

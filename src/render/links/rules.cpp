@@ -44,6 +44,24 @@ const std::vector<rule>& rules() {
       {rule_id::invalid_pp, "invalid-pp", level::info,
        "A pp parameter that is not URL-encoded base64 of a protobuf message.",
        "The parameter is damaged; remove it (YouTube ignores it)."},
+      {rule_id::video_unavailable, "video-unavailable", level::error,
+       "Online: the YouTube video (or playlist) no longer exists: its thumbnail or oEmbed "
+       "answers 404.",
+       "Find the video again (it may have been re-uploaded) or replace the link."},
+      {rule_id::video_restricted, "video-restricted", level::warning,
+       "Online: the YouTube video (or playlist) exists but is private or cannot be embedded.",
+       "Check that readers can watch it; link another upload if they cannot."},
+      {rule_id::link_broken, "link-broken", level::error,
+       "Online: a web link answers 404 or 410 (not found, gone).",
+       "Find the page's new address, or link an archived copy."},
+      {rule_id::link_restricted, "link-restricted", level::info,
+       "Online: a web link answers 401, 403 or 451: it exists but refuses this request (a login, "
+       "or a block on automated clients).",
+       "Open it in a browser to check that readers can see it."},
+      {rule_id::link_unreachable, "link-unreachable", level::warning,
+       "Online: the link could not be checked (network failure, timeout, 5xx or 429 after "
+       "retries, too many redirects, or a non-public address).",
+       "Run the check again later; this fails the run only with --fail-on unknown."},
   };
   return table;
 }

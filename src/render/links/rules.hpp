@@ -21,6 +21,12 @@ enum class rule_id {
   slide_without_links,
   tracking_parameters,
   invalid_pp,
+  // Online check (--online) only:
+  video_unavailable,
+  video_restricted,
+  link_broken,
+  link_restricted,
+  link_unreachable,
 };
 
 struct rule {

@@ -1,0 +1,511 @@
+// The online link check: its pieces (JSON reader, address rule, cache,
+// options, exit status) and the CLI against a real HTTP server on 127.0.0.1
+// (tests/tools/http_fixture.py) that stands in for YouTube and web pages.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "render/links/command.hpp"
+#include "render/links/json_reader.hpp"
+#include "render/links/online/address.hpp"
+#include "render/links/online/cache.hpp"
+#include "render/links/online/options.hpp"
+#include "test_support.hpp"
+
+namespace handout::test {
+namespace {
+
+using namespace handout::links;
+using clock_type = std::chrono::steady_clock;
+
+std::string quote(const std::string& s) { return "'" + s + "'"; }
+
+// --- JSON reader -----------------------------------------------------------------
+
+TEST(JsonReader, ReadsNestedValuesAndDecodesEscapes) {
+  auto r = parse_json(R"( {"a": [1, -2.5e1, true, null], "s": "x\"\\\/\n\u00e9\ud83d\ude00"} )");
+  ASSERT_TRUE(r.value) << r.error;
+  const json_array* a = r.value->find("a")->as_array();
+  ASSERT_NE(a, nullptr);
+  ASSERT_EQ(a->size(), 4u);
+  EXPECT_EQ(*(*a)[1].as_number(), -25.0);
+  EXPECT_TRUE(*(*a)[2].as_bool());
+  EXPECT_TRUE((*a)[3].is_null());
+  EXPECT_EQ(*r.value->find("s")->as_string(), "x\"\\/\n\u00e9\U0001F600");
+}
+
+TEST(JsonReader, RejectsMalformedInputWithAnOffset) {
+  for (const char* bad : {"", "{", "{\"title\": oops}", "[1,]", "{\"a\" 1}", "\"\\ud800\"",
+                          "\"tab\there\"", "01", "1 2", "\"\xff\"", "{\"a\":1,}"}) {
+    auto r = parse_json(bad);
+    EXPECT_FALSE(r.value) << bad;
+    EXPECT_FALSE(r.error.empty()) << bad;
+  }
+  EXPECT_EQ(parse_json("{\"title\": oops}").offset, 10u);
+}
+
+TEST(JsonReader, LimitsNesting) {
+  std::string deep(100, '[');
+  deep += std::string(100, ']');
+  EXPECT_FALSE(parse_json(deep).value);
+  EXPECT_TRUE(parse_json(deep, 200).value);
+}
+
+// --- address rule ----------------------------------------------------------------
+
+TEST(AddressRule, LoopbackPrivateAndLinkLocalAreNotPublic) {
+  using online::is_non_public;
+  for (const char* a :
+       {"127.0.0.1", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1", "169.254.169.254",
+        "100.64.0.1", "0.0.0.0", "224.0.0.1", "::1", "::", "fe80::1", "fc00::1", "fd12:3456::1",
+        "::ffff:127.0.0.1", "::ffff:10.0.0.1", "64:ff9b::a00:1", "not an address"}) {
+    EXPECT_TRUE(is_non_public(a)) << a;
+  }
+  for (const char* a : {"8.8.8.8", "172.32.0.1", "142.250.72.14", "2607:f8b0:4005::200e",
+                        "::ffff:8.8.8.8", "100.128.0.1"}) {
+    EXPECT_FALSE(is_non_public(a)) << a;
+  }
+}
+
+// --- options and exit status -------------------------------------------------------
+
+TEST(OnlineOptions, AgesTakeUnits) {
+  EXPECT_EQ(online::parse_age("90"), 90);
+  EXPECT_EQ(online::parse_age("90s"), 90);
+  EXPECT_EQ(online::parse_age("15m"), 900);
+  EXPECT_EQ(online::parse_age("2h"), 7200);
+  EXPECT_EQ(online::parse_age("1d"), 86400);
+  EXPECT_EQ(online::parse_age("0"), 0);
+  for (const char* bad : {"", "d", "-1", "1w", "1.5h", "99999999999d"}) {
+    EXPECT_FALSE(online::parse_age(bad)) << bad;
+  }
+}
+
+TEST(OnlineOptions, OtherOptionsNeedOnline) {
+  online::option_parser p;
+  std::vector<std::string> args = {"--cache", "x.json"};
+  std::size_t i = 0;
+  std::string error;
+  EXPECT_TRUE(p.parse(args, i, error));
+  EXPECT_EQ(i, 1u);
+  EXPECT_FALSE(p.finish(error));
+  EXPECT_NE(error.find("needs --online"), std::string::npos);
+}
+
+TEST(FailOn, UnknownIsSeparateFromLevels) {
+  fail_level l;
+  bool unknown;
+  EXPECT_TRUE(parse_fail_on("warning", l, unknown));
+  EXPECT_EQ(l, fail_level::warning);
+  EXPECT_FALSE(unknown);
+  EXPECT_TRUE(parse_fail_on("unknown", l, unknown));
+  EXPECT_EQ(l, fail_level::error);
+  EXPECT_TRUE(unknown);
+  EXPECT_TRUE(parse_fail_on("none,unknown", l, unknown));
+  EXPECT_EQ(l, fail_level::none);
+  EXPECT_TRUE(unknown);
+  EXPECT_FALSE(parse_fail_on("unknown,unknown", l, unknown));
+  EXPECT_FALSE(parse_fail_on("error,warning", l, unknown));
+  EXPECT_FALSE(parse_fail_on("", l, unknown));
+}
+
+TEST(FailOn, LinkUnreachableFailsOnlyWithUnknown) {
+  audit_result a;
+  finding f;
+  f.rule = rule_id::link_unreachable;
+  f.severity = level::warning;
+  a.findings.push_back(f);
+  const std::vector<audit_result> audits = {a};
+  EXPECT_EQ(audit_exit_code(audits, fail_level::error), 0);
+  EXPECT_EQ(audit_exit_code(audits, fail_level::warning), 0);
+  EXPECT_EQ(audit_exit_code(audits, fail_level::info), 0);
+  EXPECT_EQ(audit_exit_code(audits, fail_level::error, true), 1);
+  EXPECT_EQ(audit_exit_code(audits, fail_level::none, true), 1);
+}
+
+// --- cache -------------------------------------------------------------------------
+
+link_check verdict(link_verdict v, std::string title = {}) {
+  link_check c;
+  c.verdict = v;
+  c.http_status = 200;
+  c.detail = "d";
+  c.title = std::move(title);
+  return c;
+}
+
+TEST(VerdictCache, KeepsOnlyDefiniteVerdictsAndRoundTrips) {
+  temp_dir tmp;
+  const std::string path = tmp / "cache.json";
+  online::verdict_cache c;
+  c.put("video:a", verdict(link_verdict::ok, "T\u00e9 \"x\""), 1000);
+  c.put("video:b", verdict(link_verdict::broken), 1000);
+  c.put("video:c", verdict(link_verdict::restricted), 1000);
+  c.put("video:d", verdict(link_verdict::unknown), 1000);
+  diagnostics diags;
+  ASSERT_TRUE(c.save(path, 1000, std::chrono::seconds(86400), diags));
+  auto loaded = online::verdict_cache::load(path, diags);
+  EXPECT_TRUE(diags.all().empty());
+  EXPECT_EQ(loaded.size(), 3u);
+  const link_check* a = loaded.find("video:a", 1010, std::chrono::seconds(86400));
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->title, "T\u00e9 \"x\"");
+  EXPECT_EQ(a->verdict, link_verdict::ok);
+  EXPECT_EQ(loaded.find("video:d", 1010, std::chrono::seconds(86400)), nullptr);
+  // Too old, or from the future.
+  EXPECT_EQ(loaded.find("video:a", 1000 + 86401, std::chrono::seconds(86400)), nullptr);
+  EXPECT_EQ(loaded.find("video:a", 999, std::chrono::seconds(86400)), nullptr);
+}
+
+TEST(VerdictCache, MalformedFileIsAWarningAndAnEmptyCache) {
+  temp_dir tmp;
+  write_all(tmp / "cache.json", "{\"version\": 1, \"entries\": {");
+  diagnostics diags;
+  auto c = online::verdict_cache::load(tmp / "cache.json", diags);
+  EXPECT_EQ(c.size(), 0u);
+  ASSERT_EQ(diags.all().size(), 1u);
+  EXPECT_EQ(diags.all()[0].level, severity::warning);
+  EXPECT_FALSE(diags.has_errors());
+}
+
+// --- against a local server --------------------------------------------------------
+
+// tests/tools/http_fixture.py on a free port of 127.0.0.1, stopped at the end.
+class fixture_server {
+ public:
+  explicit fixture_server(const std::string& log) {
+    int fds[2];
+    if (pipe(fds) != 0) return;
+    pid_ = fork();
+    if (pid_ == 0) {
+      dup2(fds[1], STDOUT_FILENO);
+      close(fds[0]);
+      close(fds[1]);
+      std::string script = source_dir() + "/tests/tools/http_fixture.py";
+      execlp("python3", "python3", script.c_str(), "--log", log.c_str(), nullptr);
+      _exit(127);
+    }
+    close(fds[1]);
+    std::string line;
+    char c;
+    while (read(fds[0], &c, 1) == 1 && c != '\n') line += c;
+    close(fds[0]);
+    port_ = line;
+  }
+  ~fixture_server() {
+    if (pid_ > 0) {
+      kill(pid_, SIGTERM);
+      waitpid(pid_, nullptr, 0);
+    }
+  }
+  bool ok() const { return pid_ > 0 && !port_.empty(); }
+  std::string base() const { return "http://127.0.0.1:" + port_; }
+  // The same server under another host name, so it counts as another host.
+  std::string web(const std::string& path) const { return "http://localhost:" + port_ + path; }
+
+ private:
+  pid_t pid_ = -1;
+  std::string port_;
+};
+
+struct online_run {
+  command_result result;
+  double seconds = 0;
+  std::optional<json_value> json;
+};
+
+class OnlineCheck : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!have_program("python3")) GTEST_SKIP() << "needs python3 for the HTTP fixture";
+    server_ = std::make_unique<fixture_server>(log());
+    ASSERT_TRUE(server_->ok()) << "the HTTP fixture did not start";
+  }
+
+  std::string log() const { return tmp_ / "requests.log"; }
+  std::string cache() const { return tmp_ / "cache.json"; }
+
+  // A deck with one slide holding `links`.
+  std::string deck(const std::vector<std::string>& links, const std::string& name = "deck.txt") {
+    std::string text = "Links\n\u2022 every case of the fixture\n";
+    for (const auto& l : links) text += l + "\n";
+    write_all(tmp_ / name, text);
+    return tmp_ / name;
+  }
+
+  online_run run_online(const std::string& deck_path, const std::string& options) {
+    online_run r;
+    auto start = clock_type::now();
+    r.result =
+        run_handout("links " + quote(deck_path) + " --format json --online --youtube-endpoint " +
+                    server_->base() + " " + options);
+    r.seconds = std::chrono::duration<double>(clock_type::now() - start).count();
+    auto parsed = parse_json(r.result.out);
+    if (parsed.value) r.json = std::move(*parsed.value);
+    return r;
+  }
+
+  // The `online` object of the link whose href is `href`.
+  static const json_value* online_of(const online_run& r, const std::string& href) {
+    if (!r.json) return nullptr;
+    for (const auto& file : *r.json->find("files")->as_array()) {
+      for (const auto& slide : *file.find("slides")->as_array()) {
+        for (const auto& link : *slide.find("links")->as_array()) {
+          if (*link.find("href")->as_string() == href) return link.find("online");
+        }
+      }
+    }
+    return nullptr;
+  }
+
+  static std::string verdict_of(const online_run& r, const std::string& href) {
+    const json_value* o = online_of(r, href);
+    if (!o || !o->find("verdict")) return "(none)";
+    return *o->find("verdict")->as_string();
+  }
+
+  static std::string field_of(const online_run& r, const std::string& href, const char* key) {
+    const json_value* o = online_of(r, href);
+    const json_value* v = o ? o->find(key) : nullptr;
+    return v && v->as_string() ? *v->as_string() : "(null)";
+  }
+
+  int requests_for(const std::string& what) const {
+    std::string text = read_all(log());
+    int n = 0;
+    for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
+      ++n;
+    }
+    return n;
+  }
+
+  temp_dir tmp_;
+  std::unique_ptr<fixture_server> server_;
+};
+
+std::string video(const std::string& id) { return "https://www.youtube.com/watch?v=" + id; }
+
+TEST_F(OnlineCheck, EachServerBehaviourGetsItsVerdict) {
+  const std::vector<std::string> web = {"/page",     "/no-head", "/missing", "/gone", "/login",
+                                        "/redirect", "/loop",    "/big",     "/slow"};
+  std::vector<std::string> links = {video("okokokokokA"),
+                                    "https://youtu.be/embedOff00A",
+                                    video("removed000A"),
+                                    video("badRequestA"),
+                                    video("notPublic0A"),
+                                    video("rateOnce00A"),
+                                    video("rateAlwaysA"),
+                                    video("flaky50000A"),
+                                    video("down503000A"),
+                                    video("loopLoop00A"),
+                                    video("hugeBody00A"),
+                                    video("badJson000A"),
+                                    video("unicode000A"),
+                                    "https://www.youtube.com/playlist?list=PLgone",
+                                    "https://www.youtube.com/playlist?list=PLprivate",
+                                    "https://www.youtube.com/playlist?list=PLfine"};
+  for (const auto& w : web) links.push_back(server_->web(w));
+  auto r =
+      run_online(deck(links),
+                 "--allow-private --timeout 1 --retries 1 --deadline 20 --cache " + quote(cache()));
+  ASSERT_TRUE(r.json) << r.result.out << r.result.err;
+  EXPECT_EQ(r.result.status, 1);  // broken videos are errors
+
+  EXPECT_EQ(verdict_of(r, video("okokokokokA")), "ok");
+  EXPECT_EQ(online_of(r, video("okokokokokA"))->find("status")->as_number() != nullptr, true);
+  EXPECT_EQ(field_of(r, video("okokokokokA"), "title"), "Title of okokokokokA");
+  EXPECT_EQ(field_of(r, video("okokokokokA"), "channel"), "Channel oko");
+  EXPECT_EQ(verdict_of(r, "https://youtu.be/embedOff00A"), "restricted");  // oEmbed 401
+  EXPECT_EQ(verdict_of(r, video("removed000A")), "broken");                // 404 and thumbnail 404
+  EXPECT_EQ(verdict_of(r, video("badRequestA")), "broken");                // 400 and thumbnail 404
+  EXPECT_EQ(verdict_of(r, video("notPublic0A")), "restricted");            // 404, thumbnail exists
+  EXPECT_EQ(verdict_of(r, video("rateOnce00A")), "ok");                    // 429, then 200
+  EXPECT_EQ(verdict_of(r, video("rateAlwaysA")), "unknown");               // 429 after retries
+  EXPECT_EQ(verdict_of(r, video("flaky50000A")), "ok");                    // 500, then 200
+  EXPECT_EQ(field_of(r, video("flaky50000A"), "title"), "Title of flaky50000A");
+  EXPECT_EQ(verdict_of(r, video("down503000A")), "ok");  // 503 always; the thumbnail exists
+  EXPECT_EQ(field_of(r, video("down503000A"), "title"), "(null)");
+  EXPECT_EQ(verdict_of(r, video("loopLoop00A")), "unknown");  // redirect loop
+  EXPECT_EQ(verdict_of(r, video("hugeBody00A")), "ok");       // 10 MB body: no title
+  EXPECT_EQ(field_of(r, video("hugeBody00A"), "title"), "(null)");
+  EXPECT_EQ(verdict_of(r, video("badJson000A")), "ok");  // malformed JSON: no title
+  EXPECT_EQ(field_of(r, video("badJson000A"), "title"), "(null)");
+  EXPECT_EQ(field_of(r, video("unicode000A"), "title"),
+            "\u6df1\u5ea6\u4f2a\u9020 \U0001F600 \"quoted\"");  // control characters dropped
+  EXPECT_EQ(verdict_of(r, "https://www.youtube.com/playlist?list=PLgone"), "broken");
+  EXPECT_EQ(verdict_of(r, "https://www.youtube.com/playlist?list=PLprivate"), "restricted");
+  EXPECT_EQ(field_of(r, "https://www.youtube.com/playlist?list=PLfine", "title"),
+            "Playlist PLfine");
+
+  EXPECT_EQ(verdict_of(r, server_->web("/page")), "ok");
+  EXPECT_EQ(verdict_of(r, server_->web("/no-head")), "ok");  // HEAD 405, GET 200
+  EXPECT_EQ(verdict_of(r, server_->web("/missing")), "broken");
+  EXPECT_EQ(verdict_of(r, server_->web("/gone")), "broken");
+  EXPECT_EQ(verdict_of(r, server_->web("/login")), "restricted");
+  EXPECT_EQ(verdict_of(r, server_->web("/redirect")), "ok");
+  EXPECT_EQ(verdict_of(r, server_->web("/loop")), "unknown");
+  EXPECT_EQ(verdict_of(r, server_->web("/big")), "ok");
+  EXPECT_EQ(verdict_of(r, server_->web("/slow")), "unknown");  // slower than --timeout 1
+
+  // Each rule once per link concerned.
+  const std::string& out = r.result.out;
+  EXPECT_NE(out.find("\"rule\": \"video-unavailable\""), std::string::npos);
+  EXPECT_NE(out.find("\"rule\": \"video-restricted\""), std::string::npos);
+  EXPECT_NE(out.find("\"rule\": \"link-broken\""), std::string::npos);
+  EXPECT_NE(out.find("\"rule\": \"link-restricted\""), std::string::npos);
+  EXPECT_NE(out.find("\"rule\": \"link-unreachable\""), std::string::npos);
+
+  // The cache holds the definite verdicts only.
+  std::string c = read_all(cache());
+  for (const char* id : {"okokokokokA", "embedOff00A", "removed000A", "notPublic0A", "rateOnce00A",
+                         "hugeBody00A", "PLgone"}) {
+    EXPECT_NE(c.find(id), std::string::npos) << id;
+  }
+  for (const char* id : {"rateAlwaysA", "loopLoop00A", "/loop", "/slow"}) {
+    EXPECT_EQ(c.find(id), std::string::npos) << id;
+  }
+  EXPECT_NE(c.find("/missing"), std::string::npos);
+  EXPECT_LT(r.seconds, 20.0);
+
+  // The report, with every verdict in it, follows the documented schema.
+  write_all(tmp_ / "report.json", r.result.out);
+  auto v = run("python3 " + source_dir() + "/tests/tools/check_json_schema.py " + source_dir() +
+               "/docs/links.schema.json " + quote(tmp_ / "report.json"));
+  EXPECT_EQ(v.status, 0) << v.out << v.err;
+
+  // Retry-After: 1 was honoured, and the User-Agent names the tool.
+  std::string text = read_all(log());
+  std::vector<double> times;
+  for (std::size_t at = text.find("rateOnce00A"); at != std::string::npos;
+       at = text.find("rateOnce00A", at + 1)) {
+    std::size_t time_at = text.find(' ', at) + 1;
+    times.push_back(std::stod(text.substr(time_at)));
+  }
+  ASSERT_EQ(times.size(), 2u) << text;
+  EXPECT_GE(times[1] - times[0], 0.95);
+  EXPECT_NE(text.find("handout/"), std::string::npos) << text;
+  EXPECT_NE(text.find("(link check)"), std::string::npos) << text;
+}
+
+// The most requests the server was answering at once for `host` (a Host header).
+int most_in_flight(const std::string& log_text, const std::string& path_part) {
+  int most = 0;
+  std::size_t start = 0;
+  while (start < log_text.size()) {
+    std::size_t end = log_text.find('\n', start);
+    std::string line = log_text.substr(start, end - start);
+    start = end == std::string::npos ? log_text.size() : end + 1;
+    if (line.find(path_part) == std::string::npos) continue;
+    // METHOD PATH SECONDS INFLIGHT USER-AGENT
+    std::size_t a = line.find(' ');
+    std::size_t b = line.find(' ', a + 1);
+    std::size_t c = line.find(' ', b + 1);
+    most = std::max(most, std::stoi(line.substr(c + 1)));
+  }
+  return most;
+}
+
+TEST_F(OnlineCheck, AtMostTwoRequestsPerHostAndConcurrencyOverall) {
+  std::vector<std::string> links;
+  for (int i = 0; i < 8; ++i) links.push_back(video("lag000000" + std::to_string(i) + "A"));
+  for (int i = 0; i < 8; ++i) links.push_back(server_->web("/lag?n=" + std::to_string(i)));
+  auto r = run_online(deck(links), "--no-cache --allow-private");
+  EXPECT_EQ(verdict_of(r, video("lag0000007A")), "ok");
+  EXPECT_EQ(verdict_of(r, server_->web("/lag?n=7")), "ok");
+  std::string text = read_all(log());
+  EXPECT_EQ(most_in_flight(text, "/oembed"), 2) << text;  // the endpoint, one host
+  EXPECT_EQ(most_in_flight(text, "/lag?"), 2) << text;    // localhost, another host
+  // The two hosts were asked at the same time: 16 × 0.2 s in well under 16 × 0.2 / 2.
+  EXPECT_LT(r.seconds, 2.4);
+
+  write_all(log(), "");  // the server appends to the same file
+  links = {video("lag0000000A"), video("lag0000001A"), server_->web("/lag?n=0"),
+           server_->web("/lag?n=1")};
+  auto one = run_online(deck(links), "--no-cache --allow-private --concurrency 1");
+  EXPECT_EQ(verdict_of(one, server_->web("/lag?n=1")), "ok");
+  EXPECT_EQ(most_in_flight(read_all(log()), "/"), 1);
+}
+
+TEST_F(OnlineCheck, TheRunStaysWithinItsDeadline) {
+  auto r = run_online(deck({video("slowSlow00A"), "https://www.youtube.com/playlist?list=PLslow"}),
+                      "--no-cache --timeout 10 --deadline 1");
+  EXPECT_LT(r.seconds, 2.0);
+  EXPECT_EQ(verdict_of(r, video("slowSlow00A")), "unknown");
+  EXPECT_NE(field_of(r, video("slowSlow00A"), "detail").find("deadline"), std::string::npos);
+  EXPECT_EQ(verdict_of(r, "https://www.youtube.com/playlist?list=PLslow"), "unknown");
+  EXPECT_EQ(r.result.status, 0);  // unknown is a warning that fails only with --fail-on unknown
+}
+
+TEST_F(OnlineCheck, PrivateAddressesAreNotRequestedUnlessAllowed) {
+  const std::string loopback = "http://127.0.0.1:" + server_->base().substr(17) + "/page";
+  auto r = run_online(deck({server_->web("/page"), loopback}), "--no-cache");
+  EXPECT_EQ(verdict_of(r, server_->web("/page")), "unknown");
+  EXPECT_NE(field_of(r, loopback, "detail").find("not requested"), std::string::npos);
+  EXPECT_EQ(requests_for("/page"), 0);
+  EXPECT_EQ(r.result.status, 0);
+  auto strict = run_online(deck({server_->web("/page")}), "--no-cache --fail-on unknown");
+  EXPECT_EQ(strict.result.status, 1);
+  auto allowed = run_online(deck({server_->web("/page")}), "--no-cache --allow-private");
+  EXPECT_EQ(verdict_of(allowed, server_->web("/page")), "ok");
+  EXPECT_EQ(requests_for("/page"), 1);
+}
+
+TEST_F(OnlineCheck, TheSecondRunIsServedFromTheCacheWithTheSameReport) {
+  const std::string d = deck({video("okokokokokA"), video("removed000A"), video("embedOff00A")});
+  auto first = run_online(d, "--cache " + quote(cache()));
+  const int requests = requests_for("GET ");
+  EXPECT_GT(requests, 0);
+  auto second = run_online(d, "--cache " + quote(cache()));
+  EXPECT_EQ(requests_for("GET "), requests);  // nothing asked again
+  EXPECT_EQ(second.result.out, first.result.out);
+  EXPECT_EQ(second.result.status, 1);
+  // Too old: asked again.
+  run_online(d, "--cache " + quote(cache()) + " --max-cache-age 0");
+  EXPECT_GT(requests_for("GET "), requests);
+}
+
+TEST_F(OnlineCheck, TextAndMarkdownShowTitlesBesideLinksAndNoCacheWritesNoFile) {
+  const std::string d = deck({video("okokokokokA")});
+  auto text = run_handout("links " + quote(d) + " --online --no-cache --youtube-endpoint " +
+                          server_->base());
+  EXPECT_NE(text.out.find("ok \u201CTitle of okokokokokA\u201D \u2014 Channel oko"),
+            std::string::npos)
+      << text.out;
+  auto md = run_handout("links " + quote(d) + " --format markdown --online --no-cache " +
+                        "--youtube-endpoint " + server_->base());
+  EXPECT_NE(md.out.find("| ok | Title of okokokokokA \u2014 Channel oko |"), std::string::npos)
+      << md.out;
+  // --no-cache writes no cache file, here or in the working directory.
+  EXPECT_FALSE(std::filesystem::exists(cache()));
+  EXPECT_FALSE(std::filesystem::exists(source_dir() + "/.handout-cache.json"));
+}
+
+TEST_F(OnlineCheck, ConvertCarriesTitlesIntoItsOutputs) {
+  const std::string d = deck({video("okokokokokA"), video("removed000A")});
+  auto r =
+      run_handout("convert " + quote(d) + " -o " + quote(tmp_ / "out") +
+                  " --formats links --online --no-cache --youtube-endpoint " + server_->base());
+  EXPECT_EQ(r.status, 0) << r.err;  // findings do not fail convert
+  std::string json = read_all(tmp_ / "out/deck.links.json");
+  EXPECT_NE(json.find("\"title\": \"Title of okokokokokA\""), std::string::npos);
+  EXPECT_NE(json.find("\"rule\": \"video-unavailable\""), std::string::npos);
+}
+
+TEST(OnlineCli, BadOptionsAreUsageErrors) {
+  const std::string deck = "input/ai-2019-review.txt";
+  EXPECT_EQ(run_handout("links " + deck + " --cache x.json").status, 2);  // without --online
+  EXPECT_EQ(run_handout("links " + deck + " --online --max-cache-age soon").status, 2);
+  EXPECT_EQ(run_handout("links " + deck + " --online --youtube-endpoint ftp://x").status, 2);
+  EXPECT_EQ(run_handout("links " + deck + " --online --concurrency 0").status, 2);
+  EXPECT_EQ(run_handout("links " + deck + " --online --timeout").status, 2);
+  EXPECT_EQ(run_handout("links " + deck + " --fail-on maybe").status, 2);
+  EXPECT_NE(run_handout("links --help").out.find("--youtube-endpoint"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace handout::test
