@@ -496,6 +496,21 @@ TEST_F(OnlineCheck, ConvertCarriesTitlesIntoItsOutputs) {
   EXPECT_NE(json.find("\"rule\": \"video-unavailable\""), std::string::npos);
 }
 
+TEST_F(OnlineCheck, PdfAndDocxShowVideoTitlesBesideTheirLinks) {
+  if (!have_program("pdftotext")) GTEST_SKIP() << "needs pdftotext";
+  const std::string d = deck({video("okokokokokA")});
+  auto r =
+      run_handout("convert " + quote(d) + " -o " + quote(tmp_ / "out") +
+                  " --formats pdf,docx --online --no-cache --youtube-endpoint " + server_->base());
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto text = run("pdftotext " + quote(tmp_ / "out/deck.pdf") + " -");
+  EXPECT_NE(text.out.find("youtu.be/okokokokokA — Title of okokokokokA"), std::string::npos)
+      << text.out;
+  EXPECT_NE(
+      read_all(tmp_ / "out/deck.docx.xml").find("youtu.be/okokokokokA — Title of okokokokokA"),
+      std::string::npos);
+}
+
 TEST(OnlineCli, BadOptionsAreUsageErrors) {
   const std::string deck = "input/ai-2019-review.txt";
   EXPECT_EQ(run_handout("links " + deck + " --cache x.json").status, 2);  // without --online

@@ -415,5 +415,16 @@ TEST(LinkLabel, LegacyHelpersKeepTheirInterface) {
   EXPECT_EQ(handout::format_duration(527), "8:47");
 }
 
+TEST(LinkCaption, ShowsTheTitleTheOnlineCheckFound) {
+  report r;
+  const std::string href = "https://www.youtube.com/watch?v=t45S_MwAcOw&t=527s";
+  EXPECT_EQ(handout::link_caption(r, href), "youtu.be/t45S_MwAcOw ▶ 8:47");
+  r.link_checks[href].title = "BERT explained";
+  EXPECT_EQ(handout::link_caption(r, href), "youtu.be/t45S_MwAcOw ▶ 8:47 — BERT explained");
+  r.link_checks[href].title = std::string(30, 'x') + "一二三四五六七八九十十一";
+  EXPECT_EQ(handout::link_caption(r, href),
+            "youtu.be/t45S_MwAcOw ▶ 8:47 — " + std::string(30, 'x') + "一二三四五六七八九十…");
+}
+
 }  // namespace
 }  // namespace handout::links

@@ -18,4 +18,21 @@ long parse_start_time(const std::string& value) {
 
 std::string format_duration(long seconds) { return links::format_duration(seconds); }
 
+std::string link_caption(const report& r, const std::string& href) {
+  std::string caption = link_label(href);
+  const link_check* check = find_link_check(r, href);
+  if (!check || check->title.empty()) return caption;
+  constexpr int max_chars = 40;
+  std::string_view title = check->title;
+  std::size_t end = 0;
+  for (int chars = 0; end < title.size() && chars < max_chars; ++chars) {
+    ++end;
+    while (end < title.size() && (static_cast<unsigned char>(title[end]) & 0xC0) == 0x80) ++end;
+  }
+  caption += " — ";
+  caption += title.substr(0, end);
+  if (end < title.size()) caption += "…";
+  return caption;
+}
+
 }  // namespace handout

@@ -5,9 +5,15 @@
 
 #include <string>
 
+#include "document.hpp"
+
 namespace handout {
 
 std::string link_label(const std::string& href);
+
+// The label, followed by the video's title (` — Title`, shortened to 40
+// characters) when the online check found one.
+std::string link_caption(const report& r, const std::string& href);
 
 // A start time (`527s`, `1m30s`, `1h2m3s`, `1:30`, `90`) in seconds, or -1.
 long parse_start_time(const std::string& value);

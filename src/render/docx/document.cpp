@@ -193,7 +193,9 @@ void add_slide(body_writer& w, const slide& sl) {
   for (std::size_t i = 0; i < sl.links.size(); ++i) {
     if (i > 0) append_runs(p, "\u2003\u2003");  // two em spaces
     std::string href = xml_safe(sl.links[i].href, sl.links[i].line, "a link", w.env, w.state);
-    add_hyperlink(w, p, href, link_label(href));
+    add_hyperlink(w, p, href,
+                  xml_safe(link_caption(*w.env.doc, sl.links[i].href), sl.links[i].line, "a link",
+                           w.env, w.state));
   }
 }
 

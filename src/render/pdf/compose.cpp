@@ -282,7 +282,7 @@ std::vector<block> composer::body(const report& r) const {
         out.push_back(std::move(b));
       }
       for (const item& it : sl.items) bullet_blocks(it, head, out);
-      link_blocks(sl, head, out);
+      link_blocks(r, sl, head, out);
     }
   }
   return out;
@@ -330,7 +330,7 @@ void composer::bullet_blocks(const item& it, const std::string& head,
   for (const item& child : it.children) bullet_blocks(child, head, out);
 }
 
-void composer::link_blocks(const slide& sl, const std::string& head,
+void composer::link_blocks(const report& r, const slide& sl, const std::string& head,
                            std::vector<block>& out) const {
   if (sl.links.empty()) return;
   const style& s = style_;
@@ -356,7 +356,7 @@ void composer::link_blocks(const slide& sl, const std::string& head,
   for (const link& l : sl.links) {
     if (std::find(done.begin(), done.end(), l.href) != done.end()) continue;
     done.push_back(l.href);
-    std::string label = link_label(l.href);
+    std::string label = link_caption(r, l.href);
     auto label_lines = lines(label, size, right() - x0 - (qr ? qr_size + 6 : 0), false);
     double label_width = label_lines.empty() ? 0 : label_lines.front().width;
     double cell = (qr ? qr_size + 6 : 0) + label_width;

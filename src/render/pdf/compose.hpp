@@ -65,7 +65,8 @@ class composer {
 
  private:
   void bullet_blocks(const item& it, const std::string& head, std::vector<block>& out) const;
-  void link_blocks(const slide& sl, const std::string& head, std::vector<block>& out) const;
+  void link_blocks(const report& r, const slide& sl, const std::string& head,
+                   std::vector<block>& out) const;
   double baseline_in(double line_height, double size) const;
 
   const style& style_;
