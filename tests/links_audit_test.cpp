@@ -54,7 +54,8 @@ std::string pp_for(const std::string& query) {
 TEST(Rules, TableOrderMatchesIdsAndNamesAreStable) {
   const char* names[] = {"invalid-video-id",        "not-a-link",          "duplicate-on-slide",
                          "duplicate-across-slides", "invalid-start-time",  "query-off-topic",
-                         "slide-without-links",     "tracking-parameters", "invalid-pp"};
+                         "slide-without-links",     "tracking-parameters", "invalid-pp",
+                         "duplicate-across-decks"};
   ASSERT_EQ(rules().size(), std::size(names));
   for (std::size_t i = 0; i < rules().size(); ++i) {
     EXPECT_EQ(static_cast<std::size_t>(rules()[i].id), i);

@@ -84,17 +84,23 @@ formats:
 
 constexpr std::string_view links_help =
     R"(usage: handout links FILE|DIR... [--format FORMAT] [-o FILE] [--fail-on LEVEL]
+       handout links --merge REPORT.json... [--format FORMAT] [-o FILE] [--fail-on LEVEL]
 
 Audits every link of each deck (NAME.txt, or a NAME.xml intermediate; a
-directory stands for the .txt files in it): YouTube video ids, links that
-cannot be opened, duplicates, search queries and tracking parameters. No
-network access. Rules, levels and formats: docs/LINKS.md.
+directory stands for the .txt files below it): YouTube video ids, links that
+cannot be opened, duplicates (also across decks), search queries and tracking
+parameters. No network access. Rules, levels and formats: docs/LINKS.md.
+
+With --merge, the inputs are JSON reports (per deck, NAME.links.json from
+convert, or per shard, from --format json) merged into one report, with the
+videos linked from several decks found anew.
 
 options:
   --format FORMAT   text (default), json, markdown, junit, sarif or github
   -o, --output FILE write the report to FILE (whole or not at all)
   --fail-on LEVEL   the least level that fails the run: error (default),
                     warning, info or none
+  --merge           merge JSON reports instead of auditing decks
 
 Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 when an
 input cannot be read, the report cannot be written, or the usage is wrong.
@@ -270,13 +276,19 @@ int run_links(const std::vector<std::string>& args) {
       auto level = links::parse_fail_level(args[i]);
       if (!level) return usage_error("unknown level '" + args[i] + "'", "links");
       request.fail_on = *level;
+    } else if (a == "--merge") {
+      request.merge = true;
     } else if (a.size() > 1 && a[0] == '-') {
       return usage_error("unknown option '" + a + "'", "links");
     } else {
       request.inputs.push_back(a);
     }
   }
-  if (request.inputs.empty()) return usage_error("links needs a file or directory", "links");
+  if (request.inputs.empty()) {
+    return usage_error(
+        request.merge ? "links --merge needs JSON reports" : "links needs a file or directory",
+        "links");
+  }
   diagnostics diags;
   int status = links::run_links(request, diags);
   print(diags);

@@ -9,6 +9,7 @@
 #include "convert.hpp"
 #include "io.hpp"
 #include "parse/load.hpp"
+#include "render/links/merge.hpp"
 
 namespace handout::links {
 
@@ -42,17 +43,25 @@ int audit_exit_code(const std::vector<audit_result>& audits, fail_level fail_on)
 }
 
 int run_links(const links_request& request, diagnostics& diags) {
-  std::vector<std::string> decks = collect_decks(request.inputs, diags);
-  bool inputs_ok = !diags.has_errors();
   std::vector<audit_result> audits;
-  audits.reserve(decks.size());
-  for (const auto& deck : decks) {
-    auto r = load_input(deck, diags);
-    if (!r) {
-      inputs_ok = false;
-      continue;
+  bool inputs_ok = true;
+  if (request.merge) {
+    auto merged = merge_reports(request.inputs, diags);
+    if (merged) audits = std::move(*merged);
+    inputs_ok = !diags.has_errors();
+  } else {
+    std::vector<std::string> decks = collect_decks(request.inputs, diags);
+    inputs_ok = !diags.has_errors();
+    audits.reserve(decks.size());
+    for (const auto& deck : decks) {
+      auto r = load_input(deck, diags);
+      if (!r) {
+        inputs_ok = false;
+        continue;
+      }
+      audits.push_back(audit(*r));
     }
-    audits.push_back(audit(*r));
+    if (audits.size() > 1) find_duplicates_across_decks(audits);
   }
   if (audits.empty()) return exit_code::bad_input;
 

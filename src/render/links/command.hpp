@@ -24,6 +24,8 @@ struct links_request {
   output_format format = output_format::text;
   std::string output;  // a file, or empty for standard output
   fail_level fail_on = fail_level::error;
+  // The inputs are JSON reports to merge (per deck or per shard), not decks.
+  bool merge = false;
 };
 
 // The exit status for these audits: findings (1) when one reaches

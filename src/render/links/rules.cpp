@@ -44,6 +44,10 @@ const std::vector<rule>& rules() {
       {rule_id::invalid_pp, "invalid-pp", level::info,
        "A pp parameter that is not URL-encoded base64 of a protobuf message.",
        "The parameter is damaged; remove it (YouTube ignores it)."},
+      {rule_id::duplicate_across_decks, "duplicate-across-decks", level::info,
+       "The same video is linked from several decks (when several decks are audited or merged).",
+       "Check that each deck cites the video meant for it; repeats across decks are often "
+       "deliberate."},
   };
   return table;
 }

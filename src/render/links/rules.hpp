@@ -21,6 +21,7 @@ enum class rule_id {
   slide_without_links,
   tracking_parameters,
   invalid_pp,
+  duplicate_across_decks,
 };
 
 struct rule {
