@@ -8,7 +8,7 @@ packages=(
   # build
   cmake g++ ninja-build pkg-config
   libhpdf-dev libpugixml-dev libutf8proc-dev libyaml-cpp-dev
-  libharfbuzz-dev libicu-dev libfontconfig-dev libqrencode-dev zlib1g-dev
+  libharfbuzz-dev libicu-dev libfontconfig-dev libqrencode-dev zlib1g-dev libzip-dev
   # batch conversion: content hashes, JSON (manifest, summary, links --merge); the .deb
   libssl-dev nlohmann-json3-dev dpkg-dev file
   # tests
@@ -17,6 +17,8 @@ packages=(
   python3-jsonschema pandoc bsdutils
   # PDF tests: real readers, and a Latin face for the font fallback test
   poppler-utils qpdf fonts-dejavu-core
+  # DOCX tests: read back by real consumers
+  libreoffice-writer-nogui zip unzip
   # default fonts
   fonts-wqy-microhei
 )

@@ -239,8 +239,13 @@ void read_fonts(style_reader& in, const YAML::Node& node, style& s) {
 std::optional<style> load_style(const std::string& path, diagnostics& diags) {
   auto bytes = read_file(path, limits::max_metadata_bytes, diags);
   if (!bytes) return std::nullopt;
-  if (auto bad = utf8::find_invalid(*bytes)) {
-    auto [line, column] = utf8::line_column(*bytes, *bad);
+  return parse_style(*bytes, path, diags);
+}
+
+std::optional<style> parse_style(std::string_view yaml, const std::string& path,
+                                 diagnostics& diags) {
+  if (auto bad = utf8::find_invalid(yaml)) {
+    auto [line, column] = utf8::line_column(yaml, *bad);
     diags.error(path, line, column, "invalid UTF-8; save the style as UTF-8");
     return std::nullopt;
   }
@@ -248,7 +253,7 @@ std::optional<style> load_style(const std::string& path, diagnostics& diags) {
   s.name = std::filesystem::path(path).stem().string();
   style_reader in(path, diags);
   try {
-    YAML::Node root = YAML::Load(*bytes);
+    YAML::Node root = YAML::Load(std::string(yaml));
     if (root.IsNull()) return s;
     in.mapping(
         root, "the style",

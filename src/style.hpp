@@ -5,6 +5,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "diagnostic.hpp"
@@ -81,5 +82,9 @@ style default_style();
 // Reads a style file. Keys left out keep their default; unknown keys and bad
 // values are errors at their YAML line and column.
 std::optional<style> load_style(const std::string& path, diagnostics& diags);
+
+// The same for a style's text; `path` names it in diagnostics.
+std::optional<style> parse_style(std::string_view yaml, const std::string& path,
+                                 diagnostics& diags);
 
 }  // namespace handout

@@ -528,6 +528,15 @@ TEST(Metadata, DateComesFromSourceDateEpochNeverTheClock) {
   EXPECT_EQ(r2.meta.date, "2020-01-01");
 }
 
+TEST(Metadata, LanguageTags) {
+  for (const char* good : {"en", "zh-CN", "zh-Hant-TW", "de-1996", "yue"}) {
+    EXPECT_TRUE(is_language_tag(good)) << good;
+  }
+  for (const char* bad : {"", "e", "english", "zh-", "zh--CN", "not a lang", "zh-C", "en_US"}) {
+    EXPECT_FALSE(is_language_tag(bad)) << bad;
+  }
+}
+
 TEST(Metadata, LanguageDetection) {
   auto lang_of = [](std::string_view text) { return detect_language(parse(text)); };
   EXPECT_EQ(lang_of(" Title\n• An English sentence.\n"), "en");

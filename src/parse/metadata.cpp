@@ -2,13 +2,13 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <iterator>
 #include <map>
 #include <optional>
-#include <regex>
 #include <set>
 
 #include "io.hpp"
@@ -28,8 +28,14 @@ namespace {
 
 bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 bool is_calendar_date(const std::string& s) {
-  if (!std::regex_match(s, std::regex(R"(\d{4}-\d{2}-\d{2})"))) return false;
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (!is_digit(s[i])) return false;
+  }
   int y = std::stoi(s.substr(0, 4)), m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
   static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   return m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1] + (m == 2 && is_leap(y) ? 1 : 0);
@@ -63,7 +69,20 @@ std::optional<std::string> value_problem(const std::string& key, std::string& va
 }  // namespace
 
 bool is_language_tag(const std::string& tag) {
-  return std::regex_match(tag, std::regex(R"([A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*)"));
+  // A primary subtag of 2–3 letters, then subtags of 2–8 letters or digits.
+  std::size_t start = 0;
+  for (bool first = true;; first = false) {
+    std::size_t end = std::min(tag.find('-', start), tag.size());
+    std::string_view part(tag.data() + start, end - start);
+    bool ok = first ? part.size() >= 2 && part.size() <= 3 &&
+                          std::all_of(part.begin(), part.end(), is_alpha)
+                    : part.size() >= 2 && part.size() <= 8 &&
+                          std::all_of(part.begin(), part.end(),
+                                      [](char c) { return is_alpha(c) || is_digit(c); });
+    if (!ok) return false;
+    if (end == tag.size()) return true;
+    start = end + 1;
+  }
 }
 
 bool read_sidecar(const std::string& path, metadata& meta, diagnostics& diags) {

@@ -6,6 +6,7 @@ const std::vector<renderer>& renderers() {
   static const std::vector<renderer> table = {
       {"xml", "the XML intermediate (NAME.xml)", &render_xml, true},
       {"pdf", "the typeset report (NAME.pdf)", &render_pdf, true},
+      {"docx", "Word: Flat OPC XML (NAME.docx.xml) and zipped (NAME.docx)", &render_docx, true},
       {"links", "the link audit (NAME.links.json, NAME.links.md)", &render_links, true},
   };
   return table;

@@ -48,5 +48,6 @@ const renderer* find_renderer(std::string_view name);
 bool render_xml(const report& r, const render_options& options, diagnostics& diags);
 bool render_pdf(const report& r, const render_options& options, diagnostics& diags);
 bool render_links(const report& r, const render_options& options, diagnostics& diags);
+bool render_docx(const report& r, const render_options& options, diagnostics& diags);
 
 }  // namespace handout

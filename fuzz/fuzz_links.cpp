@@ -1,0 +1,15 @@
+// libFuzzer target: URL classification, the `pp` decoder and link labels.
+#include <cstdint>
+#include <string_view>
+
+#include "render/link_label.hpp"
+#include "render/links/search_query.hpp"
+#include "render/links/youtube_url.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  handout::links::classify(text);
+  handout::links::decode_pp(text);
+  handout::link_label(std::string(text));
+  return 0;
+}

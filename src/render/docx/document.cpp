@@ -1,0 +1,251 @@
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "limits.hpp"
+#include "render/docx/ooxml.hpp"
+#include "render/docx/parts.hpp"
+#include "render/docx/text.hpp"
+#include "render/link_label.hpp"
+
+namespace handout::docx {
+
+namespace {
+
+// A heading of the document, planned before writing so that the table of
+// contents can point at it.
+struct heading_entry {
+  int level = 1;  // 1: section, 2: slide
+  std::string text;
+  std::string bookmark;
+};
+
+// Where the body is being written, and what is already in it.
+struct body_writer {
+  const writer_env& env;
+  writer_state& state;
+  pugi::xml_node body;
+  std::vector<heading_entry> headings;
+  std::size_t next_heading = 0;
+  bool break_pending = false;  // the next paragraph starts a page
+};
+
+pugi::xml_node add_paragraph(body_writer& w, paragraph_props props) {
+  if (w.break_pending) props.page_break_before = true;
+  w.break_pending = false;
+  pugi::xml_node p = w.body.append_child("w:p");
+  append_ppr(p, props);
+  return p;
+}
+
+void add_field_char(pugi::xml_node parent, const char* type) {
+  parent.append_child("w:r").append_child("w:fldChar").append_attribute("w:fldCharType") = type;
+}
+
+void add_field_instruction(pugi::xml_node parent, const char* instruction) {
+  pugi::xml_node t = parent.append_child("w:r").append_child("w:instrText");
+  t.append_attribute("xml:space") = "preserve";
+  t.text().set(instruction);
+}
+
+// A paragraph holding one heading, wrapped in its bookmark.
+void add_heading(body_writer& w, const char* style) {
+  const heading_entry& h = w.headings.at(w.next_heading++);
+  paragraph_props props;
+  props.style = style;
+  pugi::xml_node p = add_paragraph(w, props);
+  const int id = w.state.next_bookmark_id++;
+  pugi::xml_node start = p.append_child("w:bookmarkStart");
+  start.append_attribute("w:id") = id;
+  start.append_attribute("w:name") = h.bookmark.c_str();
+  append_runs(p, h.text);
+  p.append_child("w:bookmarkEnd").append_attribute("w:id") = id;
+}
+
+// An external hyperlink showing `label`.
+void add_hyperlink(body_writer& w, pugi::xml_node paragraph, const std::string& href,
+                   const std::string& label) {
+  std::string id = w.state.document_rels.add(rel_type::hyperlink, uri_target(href), true);
+  pugi::xml_node link = paragraph.append_child("w:hyperlink");
+  link.append_attribute("r:id") = id.c_str();
+  link.append_attribute("w:history") = "1";
+  run_props props;
+  props.style = style_id::hyperlink;
+  append_runs(link, label, props);
+}
+
+// Phase 1: the headings, numbered as in the source.
+std::vector<heading_entry> plan_headings(const writer_env& env, writer_state& state) {
+  std::vector<heading_entry> out;
+  int n = 0;
+  for (const section& sec : env.doc->sections) {
+    if (!sec.title.empty() || sec.number) {
+      std::string text = sec.number ? *sec.number : std::string();
+      if (!sec.title.empty()) text += (text.empty() ? "" : " ") + sec.title;
+      out.push_back({1, xml_safe(text, sec.line, "a section title", env, state),
+                     "_Toc" + std::to_string(++n)});
+    }
+    for (const slide& sl : sec.slides) {
+      if (sl.title.empty()) continue;
+      out.push_back({2, xml_safe(sl.title, sl.line, "a slide title", env, state),
+                     "_Toc" + std::to_string(++n)});
+    }
+  }
+  return out;
+}
+
+// Phase 2: the cover: a short accent bar, title, subtitle, author and date.
+void add_cover(body_writer& w) {
+  const metadata& meta = w.env.meta;
+  const style& look = *w.env.look;
+  const double text_width = look.page_width - look.margin_left - look.margin_right;
+  paragraph_props bar;
+  bar.space_before = (look.page_height - look.margin_top - look.margin_bottom) * 0.25;
+  bar.space_after = look.title_size * 0.4;
+  bar.line = 0.5;
+  bar.border_bottom_color = hex_color(look.heading_color);
+  bar.border_bottom_width = 3;
+  bar.indent_right = std::max(0.0, text_width - 36);
+  add_paragraph(w, bar);
+  paragraph_props title;
+  title.style = style_id::title;
+  append_runs(add_paragraph(w, title), meta.title);
+  for (auto [style, value] :
+       {std::pair{style_id::subtitle, &meta.subtitle}, std::pair{style_id::author, &meta.author},
+        std::pair{style_id::date, &meta.date}}) {
+    if (value->empty()) continue;
+    paragraph_props props;
+    props.style = style;
+    append_runs(add_paragraph(w, props), *value);
+  }
+  w.break_pending = true;
+}
+
+// Phase 3: a TOC field whose cached result already lists the headings, so
+// that readers which do not update fields (LibreOffice, pandoc) still show
+// the contents. Page numbers depend on the reader's layout: the cached
+// entries have none, and Word adds them when it updates the field on open
+// (settings.xml asks it to).
+void add_contents(body_writer& w) {
+  paragraph_props heading;
+  heading.style = style_id::toc_heading;
+  append_runs(add_paragraph(w, heading), w.env.contents_title);
+
+  std::vector<pugi::xml_node> entries;
+  for (const heading_entry& h : w.headings) {
+    if (h.level > 2) continue;
+    paragraph_props props;
+    props.style = h.level == 1 ? style_id::toc1 : style_id::toc2;
+    entries.push_back(add_paragraph(w, props));
+  }
+  if (entries.empty()) entries.push_back(add_paragraph(w, {}));
+
+  pugi::xml_node first = entries.front();
+  add_field_char(first, "begin");
+  add_field_instruction(first, R"( TOC \o "1-2" \h )");
+  add_field_char(first, "separate");
+  std::size_t i = 0;
+  for (const heading_entry& h : w.headings) {
+    if (h.level > 2) continue;
+    pugi::xml_node link = entries[i++].append_child("w:hyperlink");
+    link.append_attribute("w:anchor") = h.bookmark.c_str();
+    link.append_attribute("w:history") = "1";
+    append_runs(link, h.text);
+  }
+  add_field_char(entries.back(), "end");
+  w.break_pending = true;
+}
+
+// Phase 4: bullets, as paragraphs of the one bullet list; URLs in the text
+// become hyperlinks.
+void add_items(body_writer& w, const std::vector<item>& items) {
+  for (const item& it : items) {
+    paragraph_props props;
+    props.style = style_id::list_paragraph;
+    props.num_id = w.state.bullet_num_id;
+    props.level = std::clamp(it.level, 1, limits::max_bullet_level) - 1;
+    pugi::xml_node p = add_paragraph(w, props);
+    std::size_t pos = 0;
+    for (const url_span& u : it.urls) {
+      if (u.offset < pos || u.offset + u.length > it.text.size()) continue;
+      append_runs(p, xml_safe(std::string_view(it.text).substr(pos, u.offset - pos), it.line,
+                              "a bullet", w.env, w.state));
+      std::string url =
+          xml_safe(it.text.substr(u.offset, u.length), it.line, "a URL", w.env, w.state);
+      add_hyperlink(w, p, url, url);
+      pos = u.offset + u.length;
+    }
+    append_runs(
+        p, xml_safe(std::string_view(it.text).substr(pos), it.line, "a bullet", w.env, w.state));
+    add_items(w, it.children);
+  }
+}
+
+// Phase 5: a slide: its heading, bullets and one line of links, spaced
+// apart as the PDF prints them.
+void add_slide(body_writer& w, const slide& sl) {
+  if (!sl.title.empty()) add_heading(w, style_id::heading2);
+  add_items(w, sl.items);
+  if (sl.links.empty()) return;
+  paragraph_props props;
+  props.style = style_id::link_line;
+  pugi::xml_node p = add_paragraph(w, props);
+  for (std::size_t i = 0; i < sl.links.size(); ++i) {
+    if (i > 0) append_runs(p, "\u2003\u2003");  // two em spaces
+    std::string href = xml_safe(sl.links[i].href, sl.links[i].line, "a link", w.env, w.state);
+    add_hyperlink(w, p, href, link_label(href));
+  }
+}
+
+// A section: its Heading 1 (`01 title`; unnumbered: the title; untitled:
+// none) and its slides. Sections follow each other like the PDF's.
+void add_section(body_writer& w, const section& sec) {
+  if (!sec.title.empty() || sec.number) add_heading(w, style_id::heading1);
+  for (const slide& sl : sec.slides) add_slide(w, sl);
+}
+
+// Phase 6: page size, margins, header and footer.
+void add_section_properties(body_writer& w, const section_parts& refs) {
+  const style& look = *w.env.look;
+  pugi::xml_node sect = w.body.append_child("w:sectPr");
+  auto reference = [&](const char* name, const std::string& id) {
+    if (id.empty()) return;
+    pugi::xml_node ref = sect.append_child(name);
+    ref.append_attribute("w:type") = "default";
+    ref.append_attribute("r:id") = id.c_str();
+  };
+  reference("w:headerReference", refs.header_rel_id);
+  reference("w:footerReference", refs.footer_rel_id);
+  pugi::xml_node size = sect.append_child("w:pgSz");
+  size.append_attribute("w:w") = twips(look.page_width);
+  size.append_attribute("w:h") = twips(look.page_height);
+  if (look.page_width > look.page_height) size.append_attribute("w:orient") = "landscape";
+  pugi::xml_node margins = sect.append_child("w:pgMar");
+  margins.append_attribute("w:top") = twips(look.margin_top);
+  margins.append_attribute("w:right") = twips(look.margin_right);
+  margins.append_attribute("w:bottom") = twips(look.margin_bottom);
+  margins.append_attribute("w:left") = twips(look.margin_left);
+  margins.append_attribute("w:header") = twips(look.margin_top * 0.45);
+  margins.append_attribute("w:footer") = twips(look.margin_bottom * 0.45);
+  margins.append_attribute("w:gutter") = 0;
+  // The cover page has no header or footer.
+  if (look.cover) sect.append_child("w:titlePg");
+}
+
+}  // namespace
+
+void build_document(const writer_env& env, const section_parts& refs, writer_state& state,
+                    pugi::xml_document& xml) {
+  pugi::xml_node root = xml.append_child("w:document");
+  root.append_attribute("xmlns:w") = ns::w;
+  root.append_attribute("xmlns:r") = ns::r;
+  body_writer w{env, state, root.append_child("w:body"), {}, 0, false};
+
+  w.headings = plan_headings(env, state);
+  if (env.look->cover) add_cover(w);
+  if (env.look->contents) add_contents(w);
+  for (const section& sec : env.doc->sections) add_section(w, sec);
+  add_section_properties(w, refs);
+}
+
+}  // namespace handout::docx

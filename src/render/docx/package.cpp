@@ -1,0 +1,158 @@
+#include <zip.h>
+
+#include <memory>
+
+#include "render/docx/docx.hpp"
+#include "render/docx/ooxml.hpp"
+#include "render/docx/parts.hpp"
+
+namespace handout::docx {
+
+namespace {
+
+struct string_writer : pugi::xml_writer {
+  std::string out;
+  void write(const void* data, std::size_t size) override {
+    out.append(static_cast<const char*>(data), size);
+  }
+};
+
+constexpr const char* xml_declaration =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+
+// The zip entry name of a part: its part name without the leading '/'.
+std::string entry_name(const std::string& part_name) {
+  return part_name.empty() || part_name[0] != '/' ? part_name : part_name.substr(1);
+}
+
+// Every entry's modification time: 1980-01-01 00:00, the earliest DOS time.
+constexpr zip_uint16_t fixed_dos_time = 0;
+constexpr zip_uint16_t fixed_dos_date = (0 << 9) | (1 << 5) | 1;
+
+struct zip_source_deleter {
+  void operator()(zip_source_t* s) const { zip_source_free(s); }
+};
+struct zip_archive_deleter {
+  void operator()(zip_t* z) const { zip_discard(z); }
+};
+
+}  // namespace
+
+std::string part_bytes(const part& p) {
+  string_writer w;
+  w.out = xml_declaration;
+  p.xml.save(w, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
+  return std::move(w.out);
+}
+
+void write_flat_opc(const package& pkg, pugi::xml_writer& out) {
+  auto put = [&](std::string_view text) { out.write(text.data(), text.size()); };
+  // Part names and content types are the writer's own ASCII constants; the
+  // escape is there so that this stays true to XML if that ever changes.
+  auto attribute = [&](std::string_view value) {
+    std::string escaped;
+    for (char c : value) {
+      escaped += c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '"' ? "&quot;" : std::string(1, c);
+    }
+    put(escaped);
+  };
+  put(xml_declaration);
+  // Without this instruction Windows opens the file in a text editor.
+  put("<?mso-application progid=\"Word.Document\"?>\n");
+  put("<pkg:package xmlns:pkg=\"");
+  put(ns::flat_opc);
+  put("\">\n");
+  for (const part& p : pkg.parts) {
+    put(" <pkg:part pkg:name=\"");
+    attribute(p.name);
+    put("\" pkg:contentType=\"");
+    attribute(p.content_type);
+    put("\">\n  <pkg:xmlData>\n");
+    // Each part streams straight from its document, indented in place.
+    p.xml.document_element().print(out, " ", pugi::format_indent, pugi::encoding_utf8, 3);
+    put("  </pkg:xmlData>\n </pkg:part>\n");
+  }
+  put("</pkg:package>\n");
+}
+
+std::string to_flat_opc(const package& pkg) {
+  string_writer w;
+  write_flat_opc(pkg, w);
+  return std::move(w.out);
+}
+
+std::optional<std::string> to_zip(const package& pkg, std::string& error) {
+  // Serialize first: libzip reads the buffers when the archive is closed.
+  pugi::xml_document types_xml;
+  build_content_types(pkg, types_xml);
+  std::vector<std::pair<std::string, std::string>> entries;
+  entries.emplace_back("[Content_Types].xml", std::string(xml_declaration));
+  {
+    string_writer w;
+    types_xml.save(w, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
+    entries.back().second += w.out;
+  }
+  for (const part& p : pkg.parts) entries.emplace_back(entry_name(p.name), part_bytes(p));
+
+  zip_error_t zerr;
+  zip_error_init(&zerr);
+  std::unique_ptr<zip_source_t, zip_source_deleter> buffer(
+      zip_source_buffer_create(nullptr, 0, 0, &zerr));
+  if (!buffer) {
+    error = zip_error_strerror(&zerr);
+    zip_error_fini(&zerr);
+    return std::nullopt;
+  }
+  std::unique_ptr<zip_t, zip_archive_deleter> archive(
+      zip_open_from_source(buffer.get(), ZIP_TRUNCATE, &zerr));
+  if (!archive) {
+    error = zip_error_strerror(&zerr);
+    zip_error_fini(&zerr);
+    return std::nullopt;
+  }
+  zip_error_fini(&zerr);
+  zip_source_keep(buffer.get());  // the archive's close must not free it
+
+  for (const auto& [name, bytes] : entries) {
+    zip_source_t* src = zip_source_buffer(archive.get(), bytes.data(), bytes.size(), 0);
+    if (!src) {
+      error = zip_strerror(archive.get());
+      return std::nullopt;
+    }
+    zip_int64_t index = zip_file_add(archive.get(), name.c_str(), src, ZIP_FL_ENC_UTF_8);
+    if (index < 0) {
+      zip_source_free(src);
+      error = zip_strerror(archive.get());
+      return std::nullopt;
+    }
+    auto i = static_cast<zip_uint64_t>(index);
+    if (zip_set_file_compression(archive.get(), i, ZIP_CM_DEFLATE, 6) < 0 ||
+        zip_file_set_dostime(archive.get(), i, fixed_dos_time, fixed_dos_date, 0) < 0 ||
+        zip_file_set_external_attributes(archive.get(), i, 0, ZIP_OPSYS_UNIX, 0100644u << 16) < 0) {
+      error = zip_strerror(archive.get());
+      return std::nullopt;
+    }
+  }
+  if (zip_close(archive.get()) < 0) {
+    error = zip_strerror(archive.get());
+    return std::nullopt;
+  }
+  archive.release();  // closed
+
+  std::string out;
+  zip_stat_t st;
+  if (zip_source_stat(buffer.get(), &st) < 0 || zip_source_open(buffer.get()) < 0) {
+    error = zip_error_strerror(zip_source_error(buffer.get()));
+    return std::nullopt;
+  }
+  out.resize(static_cast<std::size_t>(st.size));
+  zip_int64_t n = zip_source_read(buffer.get(), out.data(), st.size);
+  zip_source_close(buffer.get());
+  if (n < 0 || static_cast<zip_uint64_t>(n) != st.size) {
+    error = "cannot read the zipped package back";
+    return std::nullopt;
+  }
+  return out;
+}
+
+}  // namespace handout::docx

@@ -1,0 +1,216 @@
+#include <string>
+
+#include "render/docx/ooxml.hpp"
+#include "render/docx/parts.hpp"
+
+namespace handout::docx {
+
+namespace {
+
+// What a style is called and where it sits among the others.
+struct style_head {
+  const char* type;  // paragraph or character
+  const char* id;
+  const char* name;  // Word's built-in names, lower case where Word uses it
+  const char* based_on = nullptr;
+  const char* next = nullptr;
+  int ui_priority = -1;
+  bool quick = false;  // shown in the style gallery
+  bool is_default = false;
+};
+
+pugi::xml_node append_style(pugi::xml_node styles, const style_head& h, const paragraph_props* p,
+                            const run_props* r) {
+  pugi::xml_node s = styles.append_child("w:style");
+  s.append_attribute("w:type") = h.type;
+  if (h.is_default) s.append_attribute("w:default") = "1";
+  s.append_attribute("w:styleId") = h.id;
+  append_val(s, "w:name", h.name);
+  if (h.based_on) append_val(s, "w:basedOn", h.based_on);
+  if (h.next) append_val(s, "w:next", h.next);
+  if (h.ui_priority >= 0) append_val(s, "w:uiPriority", static_cast<long>(h.ui_priority));
+  if (h.quick) s.append_child("w:qFormat");
+  if (p) append_ppr(s, *p);
+  if (r) append_rpr(s, *r);
+  return s;
+}
+
+}  // namespace
+
+void build_styles(const writer_env& env, pugi::xml_document& xml) {
+  const style& look = *env.look;
+  const double text_width = look.page_width - look.margin_left - look.margin_right;
+  const std::string text = hex_color(look.text_color);
+  const std::string heading = hex_color(look.heading_color);
+  const std::string link = hex_color(look.link_color);
+  const std::string rule = hex_color(look.rule_color);
+
+  pugi::xml_node styles = xml.append_child("w:styles");
+  styles.append_attribute("xmlns:w") = ns::w;
+
+  // Phase 1: document defaults (font, language, size, spacing).
+  pugi::xml_node defaults = styles.append_child("w:docDefaults");
+  run_props default_run;
+  if (!env.font.empty()) default_run.font = env.font;
+  default_run.size = look.body_size;
+  default_run.lang = env.lang;
+  default_run.lang_east_asia = env.lang_east_asia;
+  append_rpr(defaults.append_child("w:rPrDefault"), default_run);
+  paragraph_props default_par;
+  default_par.space_after = look.paragraph_spacing;
+  default_par.line = look.leading;
+  append_ppr(defaults.append_child("w:pPrDefault"), default_par);
+
+  // Phase 2: paragraph styles, from the body text to the headings.
+  paragraph_props normal_par;
+  normal_par.auto_space_off = !look.cjk_latin_space;
+  if (look.justify) normal_par.jc = "both";
+  run_props normal_run;
+  normal_run.color = text;
+  append_style(styles, {"paragraph", style_id::normal, "Normal", nullptr, nullptr, -1, true, true},
+               &normal_par, &normal_run);
+
+  paragraph_props title_par;
+  title_par.space_after = look.title_size * 0.5;
+  title_par.line = 1.15;
+  title_par.jc = "left";
+  run_props title_run;
+  title_run.bold = true;
+  title_run.color = heading;
+  title_run.size = look.title_size;
+  append_style(
+      styles,
+      {"paragraph", style_id::title, "Title", style_id::normal, style_id::subtitle, 10, true},
+      &title_par, &title_run);
+
+  paragraph_props subtitle_par;
+  subtitle_par.space_before = look.subtitle_size * 0.5;
+  subtitle_par.space_after = look.subtitle_size * 2;
+  subtitle_par.line = 1.3;
+  subtitle_par.jc = "left";
+  run_props subtitle_run;
+  subtitle_run.color = text;
+  subtitle_run.size = look.subtitle_size;
+  append_style(
+      styles,
+      {"paragraph", style_id::subtitle, "Subtitle", style_id::normal, style_id::normal, 11, true},
+      &subtitle_par, &subtitle_run);
+
+  paragraph_props meta_par;
+  meta_par.jc = "left";
+  meta_par.space_after = look.paragraph_spacing;
+  run_props meta_run;
+  meta_run.color = text;
+  append_style(styles,
+               {"paragraph", style_id::author, "Author", style_id::normal, style_id::normal},
+               &meta_par, &meta_run);
+  append_style(styles, {"paragraph", style_id::date, "Date", style_id::normal, style_id::normal},
+               &meta_par, &meta_run);
+
+  paragraph_props h1_par;
+  h1_par.keep_next = true;
+  h1_par.space_before = look.heading1_size * 1.2;
+  h1_par.space_after = look.heading1_size * 0.6;
+  h1_par.line = 1.2;
+  h1_par.jc = "left";
+  h1_par.outline_level = 0;
+  run_props h1_run;
+  h1_run.bold = true;
+  h1_run.color = heading;
+  h1_run.size = look.heading1_size;
+  append_style(
+      styles,
+      {"paragraph", style_id::heading1, "heading 1", style_id::normal, style_id::normal, 9, true},
+      &h1_par, &h1_run);
+
+  paragraph_props h2_par;
+  h2_par.keep_next = true;
+  h2_par.space_before = look.heading2_size * 1.4;
+  h2_par.space_after = look.heading2_size * 0.5;
+  h2_par.line = 1.2;
+  h2_par.jc = "left";
+  h2_par.outline_level = 1;
+  run_props h2_run;
+  h2_run.bold = true;
+  h2_run.color = heading;
+  h2_run.size = look.heading2_size;
+  append_style(
+      styles,
+      {"paragraph", style_id::heading2, "heading 2", style_id::normal, style_id::normal, 9, true},
+      &h2_par, &h2_run);
+
+  // Phase 3: the table of contents. The heading is not a heading style, so
+  // that it stays out of the contents and of the navigation pane.
+  paragraph_props toc_heading_par;
+  toc_heading_par.keep_next = true;
+  toc_heading_par.space_after = look.heading1_size;
+  toc_heading_par.line = 1.2;
+  toc_heading_par.jc = "left";
+  toc_heading_par.border_bottom_color = rule;
+  append_style(styles,
+               {"paragraph", style_id::toc_heading, "TOC Heading", style_id::normal,
+                style_id::normal, 39, true},
+               &toc_heading_par, &h1_run);
+
+  paragraph_props toc1_par;
+  toc1_par.tab_right = text_width;
+  toc1_par.tab_leader_dots = true;
+  toc1_par.space_before = look.body_size * 0.6;
+  toc1_par.space_after = 0;
+  toc1_par.jc = "left";
+  run_props toc1_run;
+  toc1_run.bold = true;
+  append_style(styles,
+               {"paragraph", style_id::toc1, "toc 1", style_id::normal, style_id::normal, 39},
+               &toc1_par, &toc1_run);
+  paragraph_props toc2_par = toc1_par;
+  toc2_par.space_before = 0;
+  toc2_par.indent_left = look.indent;
+  append_style(styles,
+               {"paragraph", style_id::toc2, "toc 2", style_id::normal, style_id::normal, 39},
+               &toc2_par, nullptr);
+
+  // Phase 4: bullets, link lines, header and footer.
+  append_style(styles,
+               {"paragraph", style_id::list_paragraph, "List Paragraph", style_id::normal, nullptr,
+                34, true},
+               nullptr, nullptr);
+
+  paragraph_props link_par;
+  link_par.space_before = 0;
+  link_par.space_after = 0;
+  link_par.line = 1.3;
+  link_par.jc = "left";
+  link_par.indent_left = look.indent;
+  run_props small_run;
+  small_run.size = look.small_size;
+  append_style(styles,
+               {"paragraph", style_id::link_line, "Link Line", style_id::normal, nullptr, -1, true},
+               &link_par, &small_run);
+
+  paragraph_props header_par;
+  header_par.space_after = 0;
+  header_par.line = 1.0;
+  header_par.jc = "left";
+  header_par.tab_right = text_width;  // the section title goes right
+  header_par.border_bottom_color = rule;
+  run_props margin_run;
+  margin_run.color = rule;
+  margin_run.size = look.small_size;
+  append_style(styles, {"paragraph", style_id::header, "header", style_id::normal, nullptr, 99},
+               &header_par, &margin_run);
+  paragraph_props footer_par = header_par;
+  footer_par.jc = "center";
+  footer_par.tab_right.reset();
+  footer_par.border_bottom_color.reset();
+  append_style(styles, {"paragraph", style_id::footer, "footer", style_id::normal, nullptr, 99},
+               &footer_par, &margin_run);
+
+  // Phase 5: character styles.
+  run_props hyperlink_run;
+  hyperlink_run.color = link;
+  append_style(styles, {"character", style_id::hyperlink, "Hyperlink", nullptr, nullptr, 99},
+               nullptr, &hyperlink_run);
+}
+
+}  // namespace handout::docx

@@ -1,0 +1,190 @@
+// The DOCX writer, in phases: settings → relationships → parts → document →
+// relationship parts → package; then the renderer serializes it twice.
+#include <string>
+
+#include "io.hpp"
+#include "render/docx/docx.hpp"
+#include "render/docx/ooxml.hpp"
+#include "render/docx/parts.hpp"
+#include "render/docx/text.hpp"
+#include "render/renderer.hpp"
+
+namespace handout::docx {
+
+namespace {
+
+bool starts_with_language(const std::string& tag, const char* language) {
+  const std::size_t n = std::char_traits<char>::length(language);
+  return tag.compare(0, n, language) == 0 && (tag.size() == n || tag[n] == '-');
+}
+
+// Phase 1: the read-only settings.
+writer_env make_env(const report& r, const style& look, writer_state& state) {
+  writer_env env;
+  env.doc = &r;
+  env.look = &look;
+  // The metadata is written up to three times (cover, header, properties):
+  // clean it once, with one warning per field.
+  env.meta.title = xml_safe(r.meta.title, 0, "the title", env, state);
+  env.meta.subtitle = xml_safe(r.meta.subtitle, 0, "the subtitle", env, state);
+  env.meta.author = xml_safe(r.meta.author, 0, "the author", env, state);
+  env.meta.date = xml_safe(r.meta.date, 0, "the date", env, state);
+  env.meta.lang = xml_safe(r.meta.lang, 0, "the language", env, state);
+  for (const font_ref& f : look.fonts) {
+    if (!f.family.empty()) {  // Word knows fonts by family, not by file
+      env.font = f.family;
+      break;
+    }
+  }
+  const std::string& lang = env.meta.lang;
+  const bool zh = starts_with_language(lang, "zh");
+  const bool ja = starts_with_language(lang, "ja");
+  const bool ko = starts_with_language(lang, "ko");
+  if (zh || ja || ko) {
+    env.lang = "en-US";
+    env.lang_east_asia = lang.find('-') != std::string::npos ? lang
+                         : zh                                ? "zh-CN"
+                         : ja                                ? "ja-JP"
+                                                             : "ko-KR";
+  } else {
+    env.lang = lang.empty() ? "en-US" : lang;
+    env.lang_east_asia = "zh-CN";
+  }
+  const bool traditional =
+      zh && (lang.find("Hant") != std::string::npos || lang.find("TW") != std::string::npos ||
+             lang.find("HK") != std::string::npos);
+  env.contents_title = traditional ? "目錄" : zh ? "目录" : ja ? "目次" : ko ? "목차" : "Contents";
+  return env;
+}
+
+part make_part(const char* name, const char* type) {
+  part p;
+  p.name = name;
+  p.content_type = type;
+  return p;
+}
+
+}  // namespace
+
+package build_package(const report& r, const style& look, diagnostics& diags) {
+  writer_state state;
+  const writer_env env = make_env(r, look, state);
+
+  // Phase 2: the relationships known before the body is written.
+  state.package_rels.add(rel_type::office_document, "word/document.xml");
+  state.package_rels.add(rel_type::core, "docProps/core.xml");
+  state.package_rels.add(rel_type::extended, "docProps/app.xml");
+  state.document_rels.add(rel_type::styles, "styles.xml");
+  state.document_rels.add(rel_type::numbering, "numbering.xml");
+  state.document_rels.add(rel_type::settings, "settings.xml");
+  state.document_rels.add(rel_type::font_table, "fontTable.xml");
+  section_parts refs;
+  if (look.header) refs.header_rel_id = state.document_rels.add(rel_type::header, "header1.xml");
+  if (look.footer) refs.footer_rel_id = state.document_rels.add(rel_type::footer, "footer1.xml");
+
+  // Phase 3: the parts the body refers to.
+  part styles = make_part("/word/styles.xml", content_type::styles);
+  build_styles(env, styles.xml);
+  part numbering = make_part("/word/numbering.xml", content_type::numbering);
+  build_numbering(env, state, numbering.xml);
+  part settings = make_part("/word/settings.xml", content_type::settings);
+  build_settings(env, settings.xml);
+  part font_table = make_part("/word/fontTable.xml", content_type::font_table);
+  build_font_table(env, font_table.xml);
+
+  // Phase 4: the body; hyperlinks add their relationships.
+  part document = make_part("/word/document.xml", content_type::document);
+  build_document(env, refs, state, document.xml);
+
+  // Phase 5: header, footer, properties and the relationship parts.
+  part package_rels = make_part("/_rels/.rels", content_type::rels);
+  build_relationships(state.package_rels, package_rels.xml);
+  part document_rels = make_part("/word/_rels/document.xml.rels", content_type::rels);
+  build_relationships(state.document_rels, document_rels.xml);
+
+  package pkg;
+  pkg.parts.push_back(std::move(package_rels));
+  pkg.parts.push_back(std::move(document));
+  pkg.parts.push_back(std::move(document_rels));
+  pkg.parts.push_back(std::move(styles));
+  pkg.parts.push_back(std::move(numbering));
+  pkg.parts.push_back(std::move(settings));
+  pkg.parts.push_back(std::move(font_table));
+  if (look.header) {
+    part header = make_part("/word/header1.xml", content_type::header);
+    build_header(env, header.xml);
+    pkg.parts.push_back(std::move(header));
+  }
+  if (look.footer) {
+    part footer = make_part("/word/footer1.xml", content_type::footer);
+    build_footer(env, footer.xml);
+    pkg.parts.push_back(std::move(footer));
+  }
+  part core = make_part("/docProps/core.xml", content_type::core);
+  build_core_properties(env, core.xml);
+  pkg.parts.push_back(std::move(core));
+  part app = make_part("/docProps/app.xml", content_type::extended);
+  build_app_properties(app.xml);
+  pkg.parts.push_back(std::move(app));
+
+  diags.append(state.warnings);
+  return pkg;
+}
+
+}  // namespace handout::docx
+
+namespace handout {
+
+namespace {
+
+// Streams pugixml's output into a temp file in 64 KiB writes, keeping the
+// first error.
+struct temp_file_writer : pugi::xml_writer {
+  explicit temp_file_writer(temp_file& f) : file(f) {}
+  void write(const void* data, std::size_t size) override {
+    buffer.append(static_cast<const char*>(data), size);
+    if (buffer.size() >= 64 * 1024) flush();
+  }
+  void flush() {
+    if (error.empty()) file.write(buffer, error);
+    buffer.clear();
+  }
+  temp_file& file;
+  std::string buffer;
+  std::string error;
+};
+
+// NAME.docx.xml, streamed from the parts through a temp file.
+bool write_flat_opc_file(const docx::package& pkg, const std::string& path, diagnostics& diags) {
+  std::string error;
+  auto tmp = temp_file::create(path, error);
+  if (tmp) {
+    temp_file_writer out(*tmp);
+    docx::write_flat_opc(pkg, out);
+    out.flush();
+    error = out.error;
+    if (error.empty()) tmp->commit(error);
+  }
+  if (!error.empty()) {
+    diags.error(path, 0, 0, "cannot write file: " + error);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool render_docx(const report& r, const render_options& options, diagnostics& diags) {
+  const docx::package pkg = docx::build_package(r, *options.style, diags);
+  const bool flat_ok = write_flat_opc_file(pkg, options.output_stem + ".docx.xml", diags);
+  std::string error;
+  std::optional<std::string> zipped = docx::to_zip(pkg, error);
+  if (!zipped) {
+    diags.error(options.output_stem + ".docx", 0, 0, "cannot zip the document: " + error);
+    return false;
+  }
+  const bool zip_ok = write_file_atomically(options.output_stem + ".docx", *zipped, diags);
+  return flat_ok && zip_ok;
+}
+
+}  // namespace handout
