@@ -9,6 +9,8 @@ packages=(
   cmake g++ ninja-build pkg-config
   libhpdf-dev libpugixml-dev libutf8proc-dev libyaml-cpp-dev
   libharfbuzz-dev libicu-dev libfontconfig-dev libqrencode-dev zlib1g-dev libzip-dev libcurl4-openssl-dev
+  # batch conversion: content hashes, JSON (manifest, summary, links --merge); the .deb
+  libssl-dev nlohmann-json3-dev dpkg-dev file
   # tests
   libgtest-dev libgmock-dev libxml2-utils python3
   # link audit tests: JSON Schema validation, Markdown read back, a terminal for colour

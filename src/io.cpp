@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cerrno>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -97,14 +98,31 @@ extern "C" void remove_pending_and_reraise(int sig) {
   ::raise(sig);
 }
 
+// The process's umask, read without changing it: umask(2) can only be read
+// by setting it, which would let other threads create files with a wrong
+// mode meanwhile, so /proc/self/status comes first.
+mode_t current_umask() {
+  if (FILE* f = std::fopen("/proc/self/status", "re")) {
+    char line[256];
+    unsigned mask = 0;
+    bool found = false;
+    while (!found && std::fgets(line, sizeof line, f) != nullptr) {
+      found = std::sscanf(line, "Umask: %o", &mask) == 1;
+    }
+    std::fclose(f);
+    if (found) return static_cast<mode_t>(mask);
+  }
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  return mask;
+}
+
 mode_t new_file_mode() {
-  static const mode_t mode = [] {
-    mode_t mask = ::umask(0);
-    ::umask(mask);
-    return static_cast<mode_t>(0666 & ~mask);
-  }();
+  static const mode_t mode = static_cast<mode_t>(0666 & ~current_umask());
   return mode;
 }
+
+thread_local output_recorder* active_recorder = nullptr;
 
 }  // namespace
 
@@ -198,8 +216,13 @@ bool temp_file::commit(std::string& error) {
     return false;
   }
   committed_ = true;
+  if (active_recorder != nullptr) active_recorder->files_.push_back(destination_);
   return true;
 }
+
+output_recorder::output_recorder() : previous_(active_recorder) { active_recorder = this; }
+
+output_recorder::~output_recorder() { active_recorder = previous_; }
 
 bool write_file_atomically(const std::string& path, std::string_view data, diagnostics& diags) {
   std::string error;

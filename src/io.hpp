@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "diagnostic.hpp"
 
@@ -49,6 +50,23 @@ class temp_file {
 // Makes SIGINT, SIGTERM and SIGHUP remove the temp files being written before
 // the process dies of the signal. Call once, early in main().
 void remove_temp_files_on_signals();
+
+// Lists the files that temp_file::commit() writes on the calling thread while
+// it is alive (the batch records each deck's outputs this way). Recorders nest.
+class output_recorder {
+ public:
+  output_recorder();
+  output_recorder(const output_recorder&) = delete;
+  output_recorder& operator=(const output_recorder&) = delete;
+  ~output_recorder();
+
+  const std::vector<std::string>& files() const { return files_; }
+
+ private:
+  friend class temp_file;
+  std::vector<std::string> files_;
+  output_recorder* previous_ = nullptr;
+};
 
 // Writes `data` to `path` through a temp_file. On failure reports
 // `PATH: error: …` and returns false; `path` is then untouched.

@@ -56,7 +56,7 @@ TEST(Rules, TableOrderMatchesIdsAndNamesAreStable) {
                          "duplicate-across-slides", "invalid-start-time",  "query-off-topic",
                          "slide-without-links",     "tracking-parameters", "invalid-pp",
                          "video-unavailable",       "video-restricted",    "link-broken",
-                         "link-restricted",         "link-unreachable"};
+                         "link-restricted",         "link-unreachable",    "duplicate-across-decks"};
   ASSERT_EQ(rules().size(), std::size(names));
   for (std::size_t i = 0; i < rules().size(); ++i) {
     EXPECT_EQ(static_cast<std::size_t>(rules()[i].id), i);

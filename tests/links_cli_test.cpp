@@ -136,7 +136,7 @@ TEST(LinksJson, SummaryAddsUpAcrossFiles) {
                      "print(s[\"files\"], s[\"links\"], s[\"errors\"], len(d[\"findings\"]), "
                      "sum(f[\"summary\"][\"links\"] for f in d[\"files\"]))") +
                " " + quote(tmp / "a.json"));
-  EXPECT_EQ(r.out, "2 27 5 35 27\n");
+  EXPECT_EQ(r.out, "2 27 5 37 27\n");  // 2 of the 37: videos in both decks (duplicate-across-decks)
 }
 
 // --- JUnit -----------------------------------------------------------------------
@@ -176,7 +176,7 @@ TEST(LinksSarif, HasTheRequiredFieldsAndOneRulePerId) {
                      "run[\"results\"][-1][\"locations\"][0][\"physicalLocation\"][\"region\"]"
                      "[\"startLine\"])") +
                " " + quote(tmp / "s.sarif"));
-  EXPECT_EQ(r.out, "14 10 9\n");  // 14 rules; broken deck: 10 findings, the last on line 9
+  EXPECT_EQ(r.out, "15 10 9\n");  // 15 rules; broken deck: 10 findings, the last on line 9
 }
 
 TEST(LinksSarif, SourcePathIsAUriReference) {

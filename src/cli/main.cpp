@@ -16,6 +16,7 @@
 #include "render/links/command.hpp"
 #include "render/links/online/options.hpp"
 #include "render/renderer.hpp"
+#include "style_search.hpp"
 
 namespace {
 
@@ -48,18 +49,34 @@ the file given with -o (written whole or not at all).
 )";
 
 std::string convert_help() {
-  std::string help = R"(usage: handout convert FILE|DIR... -o DIR [--formats LIST]
+  std::string help = R"(usage: handout convert FILE|DIR... -o DIR [options]
 
 Converts each deck (NAME.txt, or a NAME.xml intermediate) into DIR/NAME.*.
-A directory stands for the .txt files in it. A failing deck does not stop the
-others; the exit status is 2 when any failed.
+A directory stands for the .txt files below it, found recursively in sorted
+order; their outputs mirror its tree under DIR. Decks are converted in
+parallel; a failing deck does not stop the others. A deck whose input,
+metadata, style, fonts and tool are unchanged since the last run into DIR is
+skipped (DIR/.handout-manifest.json). DIR/summary.md and DIR/summary.json
+describe the run.
 
 options:
   -o, --output DIR      where to write (created if missing)
   --formats LIST        comma-separated formats (default: all marked *)
-  --style FILE          a style (default: the built-in one, as styles/report.yaml)
+  --style NAME|FILE     a style: an installed one by name (report, handout)
+                        or a file (default: the built-in one, as report)
+  --from LIST           what a directory stands for: txt (default), xml, or
+                        txt,xml
+  -j, --jobs N          decks converted at once (default: one per core)
+  --force               convert every deck, changed or not
+  --shard K/N           only the K-th of N stable parts of the decks (CI jobs)
   --online ...          check links online first (see 'handout links --help');
                         titles and verdicts then appear in the outputs
+  --fail-on LEVEL       link audit findings that fail the run: none (default),
+                        error, warning or info
+  -q, --quiet           no progress, only diagnostics
+
+Exit status: the worst of all decks: 2 when one failed, 1 when one has a
+finding at --fail-on, else 0.
 
 formats:
 )";
@@ -74,11 +91,17 @@ formats:
 constexpr std::string_view links_help =
     R"(usage: handout links FILE|DIR... [--format FORMAT] [-o FILE] [--fail-on LEVEL]
                      [--online [ONLINE OPTIONS]]
+       handout links --merge REPORT.json... [--format FORMAT] [-o FILE] [--fail-on LEVEL]
 
 Audits every link of each deck (NAME.txt, or a NAME.xml intermediate; a
-directory stands for the .txt files in it): YouTube video ids, links that
-cannot be opened, duplicates, search queries and tracking parameters. No
-network access unless --online. Rules, levels and formats: docs/LINKS.md.
+directory stands for the .txt files below it): YouTube video ids, links that
+cannot be opened, duplicates (also across decks), search queries and tracking
+parameters. No network access unless --online. Rules, levels and formats:
+docs/LINKS.md.
+
+With --merge, the inputs are JSON reports (per deck, NAME.links.json from
+convert, or per shard, from --format json) merged into one report, with the
+videos linked from several decks found anew.
 
 options:
   --format FORMAT   text (default), json, markdown, junit, sarif or github
@@ -87,6 +110,7 @@ options:
                     warning, info or none; add ",unknown" (or give
                     "unknown" alone) to fail also on links the online check
                     could not decide
+  --merge           merge JSON reports instead of auditing decks
 
 )";
 
@@ -172,8 +196,38 @@ int run_convert(const std::vector<std::string>& args) {
       formats = args[i];
       formats_given = true;
     } else if (a == "--style") {
-      if (++i == args.size()) return usage_error("--style needs a file", "convert");
+      if (++i == args.size()) return usage_error("--style needs a name or file", "convert");
       style_path = args[i];
+    } else if (a == "--from") {
+      if (++i == args.size()) return usage_error("--from needs txt, xml or txt,xml", "convert");
+      auto kinds = batch::parse_deck_kinds(args[i]);
+      if (!kinds)
+        return usage_error("--from takes txt, xml or txt,xml, not '" + args[i] + "'", "convert");
+      request.kinds = *kinds;
+    } else if (a == "-j" || a == "--jobs" || (a.starts_with("-j") && a.size() > 2)) {
+      std::string n = a.size() > 2 && a[1] == 'j' ? a.substr(2) : "";
+      if (n.empty() && ++i == args.size()) return usage_error(a + " needs a number", "convert");
+      if (n.empty()) n = args[i];
+      if (n.empty() || n.size() > 4 || n.find_first_not_of("0123456789") != std::string::npos ||
+          std::stoi(n) < 1) {
+        return usage_error("-j takes a number of jobs from 1, not '" + n + "'", "convert");
+      }
+      request.jobs = std::stoi(n);
+    } else if (a == "--force") {
+      request.force = true;
+    } else if (a == "-q" || a == "--quiet") {
+      request.quiet = true;
+    } else if (a == "--shard") {
+      if (++i == args.size()) return usage_error("--shard needs K/N", "convert");
+      request.shard = batch::parse_shard(args[i]);
+      if (!request.shard) {
+        return usage_error("--shard takes K/N with 1 <= K <= N, not '" + args[i] + "'", "convert");
+      }
+    } else if (a == "--fail-on") {
+      if (++i == args.size()) return usage_error("--fail-on needs a level", "convert");
+      auto level = links::parse_fail_level(args[i]);
+      if (!level) return usage_error("unknown level '" + args[i] + "'", "convert");
+      request.fail_on = *level;
     } else if (a.size() > 1 && a[0] == '-') {
       return usage_error("unknown option '" + a + "'", "convert");
     } else {
@@ -204,12 +258,14 @@ int run_convert(const std::vector<std::string>& args) {
   }
   diagnostics diags;
   if (!style_path.empty()) {
-    auto s = load_style(style_path, diags);
+    auto file = find_style(style_path, diags);
+    auto s = file ? load_style(*file, diags) : std::nullopt;
     if (!s) {
       print(diags);
       return exit_code::bad_input;
     }
     request.style = *s;
+    request.style_file = *file;
   }
   int status = convert(request, diags);
   print(diags);
@@ -247,16 +303,25 @@ int run_links(const std::vector<std::string>& args) {
       if (!links::parse_fail_on(args[i], request.fail_on, request.fail_on_unknown)) {
         return usage_error("unknown level '" + args[i] + "'", "links");
       }
+    } else if (a == "--merge") {
+      request.merge = true;
     } else if (a.size() > 1 && a[0] == '-') {
       return usage_error("unknown option '" + a + "'", "links");
     } else {
       request.inputs.push_back(a);
     }
   }
-  if (request.inputs.empty()) return usage_error("links needs a file or directory", "links");
+  if (request.inputs.empty()) {
+    return usage_error(
+        request.merge ? "links --merge needs JSON reports" : "links needs a file or directory",
+        "links");
+  }
   std::string error;
   request.online = online.finish(error);
   if (!error.empty()) return usage_error(error, "links");
+  if (request.merge && request.online) {
+    return usage_error("--online checks decks; it cannot be used with --merge", "links");
+  }
   diagnostics diags;
   int status = links::run_links(request, diags);
   print(diags);

@@ -11,6 +11,11 @@
 
 namespace handout {
 
+// What a renderer reports about its output, for summaries (optional).
+struct render_stats {
+  int pages = -1;  // pages of a paged format; -1 when unknown
+};
+
 // Where and how a renderer writes.
 struct render_options {
   // Output path without extension: `OUT/NAME`. A renderer adds its own
@@ -18,6 +23,8 @@ struct render_options {
   std::string output_stem;
   // The style every renderer follows (never null).
   const handout::style* style = nullptr;
+  // Where a renderer may report what it made; may be null.
+  render_stats* stats = nullptr;
 };
 
 // Writes one format of `r`; every file through a temp file and rename.

@@ -9,6 +9,7 @@
 #include "convert.hpp"
 #include "io.hpp"
 #include "parse/load.hpp"
+#include "render/links/merge.hpp"
 
 namespace handout::links {
 
@@ -73,27 +74,35 @@ int audit_exit_code(const std::vector<audit_result>& audits, fail_level fail_on,
 }
 
 int run_links(const links_request& request, diagnostics& diags) {
-  std::vector<std::string> decks = collect_decks(request.inputs, diags);
-  bool inputs_ok = !diags.has_errors();
-  std::vector<report> reports;
-  reports.reserve(decks.size());
-  for (const auto& deck : decks) {
-    auto r = load_input(deck, diags);
-    if (!r) {
-      inputs_ok = false;
-      continue;
-    }
-    reports.push_back(std::move(*r));
-  }
-  if (reports.empty()) return exit_code::bad_input;
-  if (request.online) {
-    std::vector<report*> all;
-    for (auto& r : reports) all.push_back(&r);
-    online::check_online(all, *request.online, diags);
-  }
   std::vector<audit_result> audits;
-  audits.reserve(reports.size());
-  for (const auto& r : reports) audits.push_back(audit(r));
+  bool inputs_ok = true;
+  if (request.merge) {
+    auto merged = merge_reports(request.inputs, diags);
+    if (merged) audits = std::move(*merged);
+    inputs_ok = !diags.has_errors();
+  } else {
+    std::vector<std::string> decks = collect_decks(request.inputs, diags);
+    inputs_ok = !diags.has_errors();
+    std::vector<report> reports;
+    reports.reserve(decks.size());
+    for (const auto& deck : decks) {
+      auto r = load_input(deck, diags);
+      if (!r) {
+        inputs_ok = false;
+        continue;
+      }
+      reports.push_back(std::move(*r));
+    }
+    if (request.online && !reports.empty()) {
+      std::vector<report*> all;
+      for (auto& r : reports) all.push_back(&r);
+      online::check_online(all, *request.online, diags);
+    }
+    audits.reserve(reports.size());
+    for (const auto& r : reports) audits.push_back(audit(r));
+    if (audits.size() > 1) find_duplicates_across_decks(audits);
+  }
+  if (audits.empty()) return exit_code::bad_input;
 
   const bool colour = request.output.empty() && stdout_wants_colour();
   std::string text = format_audit(audits, request.format, colour);

@@ -30,6 +30,8 @@ struct links_request {
   bool fail_on_unknown = false;
   // Check the links online first (`--online`).
   std::optional<online::online_options> online;
+  // The inputs are JSON reports to merge (per deck or per shard), not decks.
+  bool merge = false;
 };
 
 // The exit status for these audits: findings (1) when one reaches

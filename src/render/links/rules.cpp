@@ -62,6 +62,10 @@ const std::vector<rule>& rules() {
        "Online: the link could not be checked (network failure, timeout, 5xx or 429 after "
        "retries, too many redirects, or a non-public address).",
        "Run the check again later; this fails the run only with --fail-on unknown."},
+      {rule_id::duplicate_across_decks, "duplicate-across-decks", level::info,
+       "The same video is linked from several decks (when several decks are audited or merged).",
+       "Check that each deck cites the video meant for it; repeats across decks are often "
+       "deliberate."},
   };
   return table;
 }

@@ -27,6 +27,7 @@ enum class rule_id {
   link_broken,
   link_restricted,
   link_unreachable,
+  duplicate_across_decks,
 };
 
 struct rule {

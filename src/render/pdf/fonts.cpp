@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <map>
+#include <mutex>
 
 namespace handout::pdf {
 
@@ -46,7 +48,27 @@ struct font_set::face {
   unsigned upem = 1000;
 };
 
+namespace {
+
+std::optional<font_location> query_fontconfig(const std::string& family);
+
+}  // namespace
+
+// fontconfig's configuration is shared by the whole process and not safe to
+// initialise or query from several threads at once (the batch renders decks
+// in parallel): queries are serialised and their answers kept.
 std::optional<font_location> find_font_family(const std::string& family) {
+  static std::mutex mutex;
+  static std::map<std::string, std::optional<font_location>> answers;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto it = answers.find(family);
+  if (it == answers.end()) it = answers.emplace(family, query_fontconfig(family)).first;
+  return it->second;
+}
+
+namespace {
+
+std::optional<font_location> query_fontconfig(const std::string& family) {
   FcConfig* config = FcConfigGetCurrent();  // initialises fontconfig once
   if (config == nullptr && !FcInit()) return std::nullopt;
   FcPattern* pattern = FcPatternCreate();
@@ -77,6 +99,8 @@ std::optional<font_location> find_font_family(const std::string& family) {
   FcPatternDestroy(match);
   return found;
 }
+
+}  // namespace
 
 std::string debian_package_for(const std::string& family) {
   std::string f = lower(family);

@@ -52,6 +52,7 @@ bool render_pdf(const report& r, const render_options& options, diagnostics& dia
   }
 
   // 4. The PDF, written through a temp file.
+  if (options.stats != nullptr) options.stats->pages = static_cast<int>(layout.pages.size());
   auto bytes = pdf::emit_pdf(layout, *fonts, path, diags);
   return bytes && write_file_atomically(path, *bytes, diags);
 }

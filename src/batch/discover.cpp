@@ -1,0 +1,128 @@
+#include "batch/discover.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
+
+#include "batch/hash.hpp"
+
+namespace handout::batch {
+
+namespace fs = std::filesystem;
+
+std::optional<deck_kinds> parse_deck_kinds(std::string_view list) {
+  deck_kinds kinds{false, false};
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    std::size_t comma = list.find(',', start);
+    std::string_view name =
+        list.substr(start, comma == std::string_view::npos ? list.npos : comma - start);
+    if (name == "txt") {
+      kinds.text = true;
+    } else if (name == "xml") {
+      kinds.intermediate = true;
+    } else {
+      return std::nullopt;
+    }
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  return kinds;
+}
+
+namespace {
+
+bool is_deck(const fs::path& p, const deck_kinds& kinds) {
+  const fs::path ext = p.extension();
+  return (kinds.text && ext == ".txt") || (kinds.intermediate && ext == ".xml");
+}
+
+std::string no_decks_message(const deck_kinds& kinds) {
+  if (kinds.text && kinds.intermediate) return "no .txt or .xml files in this directory";
+  return kinds.text ? "no .txt files in this directory" : "no .xml files in this directory";
+}
+
+// The decks below `root`, sorted by their relative path.
+std::vector<deck> walk(const fs::path& root, const deck_kinds& kinds, const std::string& skip_dir,
+                       diagnostics& diags) {
+  std::vector<std::pair<std::string, deck>> found;  // relative path → deck
+  std::error_code ec;
+  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
+  if (ec) {
+    diags.error(root.string(), 0, 0, "cannot list directory: " + ec.message());
+    return {};
+  }
+  std::error_code skip_ec;
+  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) {
+      diags.error(it->path().string(), 0, 0, "cannot list directory: " + ec.message());
+      break;
+    }
+    const fs::path& p = it->path();
+    std::error_code type_ec;
+    if (it->is_directory(type_ec)) {
+      const std::string name = p.filename().string();
+      if ((!name.empty() && name[0] == '.') ||
+          (!skip_dir.empty() && fs::equivalent(p, skip_dir, skip_ec))) {
+        it.disable_recursion_pending();
+      }
+      continue;
+    }
+    if (!is_deck(p, kinds) || !it->is_regular_file(type_ec)) continue;
+    fs::path relative = p.lexically_relative(root);
+    std::string stem = relative.parent_path().empty()
+                           ? relative.stem().generic_string()
+                           : (relative.parent_path() / relative.stem()).generic_string();
+    found.push_back({relative.generic_string(), deck{p.string(), stem}});
+  }
+  std::sort(found.begin(), found.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<deck> decks;
+  for (auto& [relative, d] : found) decks.push_back(std::move(d));
+  return decks;
+}
+
+}  // namespace
+
+std::vector<deck> discover_decks(const std::vector<std::string>& inputs, const deck_kinds& kinds,
+                                 const std::string& skip_dir, diagnostics& diags) {
+  std::vector<deck> decks;
+  for (const auto& input : inputs) {
+    std::error_code ec;
+    if (!fs::is_directory(input, ec)) {
+      // A missing file is reported when it is read.
+      decks.push_back({input, fs::path(input).stem().generic_string()});
+      continue;
+    }
+    int errors = diags.error_count();
+    std::vector<deck> found = walk(input, kinds, skip_dir, diags);
+    if (found.empty() && diags.error_count() == errors) {
+      diags.error(input, 0, 0, no_decks_message(kinds));
+    }
+    decks.insert(decks.end(), std::make_move_iterator(found.begin()),
+                 std::make_move_iterator(found.end()));
+  }
+  return decks;
+}
+
+std::optional<shard> parse_shard(std::string_view text) {
+  std::size_t slash = text.find('/');
+  if (slash == std::string_view::npos) return std::nullopt;
+  shard s;
+  auto parse = [](std::string_view part, int& value) {
+    auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), value);
+    return ec == std::errc() && end == part.data() + part.size();
+  };
+  if (!parse(text.substr(0, slash), s.index) || !parse(text.substr(slash + 1), s.count)) {
+    return std::nullopt;
+  }
+  if (s.count < 1 || s.index < 1 || s.index > s.count) return std::nullopt;
+  return s;
+}
+
+bool in_shard(const std::string& relative_stem, const shard& s) {
+  return stable_hash64(relative_stem) % static_cast<std::uint64_t>(s.count) ==
+         static_cast<std::uint64_t>(s.index - 1);
+}
+
+}  // namespace handout::batch

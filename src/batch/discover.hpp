@@ -1,0 +1,50 @@
+// Finding the decks of a batch: files as named, directories walked
+// recursively in sorted order, each deck with the place it takes under OUT.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diagnostic.hpp"
+
+namespace handout::batch {
+
+// Which files below a directory are decks.
+struct deck_kinds {
+  bool text = true;           // NAME.txt
+  bool intermediate = false;  // NAME.xml (--from xml)
+};
+
+// `txt`, `xml`, or both comma-separated (`txt,xml`); nothing when unknown.
+std::optional<deck_kinds> parse_deck_kinds(std::string_view list);
+
+struct deck {
+  std::string input;  // the path as found: DIR/sub/NAME.txt
+  // The deck's place under OUT without extension, '/'-separated and relative:
+  // `sub/NAME` for DIR/sub/NAME.txt, `NAME` for a file named on the command
+  // line. Outputs go to OUT/sub/NAME.*; shards are chosen by hashing it.
+  std::string relative_stem;
+};
+
+// The decks of `inputs`. A directory stands for the decks below it, found
+// recursively (hidden directories and `skip_dir`, usually OUT, are not
+// entered) and sorted by relative path; a directory without decks is an
+// error. A file is taken as given, whatever its extension.
+std::vector<deck> discover_decks(const std::vector<std::string>& inputs, const deck_kinds& kinds,
+                                 const std::string& skip_dir, diagnostics& diags);
+
+// `K/N` with 1 <= K <= N: the shard `K` of `N`.
+struct shard {
+  int index = 1;
+  int count = 1;
+};
+std::optional<shard> parse_shard(std::string_view text);
+
+// True when the deck at `relative_stem` belongs to shard `s`: the stable
+// 64-bit hash of its relative stem, modulo N, is K - 1. The same on every
+// machine, so N jobs together take each deck exactly once.
+bool in_shard(const std::string& relative_stem, const shard& s);
+
+}  // namespace handout::batch

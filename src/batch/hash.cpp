@@ -1,0 +1,80 @@
+#include "batch/hash.hpp"
+
+#include <fcntl.h>
+#include <openssl/evp.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <stdexcept>
+
+namespace handout::batch {
+
+struct sha256::state {
+  EVP_MD_CTX* ctx = nullptr;
+  ~state() { EVP_MD_CTX_free(ctx); }
+};
+
+sha256::sha256() : state_(std::make_unique<state>()) {
+  state_->ctx = EVP_MD_CTX_new();
+  if (state_->ctx == nullptr || EVP_DigestInit_ex(state_->ctx, EVP_sha256(), nullptr) != 1) {
+    throw std::runtime_error("cannot set up SHA-256 (OpenSSL)");
+  }
+}
+
+sha256::sha256(sha256&&) noexcept = default;
+sha256& sha256::operator=(sha256&&) noexcept = default;
+sha256::~sha256() = default;
+
+sha256& sha256::update(std::string_view data) {
+  EVP_DigestUpdate(state_->ctx, data.data(), data.size());
+  return *this;
+}
+
+sha256& sha256::field(std::string_view data) {
+  std::string length = std::to_string(data.size()) + ':';
+  update(length);
+  return update(data);
+}
+
+std::string sha256::hex() {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned size = 0;
+  EVP_DigestFinal_ex(state_->ctx, digest.data(), &size);
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(size * 2);
+  for (unsigned i = 0; i < size; ++i) {
+    out += digits[digest[i] >> 4];
+    out += digits[digest[i] & 15];
+  }
+  return out;
+}
+
+std::string sha256_hex(std::string_view data) { return sha256().update(data).hex(); }
+
+std::optional<std::string> sha256_file(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  sha256 h;
+  std::array<char, 1 << 16> buffer;
+  for (;;) {
+    ssize_t n = ::read(fd, buffer.data(), buffer.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      ::close(fd);
+      return std::nullopt;
+    }
+    if (n == 0) break;
+    h.update(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
+  }
+  ::close(fd);
+  return h.hex();
+}
+
+std::uint64_t stable_hash64(std::string_view data) {
+  std::string hex = sha256_hex(data);
+  return std::stoull(hex.substr(0, 16), nullptr, 16);
+}
+
+}  // namespace handout::batch

@@ -1,0 +1,40 @@
+// SHA-256 digests (OpenSSL) for the incremental manifest and shard selection.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace handout::batch {
+
+// An incremental SHA-256. Move-only; owns an OpenSSL digest context.
+class sha256 {
+ public:
+  sha256();
+  sha256(sha256&&) noexcept;
+  sha256& operator=(sha256&&) noexcept;
+  ~sha256();
+
+  sha256& update(std::string_view data);
+  // Adds `data` and its length, so that consecutive fields cannot run together.
+  sha256& field(std::string_view data);
+  // The digest as 64 lowercase hex digits; the object is spent afterwards.
+  std::string hex();
+
+ private:
+  struct state;
+  std::unique_ptr<state> state_;
+};
+
+std::string sha256_hex(std::string_view data);
+
+// The digest of a file's contents, or nothing when it cannot be read.
+std::optional<std::string> sha256_file(const std::string& path);
+
+// The first 8 bytes of SHA-256(data), big-endian: a hash that is the same on
+// every machine (shard selection).
+std::uint64_t stable_hash64(std::string_view data);
+
+}  // namespace handout::batch

@@ -1,0 +1,53 @@
+// Progress of a batch on standard error: a bar on a terminal, one plain line
+// per deck elsewhere (and when CI=true), nothing with --quiet. Diagnostics
+// of a deck are printed together, right after its line.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <ostream>
+#include <string>
+
+#include "batch/deck_result.hpp"
+#include "diagnostic.hpp"
+
+namespace handout::batch {
+
+enum class progress_style { bar, lines, quiet };
+
+// bar when standard error is a terminal and CI is not `true`, else lines;
+// quiet when asked, or for a single deck (whose diagnostics are all there is).
+progress_style choose_progress_style(bool quiet, std::size_t decks);
+
+// Prints every error, and up to a screenful of warnings per file.
+void print_diagnostics(std::ostream& out, const diagnostics& diags);
+
+class progress {
+ public:
+  progress(progress_style style, std::size_t total, std::ostream& out);
+
+  // A worker started `deck` (shown as the current deck on the bar).
+  void started(const std::string& deck);
+  // A deck is done: its line (or the bar), then its diagnostics.
+  void finished(const deck_result& d);
+  // Redraws the bar (the ETA moves while decks are long).
+  void tick();
+  // Clears the bar and prints the closing line.
+  void done(const std::string& closing_line);
+
+ private:
+  void draw_bar();
+  void clear_bar();
+
+  progress_style style_;
+  std::size_t total_;
+  std::size_t finished_ = 0;
+  std::size_t failed_ = 0;
+  std::size_t skipped_ = 0;
+  std::string current_;
+  std::ostream& out_;
+  std::chrono::steady_clock::time_point start_;
+  bool bar_shown_ = false;
+};
+
+}  // namespace handout::batch

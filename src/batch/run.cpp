@@ -1,0 +1,313 @@
+#include "batch/run.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <cstdlib>
+#include <deque>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "batch/hash.hpp"
+#include "batch/manifest.hpp"
+#include "batch/progress.hpp"
+#include "batch/summary.hpp"
+#include "io.hpp"
+#include "limits.hpp"
+#include "parse/load.hpp"
+#include "parse/metadata.hpp"
+#include "render/links/audit.hpp"
+#include "render/links/online/check.hpp"
+#include "render/pdf/fonts.hpp"
+
+namespace handout::batch {
+
+namespace fs = std::filesystem;
+using clock_type = std::chrono::steady_clock;
+
+const char* status_name(deck_status s) {
+  switch (s) {
+    case deck_status::converted:
+      return "converted";
+    case deck_status::skipped:
+      return "skipped";
+    case deck_status::failed:
+      return "failed";
+  }
+  return "failed";
+}
+
+namespace {
+
+// Read-only settings shared by the workers (WriterEnv in pandoc's terms).
+struct batch_env {
+  const convert_request& request;
+  std::string out_dir;      // as given, without a trailing slash
+  std::string fingerprint;  // hash of the tool, formats, style, fonts, SOURCE_DATE_EPOCH
+  const manifest& previous;
+};
+
+// Everything the outputs depend on besides the deck itself. The tool is
+// identified by its version and the hash of its executable, so a rebuilt
+// binary rebuilds the decks.
+std::string run_fingerprint(const convert_request& request) {
+  sha256 h;
+  h.field("handout-batch-1").field(HANDOUT_VERSION);
+  h.field(sha256_file("/proc/self/exe").value_or("unknown executable"));
+  for (const renderer* r : request.formats) h.field(r->name);
+  h.field(request.style_file.empty()
+              ? std::string("built-in style")
+              : sha256_file(request.style_file).value_or("unreadable style"));
+  for (const font_ref& f : request.style.fonts) {
+    std::string file = f.file;
+    int index = f.index;
+    if (file.empty()) {
+      if (auto found = pdf::find_font_family(f.family)) {
+        file = found->file;
+        index = found->index;
+      }
+    }
+    h.field(f.family).field(file).field(std::to_string(index));
+    h.field(file.empty() ? std::string("missing") : sha256_file(file).value_or("unreadable"));
+  }
+  const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+  h.field(epoch != nullptr ? epoch : "");
+  return h.hex();
+}
+
+// The content hash of everything one deck's outputs depend on.
+std::string deck_key(const batch_env& env, const deck& d) {
+  diagnostics ignored;
+  auto bytes = read_file(d.input, limits::max_input_bytes, ignored);
+  if (!bytes) return "";  // unreadable: never matches, the conversion reports it
+  sha256 h;
+  h.field(env.fingerprint).field(d.input).field(*bytes);
+  if (!is_intermediate_path(d.input)) {
+    std::error_code ec;
+    std::string sidecar = sidecar_path(d.input);
+    if (fs::exists(sidecar, ec)) {
+      auto meta = read_file(sidecar, limits::max_metadata_bytes, ignored);
+      h.field("sidecar").field(meta ? *meta : std::string("unreadable"));
+    } else {
+      h.field("no sidecar");
+    }
+  }
+  return h.hex();
+}
+
+std::string relative_to(const std::string& path, const std::string& out_dir) {
+  if (path.size() > out_dir.size() + 1 && path.compare(0, out_dir.size(), out_dir) == 0 &&
+      path[out_dir.size()] == '/') {
+    return path.substr(out_dir.size() + 1);
+  }
+  return fs::path(path).lexically_relative(out_dir).generic_string();
+}
+
+int exit_code_of(const deck_result& r, links::fail_level fail_on) {
+  if (r.status == deck_status::failed) return exit_code::bad_input;
+  int worst = r.finding_errors > 0     ? static_cast<int>(links::level::error)
+              : r.finding_warnings > 0 ? static_cast<int>(links::level::warning)
+              : r.finding_infos > 0    ? static_cast<int>(links::level::info)
+                                       : -1;
+  if (fail_on == links::fail_level::none || worst < 0) return exit_code::ok;
+  return worst >= static_cast<int>(fail_on) ? exit_code::findings : exit_code::ok;
+}
+
+// One deck, start to end, on a worker thread. Touches nothing shared but
+// the read-only `env`; its diagnostics stay in its own result.
+deck_result process(const batch_env& env, const deck& d) {
+  const auto start = clock_type::now();
+  deck_result result;
+  result.input = d.input;
+  result.relative_stem = d.relative_stem;
+  result.key = deck_key(env, d);
+
+  // An online check's verdicts change without the deck changing: never skip.
+  auto previous = env.previous.decks.find(d.relative_stem);
+  if (!env.request.force && !env.request.online && !result.key.empty() && previous != env.previous.decks.end() &&
+      previous->second.key == result.key && outputs_unchanged(env.out_dir, previous->second)) {
+    result = previous->second;
+    result.status = deck_status::skipped;
+    result.seconds = 0;
+    result.exit_code = exit_code_of(result, env.request.fail_on);
+    return result;
+  }
+
+  diagnostics& diags = result.diags;
+  auto finish = [&](deck_status status) {
+    result.status = diags.has_errors() ? deck_status::failed : status;
+    result.exit_code = exit_code_of(result, env.request.fail_on);
+    result.seconds = std::chrono::duration<double>(clock_type::now() - start).count();
+    return result;
+  };
+
+  auto r = load_input(d.input, diags);
+  if (!r) return finish(deck_status::failed);
+  if (env.request.online) {
+    // One deck's check at a time: each honours the per-host limits and
+    // updates the shared cache file.
+    static std::mutex online_mutex;
+    std::lock_guard lock(online_mutex);
+    links::online::check_online({&*r}, *env.request.online, diags);
+  }
+  links::audit_result audit = links::audit(*r);
+  result.links = audit.summary.links;
+  result.finding_errors = audit.summary.errors;
+  result.finding_warnings = audit.summary.warnings;
+  result.finding_infos = audit.summary.infos;
+
+  render_options options;
+  options.output_stem = env.out_dir + "/" + d.relative_stem;
+  options.style = &env.request.style;
+  render_stats stats;
+  options.stats = &stats;
+  if (!make_directories(fs::path(options.output_stem).parent_path().string(), diags)) {
+    return finish(deck_status::failed);
+  }
+  output_recorder recorder;
+  for (const renderer* format : env.request.formats) {
+    std::error_code ec;
+    if (format->name == "xml" && fs::equivalent(d.input, options.output_stem + ".xml", ec)) {
+      diags.error(d.input, 0, 0, "the xml output would overwrite this input; choose another -o");
+      continue;
+    }
+    format->render(*r, options, diags);
+  }
+  result.pages = stats.pages;
+  for (const auto& written : recorder.files()) {
+    std::string relative = relative_to(written, env.out_dir);
+    if (auto f = stat_output(env.out_dir, relative)) result.outputs.push_back(*f);
+  }
+  return finish(deck_status::converted);
+}
+
+// The decks of the request, without repeats; two decks that would write the
+// same outputs are an error, and the later one is left out.
+std::vector<deck> unique_decks(std::vector<deck> found, diagnostics& diags) {
+  std::map<std::string, std::string> stems;  // relative stem → input
+  std::vector<deck> unique;
+  for (auto& d : found) {
+    auto [it, inserted] = stems.emplace(d.relative_stem, d.input);
+    std::error_code ec;
+    if (inserted) {
+      unique.push_back(std::move(d));
+    } else if (!fs::equivalent(d.input, it->second, ec)) {
+      diags.error(
+          d.input, 0, 0,
+          "has the same name as " + it->second + "; both would write " + d.relative_stem + ".*");
+    }
+  }
+  return unique;
+}
+
+int worker_count(int requested, std::size_t decks) {
+  int n = requested > 0 ? requested : static_cast<int>(std::thread::hardware_concurrency());
+  n = std::max(n, 1);
+  return static_cast<int>(
+      std::min<std::size_t>(static_cast<std::size_t>(n), std::max<std::size_t>(decks, 1)));
+}
+
+}  // namespace
+
+int run_batch(const convert_request& request, diagnostics& diags) {
+  const auto start = clock_type::now();
+  std::string out_dir = request.output_dir;
+  while (out_dir.size() > 1 && out_dir.back() == '/') out_dir.pop_back();
+
+  std::vector<deck> decks =
+      unique_decks(discover_decks(request.inputs, request.kinds, out_dir, diags), diags);
+  if (decks.empty()) return exit_code::bad_input;
+  if (request.shard) {
+    std::erase_if(decks, [&](const deck& d) { return !in_shard(d.relative_stem, *request.shard); });
+  }
+  if (!make_directories(out_dir, diags)) return exit_code::bad_input;
+
+  manifest m = read_manifest(out_dir);
+  const batch_env env{request, out_dir, run_fingerprint(request), m};
+  const int jobs = worker_count(request.jobs, decks.size());
+
+  // Workers take decks in order and hand results back; the main thread does
+  // all the printing, so one deck's diagnostics are never interleaved.
+  std::vector<deck_result> results(decks.size());
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::deque<std::size_t> started, finished;
+  std::size_t next = 0;
+  auto work = [&] {
+    for (;;) {
+      std::size_t i;
+      {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (next == decks.size()) return;
+        i = next++;
+        started.push_back(i);
+      }
+      changed.notify_one();
+      deck_result r = process(env, decks[i]);
+      {
+        std::lock_guard<std::mutex> lock(mutex);
+        results[i] = std::move(r);
+        finished.push_back(i);
+      }
+      changed.notify_one();
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int i = 0; i < jobs; ++i) pool.emplace_back(work);
+
+  progress bar(choose_progress_style(request.quiet, decks.size()), decks.size(), std::cerr);
+  std::size_t done = 0;
+  while (done < decks.size()) {
+    std::deque<std::size_t> now_started, now_finished;
+    {
+      std::unique_lock<std::mutex> lock(mutex);
+      changed.wait_for(lock, std::chrono::milliseconds(250),
+                       [&] { return !started.empty() || !finished.empty(); });
+      now_started.swap(started);
+      now_finished.swap(finished);
+    }
+    for (std::size_t i : now_started) bar.started(decks[i].input);
+    for (std::size_t i : now_finished) bar.finished(results[i]);
+    done += now_finished.size();
+    if (now_started.empty() && now_finished.empty()) bar.tick();
+  }
+  for (auto& t : pool) t.join();
+
+  // The manifest keeps what converted cleanly; failed decks are rebuilt.
+  int status = diags.has_errors() ? exit_code::bad_input : exit_code::ok;
+  for (const auto& r : results) {
+    if (r.status == deck_status::failed) {
+      m.decks.erase(r.relative_stem);
+    } else {
+      m.decks[r.relative_stem] = r;
+    }
+    status = std::max(status, r.exit_code);
+  }
+  run_info info{jobs, request.shard,
+                std::chrono::duration<double>(clock_type::now() - start).count()};
+  bool written =
+      write_manifest(out_dir, m, diags) &&
+      write_file_atomically(out_dir + "/summary.json", summary_json(results, info), diags);
+  written =
+      write_file_atomically(out_dir + "/summary.md", summary_markdown(results, info), diags) &&
+      written;
+  if (!written) status = exit_code::bad_input;
+
+  std::size_t converted = 0, skipped = 0, failed = 0;
+  for (const auto& r : results) {
+    converted += r.status == deck_status::converted;
+    skipped += r.status == deck_status::skipped;
+    failed += r.status == deck_status::failed;
+  }
+  char seconds[32];
+  std::snprintf(seconds, sizeof seconds, "%.2f s", info.seconds);
+  bar.done(std::to_string(converted) + " converted, " + std::to_string(skipped) + " unchanged, " +
+           std::to_string(failed) + " failed in " + seconds + " with " + std::to_string(jobs) +
+           (jobs == 1 ? " job" : " jobs") + "; summary in " + out_dir + "/summary.md");
+  return status;
+}
+
+}  // namespace handout::batch

@@ -1,0 +1,170 @@
+#include "batch/summary.hpp"
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+namespace handout::batch {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+struct totals {
+  int decks = 0, converted = 0, skipped = 0, failed = 0;
+  int pages = 0, links = 0, errors = 0, warnings = 0, infos = 0;
+  double seconds = 0;  // summed over decks (CPU-ish; the run's wall time is separate)
+};
+
+totals add_up(const std::vector<deck_result>& decks) {
+  totals t;
+  for (const auto& d : decks) {
+    ++t.decks;
+    if (d.status == deck_status::converted) ++t.converted;
+    if (d.status == deck_status::skipped) ++t.skipped;
+    if (d.status == deck_status::failed) ++t.failed;
+    if (d.pages > 0) t.pages += d.pages;
+    t.links += d.links;
+    t.errors += d.finding_errors;
+    t.warnings += d.finding_warnings;
+    t.infos += d.finding_infos;
+    t.seconds += d.seconds;
+  }
+  return t;
+}
+
+double rounded(double s) {
+  return static_cast<double>(static_cast<long long>(s * 1000 + 0.5)) / 1000;
+}
+
+std::string seconds_text(double s) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f s", s);
+  return buf;
+}
+
+std::string plural(int n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// Text inside a Markdown table cell: pipes and line breaks would end it.
+std::string cell(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '|') {
+      out += "\\|";
+    } else if (c == '\n' || c == '\r') {
+      out += ' ';
+    } else if (c == '<') {
+      out += "&lt;";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string code(const std::string& text) {
+  return text.find('`') == std::string::npos ? "`" + cell(text) + "`" : cell(text);
+}
+
+std::string findings_text(const deck_result& d) {
+  std::string out;
+  auto add = [&](int n, const char* one, const char* many) {
+    if (n == 0) return;
+    if (!out.empty()) out += ", ";
+    out += plural(n, one, many);
+  };
+  add(d.finding_errors, "error", "errors");
+  add(d.finding_warnings, "warning", "warnings");
+  add(d.finding_infos, "info", "infos");
+  return out.empty() ? "none" : out;
+}
+
+}  // namespace
+
+std::string summary_json(const std::vector<deck_result>& decks, const run_info& info) {
+  json list = json::array();
+  for (const auto& d : decks) {
+    json outputs = json::array();
+    for (const auto& o : d.outputs) outputs.push_back(o.path);
+    list.push_back({{"input", d.input},
+                    {"status", status_name(d.status)},
+                    {"pages", d.pages >= 0 ? json(d.pages) : json(nullptr)},
+                    {"links", d.links},
+                    {"findings",
+                     {{"error", d.finding_errors},
+                      {"warning", d.finding_warnings},
+                      {"info", d.finding_infos}}},
+                    {"errors", d.diags.error_count()},
+                    {"warnings", static_cast<int>(d.diags.all().size()) - d.diags.error_count()},
+                    {"outputs", outputs},
+                    {"seconds", rounded(d.seconds)}});
+  }
+  totals t = add_up(decks);
+  json j = {{"version", 1},
+            {"tool", "handout " HANDOUT_VERSION},
+            {"jobs", info.jobs},
+            {"shard", info.shard_ ? json(std::to_string(info.shard_->index) + "/" +
+                                         std::to_string(info.shard_->count))
+                                  : json(nullptr)},
+            {"totals",
+             {{"decks", t.decks},
+              {"converted", t.converted},
+              {"skipped", t.skipped},
+              {"failed", t.failed},
+              {"pages", t.pages},
+              {"links", t.links},
+              {"findings", {{"error", t.errors}, {"warning", t.warnings}, {"info", t.infos}}},
+              {"seconds", rounded(info.seconds)}}},
+            {"decks", list}};
+  return j.dump(2) + "\n";
+}
+
+std::string summary_markdown(const std::vector<deck_result>& decks, const run_info& info) {
+  totals t = add_up(decks);
+  std::string md = "## handout convert: " + plural(t.decks, "deck", "decks");
+  if (info.shard_) {
+    md += " (shard " + std::to_string(info.shard_->index) + " of " +
+          std::to_string(info.shard_->count) + ")";
+  }
+  md += "\n\n";
+  md += (t.failed > 0 ? "❌ " : "✅ ") + std::to_string(t.converted) + " converted, " +
+        std::to_string(t.skipped) + " unchanged, " + std::to_string(t.failed) + " failed · " +
+        plural(t.pages, "page", "pages") + " · " + plural(t.links, "link", "links") + " · " +
+        plural(t.errors + t.warnings + t.infos, "finding", "findings") + " · " +
+        seconds_text(info.seconds) + " with " + plural(info.jobs, "job", "jobs") + "\n\n";
+  if (decks.empty()) return md;
+  md += "| Deck | Status | Pages | Links | Findings | Outputs | Time |\n";
+  md += "| --- | --- | ---: | ---: | --- | --- | ---: |\n";
+  for (const auto& d : decks) {
+    std::string outputs;
+    for (const auto& o : d.outputs) {
+      std::string name =
+          o.path.substr(o.path.rfind('/') == std::string::npos ? 0 : o.path.rfind('/') + 1);
+      outputs += (outputs.empty() ? "" : ", ") + code(name);
+    }
+    const char* mark = d.status == deck_status::failed    ? "❌ failed"
+                       : d.status == deck_status::skipped ? "unchanged"
+                                                          : "converted";
+    md += "| " + code(d.input) + " | " + mark + " | " +
+          (d.pages >= 0 ? std::to_string(d.pages) : std::string("–")) + " | " +
+          std::to_string(d.links) + " | " + findings_text(d) + " | " +
+          (outputs.empty() ? "–" : outputs) + " | " +
+          (d.status == deck_status::converted ? seconds_text(d.seconds) : std::string("–")) +
+          " |\n";
+  }
+  bool any_errors = false;
+  for (const auto& d : decks) any_errors = any_errors || d.diags.has_errors();
+  if (any_errors) {
+    md += "\n### Errors\n\n```text\n";
+    for (const auto& d : decks) {
+      for (const auto& x : d.diags.all()) {
+        if (x.level == severity::error) md += format(x) + "\n";
+      }
+    }
+    md += "```\n";
+  }
+  return md;
+}
+
+}  // namespace handout::batch

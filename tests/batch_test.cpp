@@ -1,0 +1,510 @@
+// `handout convert` on many decks: directories, the worker pool, the
+// incremental manifest, shards, progress, summaries, `links --merge`, styles
+// by name, install and package, and the example CI configurations.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <thread>
+
+#include "batch/discover.hpp"
+#include "test_support.hpp"
+
+namespace handout {
+namespace {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+using test::run;
+using test::run_handout;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+std::string q(const std::string& s) { return "'" + s + "'"; }
+std::string sample() { return test::source_dir() + "/input/ai-2019-review.txt"; }
+
+// A tree of decks: the sample with its sidecar, and test decks in subfolders.
+void make_tree(const std::string& root) {
+  fs::create_directories(root + "/a/b");
+  fs::create_directories(root + "/c");
+  fs::create_directories(root + "/.git");
+  fs::copy_file(sample(), root + "/review.txt");
+  fs::copy_file(test::source_dir() + "/input/ai-2019-review.meta.yaml", root + "/review.meta.yaml");
+  fs::copy_file(test::data_path("english-deck.txt"), root + "/a/english.txt");
+  fs::copy_file(test::data_path("links-broken.txt"), root + "/a/b/broken.txt");
+  fs::copy_file(test::data_path("pdf-structure.txt"), root + "/c/structure.txt");
+  fs::copy_file(test::data_path("links-clean.txt"), root + "/c/clean.txt");
+  fs::copy_file(test::data_path("english-deck.txt"), root + "/.git/hidden.txt");
+  test::write_all(root + "/c/notes.md", "not a deck");
+}
+
+// Output files below `dir` (relative paths), the run's records aside.
+std::set<std::string> outputs_in(const std::string& dir) {
+  std::set<std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    const std::string name = e.path().filename();
+    if (!e.is_regular_file() || name == "summary.md" || name == "summary.json" ||
+        name == ".handout-manifest.json") {
+      continue;
+    }
+    out.insert(fs::relative(e.path(), dir).generic_string());
+  }
+  return out;
+}
+
+json summary_of(const std::string& out) {
+  return json::parse(test::read_all(out + "/summary.json"));
+}
+
+std::map<std::string, std::string> statuses(const std::string& out) {
+  std::map<std::string, std::string> m;
+  const json s = summary_of(out);
+  for (const auto& d : s["decks"]) m[d["input"]] = d["status"];
+  return m;
+}
+
+TEST(BatchConvert, DirectoryTreeIsMirroredUnderOutInSortedOrder) {
+  test::temp_dir dir;
+  make_tree(dir / "in");
+  auto r = run_handout("convert " + q(dir / "in") + " -o " + q(dir / "out") + " --formats xml -q");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(outputs_in(dir / "out"),
+            (std::set<std::string>{"review.xml", "a/english.xml", "a/b/broken.xml",
+                                   "c/structure.xml", "c/clean.xml"}));
+  std::vector<std::string> order;
+  const json s = summary_of(dir / "out");
+  for (const auto& d : s["decks"]) order.push_back(d["input"]);
+  EXPECT_THAT(order, ::testing::ElementsAre(dir / "in/a/b/broken.txt", dir / "in/a/english.txt",
+                                            dir / "in/c/clean.txt", dir / "in/c/structure.txt",
+                                            dir / "in/review.txt"));
+}
+
+TEST(BatchConvert, OutputDirectoryInsideTheInputIsNotReadBack) {
+  test::temp_dir dir;
+  make_tree(dir.path());
+  ASSERT_EQ(run_handout("convert " + q(dir.path()) + " -o " + q(dir / "out") + " --formats xml -q")
+                .status,
+            0);
+  auto r = run_handout("convert " + q(dir.path()) + " --from txt,xml -o " + q(dir / "out") +
+                       " --formats xml -q");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(summary_of(dir / "out")["decks"].size(), 5u);
+}
+
+TEST(BatchConvert, FromXmlConvertsIntermediates) {
+  test::temp_dir dir;
+  fs::create_directories(dir / "xml/sub");
+  test::write_all(dir / "xml/sub/deck.xml", run_handout("parse " + q(sample())).out);
+  test::write_all(dir / "xml/ignored.txt", " T\n• x\n");
+  auto r = run_handout("convert " + q(dir / "xml") + " --from xml -o " + q(dir / "out") +
+                       " --formats xml,pdf");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(outputs_in(dir / "out"), (std::set<std::string>{"sub/deck.xml", "sub/deck.pdf"}));
+  EXPECT_EQ(run_handout("convert " + q(dir / "xml") + " --from pdf -o " + q(dir / "o2")).status, 2);
+}
+
+// The thread-safety check: every output of every deck is byte-identical
+// whether one worker or several rendered it.
+TEST(BatchConvert, OutputsAreByteIdenticalWhateverTheNumberOfJobs) {
+  test::temp_dir dir;
+  make_tree(dir / "in");
+  fs::create_directories(dir / "in/copies");
+  for (int i = 0; i < 6; ++i) {
+    fs::copy_file(sample(), dir / ("in/copies/deck-" + std::to_string(i) + ".txt"));
+  }
+  auto one = run_handout("convert " + q(dir / "in") + " -o " + q(dir / "one") + " -j1 -q");
+  auto four = run_handout("convert " + q(dir / "in") + " -o " + q(dir / "four") + " -j 4 -q");
+  ASSERT_EQ(one.status, 0) << one.err;
+  ASSERT_EQ(four.status, 0) << four.err;
+  EXPECT_EQ(one.err, four.err);
+  auto files = outputs_in(dir / "one");
+  ASSERT_EQ(files, outputs_in(dir / "four"));
+  EXPECT_EQ(files.size() % 11, 0u);  // 11 decks, each with every default output
+  EXPECT_GE(files.size(), 11u * 4);
+  for (const auto& f : files) {
+    EXPECT_TRUE(test::read_all(dir / "one/" + f) == test::read_all(dir / "four/" + f)) << f;
+  }
+  EXPECT_EQ(summary_of(dir / "four")["jobs"], 4);
+}
+
+TEST(BatchConvert, OneFailingDeckDoesNotStopTheOthersAndTheWorstStatusWins) {
+  test::temp_dir dir;
+  make_tree(dir / "in");
+  test::write_all(dir / "in/a/empty.txt", "");
+  auto r = run_handout("convert " + q(dir / "in") + " -o " + q(dir / "out") + " --formats xml -j2");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, HasSubstr(dir / "in/a/empty.txt:1:1: error: file is empty\n"));
+  EXPECT_EQ(outputs_in(dir / "out").size(), 5u);
+  EXPECT_EQ(statuses(dir / "out")[dir / "in/a/empty.txt"], "failed");
+  // Findings fail the run only when asked, with status 1.
+  EXPECT_EQ(run_handout("convert " + q(dir / "in/c") + " -o " + q(dir / "o1") + " -q").status, 0);
+  EXPECT_EQ(
+      run_handout("convert " + q(dir / "in/c") + " -o " + q(dir / "o2") + " -q --fail-on info")
+          .status,
+      1);
+}
+
+TEST(BatchConvert, UnchangedDecksAreSkippedAndChangesAreSeen) {
+  test::temp_dir dir;
+  make_tree(dir / "in");
+  const std::string cmd = "convert " + q(dir / "in") + " -o " + q(dir / "out") + " -q";
+  ASSERT_EQ(run_handout(cmd).status, 0);
+  const std::string pdf = test::read_all(dir / "out/review.pdf");
+  auto again = run_handout(cmd);
+  EXPECT_EQ(again.status, 0);
+  for (const auto& [input, status] : statuses(dir / "out")) EXPECT_EQ(status, "skipped") << input;
+
+  // Input, sidecar, a deleted output: only that deck again.
+  test::write_all(dir / "in/c/clean.txt", test::read_all(dir / "in/c/clean.txt") + "• more\n");
+  test::write_all(dir / "in/review.meta.yaml", "title: Another title\n");
+  fs::remove(dir / "out/a/english.pdf");
+  ASSERT_EQ(run_handout(cmd).status, 0);
+  auto s = statuses(dir / "out");
+  EXPECT_EQ(s[dir / "in/c/clean.txt"], "converted");
+  EXPECT_EQ(s[dir / "in/review.txt"], "converted");
+  EXPECT_EQ(s[dir / "in/a/english.txt"], "converted");
+  EXPECT_EQ(s[dir / "in/a/b/broken.txt"], "skipped");
+  EXPECT_TRUE(fs::exists(dir / "out/a/english.pdf"));
+  EXPECT_NE(test::read_all(dir / "out/review.pdf"), pdf);
+
+  // The date from SOURCE_DATE_EPOCH, the style, --force: everything.
+  auto epoch = run("SOURCE_DATE_EPOCH=86400 " + test::handout_binary() + " " + cmd);
+  EXPECT_EQ(epoch.status, 0);
+  for (const auto& [input, status] : statuses(dir / "out")) EXPECT_EQ(status, "converted") << input;
+  run("SOURCE_DATE_EPOCH=86400 " + test::handout_binary() + " " + cmd);
+  auto styled =
+      run("SOURCE_DATE_EPOCH=86400 " + test::handout_binary() + " " + cmd + " --style handout");
+  EXPECT_EQ(styled.status, 0) << styled.err;
+  for (const auto& [input, status] : statuses(dir / "out")) EXPECT_EQ(status, "converted") << input;
+  ASSERT_EQ(run_handout(cmd).status, 0);
+  ASSERT_EQ(run_handout(cmd + " --force").status, 0);
+  for (const auto& [input, status] : statuses(dir / "out")) EXPECT_EQ(status, "converted") << input;
+}
+
+TEST(BatchConvert, SkippedDecksRepeatTheirWarnings) {
+  test::temp_dir dir;
+  fs::create_directories(dir / "in");
+  test::write_all(dir / "in/w.txt", "• early\n T\n");
+  test::write_all(dir / "in/x.txt", " T\n• fine\n");
+  const std::string cmd =
+      "convert " + q(dir / "in") + " -o " + q(dir / "out") + " --formats xml -q";
+  auto first = run_handout(cmd);
+  auto second = run_handout(cmd);
+  EXPECT_THAT(first.err, HasSubstr("w.txt:1:1: warning: bullet before any slide title"));
+  EXPECT_EQ(first.err, second.err);
+  EXPECT_EQ(statuses(dir / "out")[dir / "in/w.txt"], "skipped");
+}
+
+TEST(BatchConvert, ShardsTakeEveryDeckExactlyOnceAndAreStable) {
+  test::temp_dir dir;
+  fs::create_directories(dir / "in");
+  for (int i = 0; i < 40; ++i) {
+    test::write_all(dir / ("in/d" + std::to_string(i) + ".txt"),
+                    " T\n• deck " + std::to_string(i) + "\n");
+  }
+  std::multiset<std::string> seen;
+  for (int k = 1; k <= 3; ++k) {
+    std::string out = dir / ("s" + std::to_string(k));
+    auto r = run_handout("convert " + q(dir / "in") + " -o " + q(out) +
+                         " --formats xml -q --shard " + std::to_string(k) + "/3");
+    ASSERT_EQ(r.status, 0) << r.err;
+    auto files = outputs_in(out);
+    EXPECT_GT(files.size(), 5u) << "shard " << k << " is far from a third";
+    seen.insert(files.begin(), files.end());
+    EXPECT_EQ(summary_of(out)["shard"], std::to_string(k) + "/3");
+  }
+  EXPECT_EQ(seen.size(), 40u);
+  EXPECT_EQ(std::set<std::string>(seen.begin(), seen.end()).size(), 40u);
+  // The choice depends on the path below the directory only.
+  batch::shard s{2, 3};
+  EXPECT_EQ(batch::in_shard("d7", s), batch::in_shard("d7", s));
+  EXPECT_EQ(outputs_in(dir / "s2").count("d7.xml") == 1, batch::in_shard("d7", s));
+  for (const char* bad : {"0/3", "4/3", "1/0", "x/3", "1/3/4", "2"}) {
+    EXPECT_EQ(
+        run_handout("convert " + q(dir / "in") + " -o " + q(dir / "o") + " --shard " + bad).status,
+        2)
+        << bad;
+  }
+}
+
+TEST(BatchConvert, ProgressIsOneLinePerDeckOutsideATerminal) {
+  test::temp_dir dir;
+  make_tree(dir / "in");
+  auto r = run("CI=true " + test::handout_binary() + " convert " + q(dir / "in") + " -o " +
+               q(dir / "out") + " --formats xml -j2");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_THAT(r.err, HasSubstr("] converted " + (dir / "in/review.txt")));
+  EXPECT_THAT(r.err, HasSubstr("[5/5] "));
+  EXPECT_THAT(r.err, HasSubstr("5 converted, 0 unchanged, 0 failed in "));
+  EXPECT_THAT(r.err, Not(HasSubstr("\r")));
+  auto quiet = run_handout("convert " + q(dir / "in") + " -o " + q(dir / "out") + " --quiet");
+  EXPECT_THAT(quiet.err, Not(HasSubstr("] ")));
+  EXPECT_THAT(quiet.err, Not(HasSubstr("unchanged")));
+  EXPECT_THAT(quiet.err, HasSubstr("structure.txt:1:1: warning: "));  // diagnostics stay
+}
+
+TEST(BatchConvert, ProgressBarOnATerminal) {
+  if (!test::have_program("script")) GTEST_SKIP() << "needs script (bsdutils) for a terminal";
+  test::temp_dir dir;
+  make_tree(dir / "in");
+  auto r = run("env -u CI script -qec " +
+               q(test::handout_binary() + " convert " + dir / "in" + " -o " + dir / "out" +
+                 " --formats xml,pdf -j1") +
+               " /dev/null");
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_THAT(r.out, HasSubstr("\r\x1b[K["));
+  EXPECT_THAT(r.out, HasSubstr("] 5/5"));
+  EXPECT_THAT(r.out, HasSubstr("ETA "));
+  EXPECT_THAT(r.out, HasSubstr("5 converted"));
+}
+
+TEST(BatchConvert, SummaryListsEveryDeckWithTotals) {
+  test::temp_dir dir;
+  make_tree(dir / "in");
+  test::write_all(dir / "in/bad|name.txt", "");
+  run_handout("convert " + q(dir / "in") + " -o " + q(dir / "out") + " -q");
+  json s = summary_of(dir / "out");
+  EXPECT_EQ(s["totals"]["decks"], 6);
+  EXPECT_EQ(s["totals"]["failed"], 1);
+  int pages = 0, links = 0;
+  for (const auto& d : s["decks"]) {
+    if (d["status"] == "converted") {
+      EXPECT_GT(d["pages"].get<int>(), 0);
+      EXPECT_EQ(d["outputs"].size(),
+                run_handout("convert --help").out.find("docx *") == std::string::npos ? 4u : 6u);
+      pages += d["pages"].get<int>();
+      links += d["links"].get<int>();
+    }
+  }
+  EXPECT_EQ(s["totals"]["pages"], pages);
+  EXPECT_EQ(s["totals"]["links"], links);
+  const std::string md = test::read_all(dir / "out/summary.md");
+  EXPECT_THAT(md, HasSubstr("## handout convert: 6 decks"));
+  EXPECT_THAT(md, HasSubstr("| `" + (dir / "in/bad\\|name.txt") + "` | ❌ failed |"));
+  EXPECT_THAT(md, HasSubstr("### Errors"));
+  if (test::have_program("pandoc")) {
+    test::write_all(dir / "md.md", md);
+    auto html = run("pandoc -f gfm -t html " + q(dir / "md.md"));
+    EXPECT_EQ(std::count(html.out.begin(), html.out.end(), '\n') > 10, true);
+    EXPECT_THAT(html.out, HasSubstr("<table>"));
+  }
+}
+
+// --- links --merge -----------------------------------------------------------
+
+TEST(LinksMerge, PerDeckReportsMergeIntoTheReportOfAllDecks) {
+  test::temp_dir dir;
+  make_tree(dir / "in");
+  fs::copy_file(sample(), dir / "in/c/again.txt");
+  ASSERT_LE(
+      run_handout("convert " + q(dir / "in") + " -o " + q(dir / "out") + " --formats links -q")
+          .status,
+      1);
+  auto all = run_handout("links " + q(dir / "in") + " --format json");
+  std::string reports;
+  for (const auto& f : outputs_in(dir / "out")) {
+    if (f.ends_with(".links.json")) reports += " " + q(dir / "out/" + f);
+  }
+  auto merged = run_handout("links --merge" + reports + " --format json");
+  EXPECT_EQ(merged.status, all.status);
+  EXPECT_EQ(merged.out, all.out);
+  EXPECT_THAT(merged.out, HasSubstr("\"rule\": \"duplicate-across-decks\""));
+  EXPECT_THAT(merged.out, HasSubstr("is also linked in " + (dir / "in/c/again.txt")));
+  // Shard reports merge the same way; every format reads them.
+  test::write_all(dir / "all.json", all.out);
+  for (const char* format : {"text", "markdown", "junit", "sarif", "github"}) {
+    EXPECT_EQ(run_handout("links --merge " + q(dir / "all.json") + " --format " + format).out,
+              run_handout("links " + q(dir / "in") + " --format " + format).out)
+        << format;
+  }
+}
+
+TEST(LinksMerge, OverlapsAndBadReportsAreErrors) {
+  test::temp_dir dir;
+  test::write_all(dir / "a.json", run_handout("links " + q(sample()) + " --format json").out);
+  auto twice = run_handout("links --merge " + q(dir / "a.json") + " " + q(dir / "a.json"));
+  EXPECT_EQ(twice.status, 2);
+  EXPECT_THAT(twice.err, HasSubstr("is also in " + (dir / "a.json")));
+  test::write_all(dir / "bad.json", "{\n  \"version\": 1,\n  oops\n}\n");
+  auto bad = run_handout("links --merge " + q(dir / "bad.json"));
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_THAT(bad.err, HasSubstr(dir / "bad.json:3:3: error: malformed JSON"));
+  test::write_all(dir / "other.json", "{\"version\": 2}");
+  EXPECT_THAT(run_handout("links --merge " + q(dir / "other.json")).err,
+              HasSubstr("not a handout links report of version 1"));
+  EXPECT_EQ(run_handout("links --merge").status, 2);
+}
+
+// --- styles, install, package -------------------------------------------------
+
+TEST(Styles, AStyleIsFoundByNameAndAnUnknownNameListsTheStyles) {
+  test::temp_dir dir;
+  auto by_name = run_handout("convert " + q(sample()) + " -o " + q(dir / "a") +
+                             " --formats pdf --style handout");
+  auto by_file =
+      run_handout("convert " + q(sample()) + " -o " + q(dir / "b") + " --formats pdf --style " +
+                  q(test::source_dir() + "/styles/handout.yaml"));
+  EXPECT_EQ(by_name.status, 0) << by_name.err;
+  EXPECT_EQ(test::read_all(dir / "a/ai-2019-review.pdf"),
+            test::read_all(dir / "b/ai-2019-review.pdf"));
+  auto unknown = run_handout("convert " + q(sample()) + " -o " + q(dir / "c") + " --style nope");
+  EXPECT_EQ(unknown.status, 2);
+  EXPECT_THAT(unknown.err, HasSubstr("no style named 'nope'; the styles are: handout, report"));
+}
+
+TEST(Install, InstalledToolFindsItsStylesAndManPage) {
+  const std::string build = fs::path(test::handout_binary()).parent_path();
+  test::temp_dir dir;
+  auto r = run("cmake --install " + q(build) + " --prefix " + q(dir / "usr"));
+  ASSERT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_TRUE(fs::exists(dir / "usr/bin/handout"));
+  EXPECT_TRUE(fs::exists(dir / "usr/share/handout/styles/handout.yaml"));
+  EXPECT_TRUE(fs::exists(dir / "usr/share/handout/styles/report.yaml"));
+  ASSERT_TRUE(fs::exists(dir / "usr/share/man/man1/handout.1"));
+  // Moved elsewhere, it still finds the styles beside itself.
+  fs::rename(dir / "usr", dir / "moved");
+  auto c = run("cd / && " + q(dir / "moved/bin/handout") + " convert " + q(sample()) + " -o " +
+               q(dir / "out") + " --formats pdf --style handout");
+  EXPECT_EQ(c.status, 0) << c.err;
+  if (test::have_program("groff")) {
+    auto man = run("groff -man -Tutf8 -ww " + q(dir / "moved/share/man/man1/handout.1"));
+    EXPECT_EQ(man.err, "");
+    EXPECT_THAT(man.out, HasSubstr("--shard"));
+  }
+}
+
+TEST(Package, CpackBuildsADebThatDeclaresItsDependencies) {
+  if (!test::have_program("dpkg-shlibdeps") || !test::have_program("dpkg-deb")) {
+    GTEST_SKIP() << "needs dpkg-dev";
+  }
+  const std::string build = fs::path(test::handout_binary()).parent_path();
+  test::temp_dir dir;
+  auto r =
+      run("cd " + q(dir.path()) + " && cpack -G DEB --config " + q(build + "/CPackConfig.cmake"));
+  ASSERT_EQ(r.status, 0) << r.out << r.err;
+  std::string deb;
+  for (const auto& e : fs::directory_iterator(dir.path())) {
+    if (e.path().extension() == ".deb") deb = e.path();
+  }
+  ASSERT_FALSE(deb.empty()) << r.out;
+  auto info = run("dpkg-deb -f " + q(deb) + " Depends");
+  for (const char* dep : {"libhpdf", "libharfbuzz", "libicu", "libfontconfig", "libpugixml",
+                          "libyaml-cpp", "libssl3", "fonts-wqy-microhei"}) {
+    EXPECT_THAT(info.out, HasSubstr(dep));
+  }
+  auto files = run("dpkg-deb -c " + q(deb));
+  for (const char* f : {"./usr/bin/handout", "./usr/share/handout/styles/handout.yaml",
+                        "./usr/share/man/man1/handout.1"}) {
+    EXPECT_THAT(files.out, HasSubstr(f));
+  }
+}
+
+// --- the example CI configurations, run locally --------------------------------
+
+// A workspace with decks/ and `handout` on PATH, as the CI jobs have it.
+class ci_workspace {
+ public:
+  ci_workspace() {
+    fs::create_directories(dir_ / "bin");
+    fs::create_symlink(test::handout_binary(), dir_ / "bin/handout");
+    fs::create_directories(dir_ / "decks/week1");
+    fs::create_directories(dir_ / "decks/week2");
+    const std::string clean = test::read_all(test::data_path("links-clean.txt"));
+    for (int i = 0; i < 10; ++i) {
+      test::write_all(dir_ / ("decks/week" + std::to_string(1 + i % 2) + "/lecture" +
+                              std::to_string(i) + ".txt"),
+                      clean + " Lecture " + std::to_string(i) + "\n• point\n");
+    }
+  }
+  // Runs `script` in the workspace with `env`; returns its exit status.
+  int run_script(const std::string& script, const std::map<std::string, std::string>& env) {
+    std::string prefix =
+        "cd " + q(dir_.path()) + " && export PATH=" + q(dir_ / "bin") + ":\"$PATH\"";
+    for (const auto& [k, v] : env) prefix += " " + k + "=" + q(v);
+    test::write_all(dir_ / "step.sh", "set -e\n" + script + "\n");
+    auto r = run(prefix + " && bash " + q(dir_ / "step.sh"));
+    log_ += r.out + r.err;
+    return r.status;
+  }
+  std::string operator/(const std::string& p) const { return dir_ / p; }
+  const std::string& log() const { return log_; }
+
+ private:
+  test::temp_dir dir_;
+  std::string log_;
+};
+
+// Every deck converted once across the shards, by summary.json.
+void expect_each_deck_once(const ci_workspace& ws, int shards) {
+  std::multiset<std::string> inputs;
+  for (int k = 1; k <= shards; ++k) {
+    const json s = summary_of(ws / ("out/shard-" + std::to_string(k)));
+    for (const auto& d : s["decks"]) {
+      inputs.insert(d["input"].get<std::string>());
+    }
+  }
+  EXPECT_EQ(inputs.size(), 10u);
+  EXPECT_EQ(std::set<std::string>(inputs.begin(), inputs.end()).size(), 10u);
+}
+
+TEST(CiExamples, GithubActionsStepsRunLocally) {
+  YAML::Node wf = YAML::LoadFile(test::source_dir() + "/docs/ci/github-actions.yml");
+  ci_workspace ws;
+  const YAML::Node convert = wf["jobs"]["convert"];
+  const int shards = static_cast<int>(convert["strategy"]["matrix"]["shard"].size());
+  ASSERT_GE(shards, 2);
+  int steps_run = 0;
+  for (int k = 1; k <= shards; ++k) {
+    std::map<std::string, std::string> env = {{"SHARD_INDEX", std::to_string(k)},
+                                              {"SHARD_TOTAL", std::to_string(shards)},
+                                              {"GITHUB_STEP_SUMMARY", ws / "step-summary.md"}};
+    for (const auto& step : convert["steps"]) {
+      if (!step["run"] || step["name"].as<std::string>("") == "Install handout") continue;
+      EXPECT_EQ(ws.run_script(step["run"].as<std::string>(), env), 0) << ws.log();
+      ++steps_run;
+    }
+  }
+  EXPECT_EQ(steps_run, shards);
+  expect_each_deck_once(ws, shards);
+  for (const auto& step : wf["jobs"]["links"]["steps"]) {
+    if (!step["run"] || step["name"].as<std::string>("") == "Install handout") continue;
+    EXPECT_EQ(ws.run_script(step["run"].as<std::string>(),
+                            {{"GITHUB_STEP_SUMMARY", ws / "step-summary.md"}}),
+              0)
+        << ws.log();
+  }
+  const std::string summary = test::read_all(ws / "step-summary.md");
+  EXPECT_THAT(summary, HasSubstr("(shard 1 of " + std::to_string(shards) + ")"));
+  EXPECT_THAT(summary, HasSubstr("## Link audit"));
+  EXPECT_THAT(summary, HasSubstr("\n| 10 | "));  // files in the merged audit
+}
+
+TEST(CiExamples, GitlabParallelJobsRunLocally) {
+  YAML::Node ci = YAML::LoadFile(test::source_dir() + "/docs/ci/gitlab-ci.yml");
+  ci_workspace ws;
+  const int shards = ci["convert"]["parallel"].as<int>();
+  ASSERT_GE(shards, 2);
+  for (int k = 1; k <= shards; ++k) {
+    for (const auto& line : ci["convert"]["script"]) {
+      EXPECT_EQ(ws.run_script(line.as<std::string>(), {{"CI_NODE_INDEX", std::to_string(k)},
+                                                       {"CI_NODE_TOTAL", std::to_string(shards)}}),
+                0)
+          << ws.log();
+    }
+  }
+  expect_each_deck_once(ws, shards);
+  for (const auto& line : ci["links"]["script"]) {
+    EXPECT_EQ(ws.run_script(line.as<std::string>(), {}), 0) << ws.log();
+  }
+  if (test::have_program("xmllint")) {
+    auto r = run("xmllint --xpath 'count(//testsuite)' " + q(ws / "links.xml"));
+    EXPECT_EQ(r.out, "10\n");
+  }
+}
+
+}  // namespace
+}  // namespace handout
