@@ -94,7 +94,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   handout::diagnostics diags;
-  auto bytes = handout::read_file(path, handout::limits::max_input_bytes, diags);
+  auto bytes = handout::read_file(path, handout::limits::max_input_bytes(), diags);
   if (!bytes) return 2;
   int runs = argc > 3 ? std::atoi(argv[3]) : 5;
   double best = 1e9, best_cpu = 1e9;

@@ -23,8 +23,8 @@ std::string errno_text(int err) { return std::strerror(err); }
 
 }  // namespace
 
-std::optional<std::string> read_file(const std::string& path, std::size_t limit,
-                                     diagnostics& diags) {
+std::optional<std::string> read_file(const std::string& path, std::size_t limit, diagnostics& diags,
+                                     std::string_view limit_option) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     diags.error(path, 0, 0, "cannot open file: " + errno_text(errno));
@@ -41,9 +41,10 @@ std::optional<std::string> read_file(const std::string& path, std::size_t limit,
   }
   if (static_cast<std::size_t>(st.st_size) > limit) {
     ::close(fd);
-    diags.error(
-        path, 0, 0,
-        "file is " + std::to_string(st.st_size) + " bytes; the limit is " + std::to_string(limit));
+    std::string message =
+        "file is " + std::to_string(st.st_size) + " bytes; the limit is " + std::to_string(limit);
+    if (!limit_option.empty()) message += " (raise it with " + std::string(limit_option) + ")";
+    diags.error(path, 0, 0, message);
     return std::nullopt;
   }
   std::string data(static_cast<std::size_t>(st.st_size), '\0');
@@ -223,6 +224,29 @@ bool temp_file::commit(std::string& error) {
 output_recorder::output_recorder() : previous_(active_recorder) { active_recorder = this; }
 
 output_recorder::~output_recorder() { active_recorder = previous_; }
+
+scratch_file::~scratch_file() {
+  if (!path_.empty()) ::unlink(path_.c_str());
+  unregister_pending(registered_);
+}
+
+bool scratch_file::create(std::string_view data) {
+  std::string pattern = (fs::temp_directory_path() / "handout-XXXXXX").string();
+  int fd = ::mkostemp(pattern.data(), O_CLOEXEC);
+  if (fd < 0) return false;
+  path_ = pattern;
+  registered_ = register_pending(path_);
+  while (!data.empty()) {
+    ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      ::close(fd);
+      return false;
+    }
+    data.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return ::close(fd) == 0;
+}
 
 bool write_file_atomically(const std::string& path, std::string_view data, diagnostics& diags) {
   std::string error;

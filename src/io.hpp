@@ -13,8 +13,9 @@ namespace handout {
 
 // Reads a whole file of at most `limit` bytes. On failure reports
 // `PATH: error: …` and returns nothing.
-std::optional<std::string> read_file(const std::string& path, std::size_t limit,
-                                     diagnostics& diags);
+// `limit_option` names the option that raises the limit, for the message.
+std::optional<std::string> read_file(const std::string& path, std::size_t limit, diagnostics& diags,
+                                     std::string_view limit_option = {});
 
 // A private temporary file in the destination's directory. commit() renames
 // it onto the destination; otherwise the destructor removes it, so a failed
@@ -45,6 +46,24 @@ class temp_file {
   bool direct_ = false;
   bool committed_ = false;
   char* registered_ = nullptr;  // our entry in the signal-time clean-up list
+};
+
+// A private file in the temp directory for a library that reads from a path
+// (a font subset for libharu); removed when destroyed, and on the signals
+// below like a temp_file.
+class scratch_file {
+ public:
+  scratch_file() = default;
+  scratch_file(const scratch_file&) = delete;
+  scratch_file& operator=(const scratch_file&) = delete;
+  ~scratch_file();
+  // Creates the file holding `data`; false on failure.
+  bool create(std::string_view data);
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+  char* registered_ = nullptr;
 };
 
 // Makes SIGINT, SIGTERM and SIGHUP remove the temp files being written before

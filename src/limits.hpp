@@ -5,8 +5,11 @@
 
 namespace handout::limits {
 
-// Largest input file read, text or intermediate.
-inline constexpr std::size_t max_input_bytes = std::size_t{256} << 20;  // 256 MiB
+// Largest input file read, text or intermediate: by default 64 MiB, a
+// thousand times a long talk; `--max-input-size` sets it for a run.
+inline constexpr std::size_t default_max_input_bytes = std::size_t{64} << 20;
+std::size_t max_input_bytes();
+void set_max_input_bytes(std::size_t bytes);
 // Longest line of a text deck; a longer one is not slide text.
 inline constexpr std::size_t max_line_bytes = std::size_t{1} << 20;  // 1 MiB
 // Deepest bullet level.

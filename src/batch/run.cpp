@@ -81,7 +81,7 @@ std::string run_fingerprint(const convert_request& request) {
 // The content hash of everything one deck's outputs depend on.
 std::string deck_key(const batch_env& env, const deck& d) {
   diagnostics ignored;
-  auto bytes = read_file(d.input, limits::max_input_bytes, ignored);
+  auto bytes = read_file(d.input, limits::max_input_bytes(), ignored);
   if (!bytes) return "";  // unreadable: never matches, the conversion reports it
   sha256 h;
   h.field(env.fingerprint).field(d.input).field(*bytes);

@@ -1,9 +1,13 @@
 // The command line: argument parsing and dispatch only.
 #include <cerrno>
+#include <charconv>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <limits>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +15,7 @@
 #include "convert.hpp"
 #include "diagnostic.hpp"
 #include "io.hpp"
+#include "limits.hpp"
 #include "parse/load.hpp"
 #include "parse/xml_writer.hpp"
 #include "render/links/command.hpp"
@@ -37,6 +42,9 @@ commands:
 options:
   -h, --help      show help (also after a command)
   --version       show the version
+  --max-input-size SIZE
+                  the largest input read, with any command: bytes, or with K,
+                  M or G (default 64M); larger inputs are refused
 
 Exit status: 0 ok, 1 audit findings, 2 bad input or usage.
 )";
@@ -134,6 +142,19 @@ int usage_error(const std::string& message, std::string_view command) {
   std::cerr << "handout: error: " << message << "\n(see 'handout " << command
             << (command.empty() ? "" : " ") << "--help')\n";
   return exit_code::bad_input;
+}
+
+// `1000`, `64K`, `64M`, `1G` (binary multiples).
+std::optional<std::size_t> parse_size(const std::string& text) {
+  std::size_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  std::string_view unit(end, static_cast<std::size_t>(text.data() + text.size() - end));
+  int shift = unit.empty() ? 0 : unit == "K" ? 10 : unit == "M" ? 20 : unit == "G" ? 30 : -1;
+  if (ec != std::errc() || end == text.data() || shift < 0 || value == 0 ||
+      value > (std::numeric_limits<std::size_t>::max() >> shift)) {
+    return std::nullopt;
+  }
+  return value << shift;
 }
 
 bool is_help(std::string_view a) { return a == "-h" || a == "--help"; }
@@ -332,6 +353,9 @@ int run_links(const std::vector<std::string>& args) {
 
 int main(int argc, char** argv) {
   remove_temp_files_on_signals();
+  // Past a file size limit (RLIMIT_FSIZE), a write fails with EFBIG and is
+  // reported, instead of the signal killing the process mid-way.
+  std::signal(SIGXFSZ, SIG_IGN);
   // `--option=value` is `--option value`.
   std::vector<std::string> args;
   for (int i = 1; i < argc; ++i) {
@@ -343,6 +367,18 @@ int main(int argc, char** argv) {
     } else {
       args.push_back(a);
     }
+  }
+  // Options of every command.
+  for (std::size_t i = 0; i < args.size();) {
+    if (args[i] != "--max-input-size") {
+      ++i;
+      continue;
+    }
+    auto bytes = i + 1 < args.size() ? parse_size(args[i + 1]) : std::nullopt;
+    if (!bytes) return usage_error("--max-input-size needs a size such as 64M", "");
+    limits::set_max_input_bytes(*bytes);
+    args.erase(args.begin() + static_cast<std::ptrdiff_t>(i),
+               args.begin() + static_cast<std::ptrdiff_t>(i) + 2);
   }
   if (args.empty()) {
     std::cerr << main_help;

@@ -15,7 +15,7 @@ bool is_intermediate_path(const std::string& path) {
 }
 
 std::optional<report> load_input(const std::string& path, diagnostics& diags) {
-  auto bytes = read_file(path, limits::max_input_bytes, diags);
+  auto bytes = read_file(path, limits::max_input_bytes(), diags, "--max-input-size");
   if (!bytes) return std::nullopt;
   if (is_intermediate_path(path)) return read_xml(*bytes, path, diags);
   auto r = read_text(*bytes, path, diags);

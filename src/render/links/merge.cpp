@@ -172,7 +172,7 @@ std::optional<std::vector<audit_result>> merge_reports(const std::vector<std::st
       by_source;  // source → (audit, report)
   bool any = false;
   for (const auto& path : paths) {
-    auto text = read_file(path, limits::max_input_bytes * 4, diags);
+    auto text = read_file(path, limits::max_input_bytes() * 4, diags);
     if (!text) continue;
     auto audits = read_json_report(*text, path, diags);
     if (!audits) continue;

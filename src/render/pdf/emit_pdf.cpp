@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 
+#include "io.hpp"
 #include "parse/utf8.hpp"
 #include "render/pdf/to_unicode.hpp"
 
@@ -29,37 +30,6 @@ void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* user) {
     e->detail = detail;
   }
 }
-
-// A private temporary file, removed when it goes out of scope.
-class scratch_file {
- public:
-  scratch_file() = default;
-  scratch_file(const scratch_file&) = delete;
-  scratch_file& operator=(const scratch_file&) = delete;
-  ~scratch_file() {
-    if (!path_.empty()) std::remove(path_.c_str());
-  }
-  bool create(const std::string& data) {
-    std::string pattern = (std::filesystem::temp_directory_path() / "handout-font-XXXXXX").string();
-    int fd = mkstemp(pattern.data());
-    if (fd < 0) return false;
-    path_ = pattern;
-    std::size_t done = 0;
-    while (done < data.size()) {
-      ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-      if (n <= 0) {
-        ::close(fd);
-        return false;
-      }
-      done += static_cast<std::size_t>(n);
-    }
-    return ::close(fd) == 0;
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
 
 // The writer's state for one document.
 class writer {
