@@ -230,22 +230,30 @@ scratch_file::~scratch_file() {
   unregister_pending(registered_);
 }
 
-bool scratch_file::create(std::string_view data) {
+bool scratch_file::create(std::string_view data, std::string& error) {
   std::string pattern = (fs::temp_directory_path() / "handout-XXXXXX").string();
   int fd = ::mkostemp(pattern.data(), O_CLOEXEC);
-  if (fd < 0) return false;
+  if (fd < 0) {
+    error = errno_text(errno);
+    return false;
+  }
   path_ = pattern;
   registered_ = register_pending(path_);
   while (!data.empty()) {
     ssize_t n = ::write(fd, data.data(), data.size());
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
+    if (n < 0) {
+      error = errno_text(errno);
       ::close(fd);
       return false;
     }
     data.remove_prefix(static_cast<std::size_t>(n));
   }
-  return ::close(fd) == 0;
+  if (::close(fd) != 0) {
+    error = errno_text(errno);
+    return false;
+  }
+  return true;
 }
 
 bool write_file_atomically(const std::string& path, std::string_view data, diagnostics& diags) {

@@ -57,8 +57,8 @@ class scratch_file {
   scratch_file(const scratch_file&) = delete;
   scratch_file& operator=(const scratch_file&) = delete;
   ~scratch_file();
-  // Creates the file holding `data`; false on failure.
-  bool create(std::string_view data);
+  // Creates the file holding `data`; on failure returns false and sets `error`.
+  bool create(std::string_view data, std::string& error);
   const std::string& path() const { return path_; }
 
  private:

@@ -112,8 +112,9 @@ class writer {
         return false;
       }
       scratch_[static_cast<std::size_t>(font)] = std::make_unique<scratch_file>();
-      if (!scratch_[static_cast<std::size_t>(font)]->create(data)) {
-        message = "cannot write a temporary font file";
+      std::string error;
+      if (!scratch_[static_cast<std::size_t>(font)]->create(data, error)) {
+        message = "cannot write a temporary font file: " + error;
         return false;
       }
       const char* name = HPDF_LoadTTFontFromFile(

@@ -1,0 +1,187 @@
+// Hostile input through every format: text that breaks naive writers, huge
+// decks, odd file names, and a disk that fills up. Nothing may crash, write
+// outside the output directory or leave a half-written file.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include "test_support.hpp"
+
+namespace handout {
+namespace {
+
+namespace fs = std::filesystem;
+using test::read_all;
+using test::run;
+using test::run_handout;
+using test::write_all;
+using ::testing::HasSubstr;
+
+std::string quote(const std::string& s) { return "'" + s + "'"; }
+
+// Every regular file below `dir`, as paths relative to it.
+std::set<std::string> files_below(const std::string& dir) {
+  std::set<std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file()) out.insert(fs::relative(e.path(), dir).string());
+  }
+  return out;
+}
+
+bool have_tools() {
+  return test::have_program("xmllint") && test::have_program("qpdf") &&
+         test::have_program("pdftotext") && test::have_program("python3");
+}
+
+// Converts `deck` to every format and checks each output with a real reader.
+void convert_and_check_every_format(const test::temp_dir& dir, const std::string& deck,
+                                    const std::string& name) {
+  auto r = run_handout("convert " + quote(deck) + " -o " + quote(dir / "out") + " -q");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::string stem = dir / ("out/" + name);
+  EXPECT_EQ(run("xmllint --noout --schema " + test::source_dir() + "/schemas/handout.xsd " +
+                quote(stem + ".xml"))
+                .status,
+            0);
+  EXPECT_EQ(run("xmllint --noout " + quote(stem + ".docx.xml")).status, 0);
+  EXPECT_EQ(
+      run("unzip -p " + quote(stem + ".docx") + " word/document.xml | xmllint --noout -").status,
+      0);
+  EXPECT_EQ(run("python3 -m json.tool " + quote(stem + ".links.json")).status, 0);
+  auto check = run("qpdf --check " + quote(stem + ".pdf"));
+  EXPECT_EQ(check.status, 0) << check.out << check.err;
+}
+
+TEST(Hostile, XmlSpecialsAndCharactersXmlCannotCarryInEveryFormat) {
+  if (!have_tools()) GTEST_SKIP() << "needs xmllint, qpdf, pdftotext and python3";
+  test::temp_dir dir;
+  write_all(dir / "deck.txt",
+            " 01\nTags <b>&amp; \"quotes\" 'apostrophes'\n Slide ]]> <![CDATA[x]]>\n"
+            "• a < b && c > d \x01 bell\x07 and escape \x1B[31m\n"
+            "◦ <script>alert('x')</script>\n"
+            "https://www.youtube.com/watch?v=t45S_MwAcOw&a=<b>&c=\"d\"\n");
+  auto r = run_handout("convert " + quote(dir / "deck.txt") + " -o " + quote(dir / "out") + " -q");
+  EXPECT_THAT(r.err, HasSubstr("character U+0001 cannot be written to XML; dropped"));
+  convert_and_check_every_format(dir, dir / "deck.txt", "deck");
+  auto text = run("pdftotext " + quote(dir / "out/deck.pdf") + " -").out;
+  EXPECT_THAT(text, HasSubstr("a < b && c > d"));
+  EXPECT_THAT(text, HasSubstr("<script>alert('x')</script>"));
+  EXPECT_THAT(read_all(dir / "out/deck.xml"), HasSubstr("<title>Tags &lt;b&gt;&amp;amp;"));
+}
+
+TEST(Hostile, PdfStringSpecialsInTitlesBookmarksAndInfo) {
+  if (!have_tools()) GTEST_SKIP() << "needs xmllint, qpdf, pdftotext and python3";
+  test::temp_dir dir;
+  write_all(dir / "deck.txt", " 01\nParens (a) \\b\\ ) (\n Slide \\) \\(\\\\\n• x\n");
+  write_all(dir / "deck.meta.yaml", "title: 'Report (draft) \\ back\\slash'\nauthor: A (B) \\C\n");
+  convert_and_check_every_format(dir, dir / "deck.txt", "deck");
+  auto info = run("pdfinfo " + quote(dir / "out/deck.pdf")).out;
+  EXPECT_THAT(info, HasSubstr("Report (draft) \\ back\\slash"));
+  EXPECT_THAT(info, HasSubstr("A (B) \\C"));
+  auto outline = run("qpdf --json --json-key=outlines " + quote(dir / "out/deck.pdf")).out;
+  EXPECT_THAT(outline, HasSubstr("Parens (a) \\\\b\\\\ ) ("));  // JSON-escaped backslashes
+}
+
+TEST(Hostile, RightToLeftAndCombiningText) {
+  if (!have_tools()) GTEST_SKIP() << "needs xmllint, qpdf, pdftotext and python3";
+  test::temp_dir dir;
+  write_all(dir / "deck.txt",
+            " 01\nالذكاء الاصطناعي\n שקופית עם טקסט\n"
+            "• cafe\xCC\x81 and \xE0\xA4\xA8\xE0\xA4\xBF mixed with עברית and 中文\n"
+            "• \xE2\x80\xAE reversed by an override \xE2\x80\xAC and a\xCC\x81\xCC\x82\xCC\x83 "
+            "stacked\n");
+  convert_and_check_every_format(dir, dir / "deck.txt", "deck");
+  EXPECT_THAT(read_all(dir / "out/deck.xml"), HasSubstr("caf\xC3\xA9 and"));  // NFC
+}
+
+TEST(Hostile, HundredThousandBulletsInEveryFormat) {
+  if (!have_tools()) GTEST_SKIP() << "needs xmllint, qpdf, pdftotext and python3";
+  test::temp_dir dir;
+  std::string deck = " 01\nBig\n Slide\n";
+  for (int i = 0; i < 100000; ++i) deck += "• bullet " + std::to_string(i) + "\n";
+  write_all(dir / "big.txt", deck);
+  convert_and_check_every_format(dir, dir / "big.txt", "big");
+  auto text = run("pdftotext -f 1 -l 1000000 " + quote(dir / "out/big.pdf") + " -").out;
+  EXPECT_THAT(text, HasSubstr("bullet 99999"));
+}
+
+TEST(Hostile, HundredMegabyteInputIsRefusedByAConfigurableLimit) {
+  test::temp_dir dir;
+  {
+    std::string line = "• " + std::string(98, 'x') + "\n";
+    std::string chunk;
+    for (int i = 0; i < 10000; ++i) chunk += line;  // 1 MB
+    std::ofstream out(dir / "huge.txt", std::ios::binary);
+    out << " Slide\n";
+    for (int i = 0; i < 100; ++i) out << chunk;
+  }
+  auto r = run_handout("convert " + quote(dir / "huge.txt") + " -o " + quote(dir / "out"));
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, HasSubstr("huge.txt: error: file is 103000007 bytes; the limit is 67108864 "
+                               "(raise it with --max-input-size)"));
+  EXPECT_TRUE(!fs::exists(dir / "out/huge.xml") && !fs::exists(dir / "out/huge.pdf"));
+  auto raised = run_handout("--max-input-size 128M parse " + quote(dir / "huge.txt") + " -o " +
+                            quote(dir / "huge.xml"));
+  EXPECT_EQ(raised.status, 0) << raised.err;
+}
+
+TEST(Hostile, NoInputNameWritesOutsideTheOutputDirectory) {
+  test::temp_dir dir;
+  fs::create_directories(dir / "in/sub");
+  const std::string deck = " Slide\n• x\n";
+  for (const char* name : {"in/..txt", "in/-o.txt", "in/a b.txt", "in/sub/..txt",
+                           "in/sub/.hidden.txt", "in/$(touch pwned).txt", "in/sub/x;rm.txt"}) {
+    write_all(dir / name, deck);
+  }
+  fs::create_directory_symlink("..", dir / "in/sub/loop");  // a cycle back up the tree
+  std::set<std::string> before = files_below(dir.path());
+  auto r = run_handout("convert " + quote(dir / "in") + " -o " + quote(dir / "out") +
+                       " --formats xml -q");
+  EXPECT_NE(r.status, -1);
+  EXPECT_FALSE(fs::exists(dir / "pwned"));
+  for (const auto& f : files_below(dir.path())) {
+    if (before.count(f) == 0) {
+      EXPECT_TRUE(f.starts_with("out/")) << f << " was written";
+    }
+  }
+  EXPECT_TRUE(fs::exists(dir / "out/a b.xml"));
+  EXPECT_TRUE(fs::exists(dir / "out/-o.xml"));
+}
+
+TEST(Hostile, FullDiskIsAClearErrorAndKeepsEarlierOutputsWhole) {
+  test::temp_dir dir;
+  const std::string sample = test::source_dir() + "/input/ai-2019-review.txt";
+  fs::copy_file(sample, dir / "deck.txt");
+  ASSERT_EQ(run_handout("convert " + quote(dir / "deck.txt") + " -o " + quote(dir / "out") + " -q")
+                .status,
+            0);
+  std::map<std::string, std::string> before;
+  for (const auto& f : files_below(dir / "out")) before[f] = read_all(dir / ("out/" + f));
+  write_all(dir / "deck.txt", read_all(sample) + "\n Another slide\n• more text\n");
+  // Files of at most 64 KiB: the intermediate fits, the PDF does not.
+  auto r = run("ulimit -f 64; " + test::handout_binary() + " convert " + quote(dir / "deck.txt") +
+               " -o " + quote(dir / "out") + " -q --force");
+  EXPECT_EQ(r.status, 2) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("deck.pdf: error: cannot write"));
+  EXPECT_THAT(r.err, HasSubstr("File too large"));
+  EXPECT_THAT(read_all(dir / "out/deck.xml"), HasSubstr("Another slide"));  // written whole
+  EXPECT_EQ(read_all(dir / "out/deck.pdf"), before["deck.pdf"]) << "a failed write changed it";
+  for (const auto& [f, bytes] : before) {
+    std::string now = read_all(dir / ("out/" + f));
+    EXPECT_TRUE(now == bytes || now.find("Another slide") != std::string::npos ||
+                f.starts_with("summary") || f.starts_with(".handout") || f.ends_with(".docx"))
+        << f << " is neither the old file nor the new one";
+  }
+  for (const auto& f : files_below(dir / "out")) {
+    EXPECT_THAT(f, ::testing::Not(HasSubstr(".tmp-"))) << "a temp file was left behind";
+  }
+}
+
+}  // namespace
+}  // namespace handout
