@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (preset `fuzz`, clang with ASan + UBSan) and runs
+# Builds the libFuzzer targets (preset `asan`: clang, ASan + UBSan) and runs
 # each for SECONDS (default 5) on a corpus seeded from input/, tests/ and styles/.
 #   scripts/fuzz.sh [SECONDS] [TARGET...]     targets: text_reader xml_reader style links
-# A crash leaves its input in build-fuzz/crashes/; make it a regression test.
+# A crash leaves its input in build-asan/crashes/; make it a regression test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-5}
@@ -10,15 +10,15 @@ shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(text_reader xml_reader style links)
 
-cmake --preset fuzz >/dev/null
-cmake --build build-fuzz >/dev/null
+cmake --preset asan >/dev/null
+cmake --build build-asan >/dev/null
 
-corpus=build-fuzz/corpus
-mkdir -p "$corpus"/{text_reader,xml_reader,style,links} build-fuzz/crashes
+corpus=build-asan/corpus
+mkdir -p "$corpus"/{text_reader,xml_reader,style,links} build-asan/crashes
 cp input/*.txt tests/data/*.txt "$corpus/text_reader/" 2>/dev/null || true
 cp tests/golden/*.xml "$corpus/xml_reader/"
 for deck in input/*.txt tests/data/*.txt; do
-  build-fuzz/handout parse "$deck" -o "$corpus/xml_reader/$(basename "$deck" .txt).xml" 2>/dev/null || true
+  build-asan/handout parse "$deck" -o "$corpus/xml_reader/$(basename "$deck" .txt).xml" 2>/dev/null || true
 done
 cp styles/*.yaml "$corpus/style/"
 grep -hoE '(https?|javascript|file|data|www)[^ <>"]*' input/*.txt tests/data/*.txt |
@@ -31,13 +31,13 @@ for t in "${targets[@]}"; do
   dict=()
   [ "$t" = text_reader ] && dict=(-dict=fuzz/text.dict)
   echo "fuzz_$t: ${seconds}s"
-  if ! ASAN_OPTIONS=detect_leaks=1 build-fuzz/fuzz_$t "$corpus/$t" "${dict[@]}" \
+  if ! ASAN_OPTIONS=detect_leaks=1 build-asan/fuzz_$t "$corpus/$t" "${dict[@]}" \
       -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-      -artifact_prefix=build-fuzz/crashes/"$t"- -print_final_stats=1 2>build-fuzz/fuzz_$t.log; then
-    echo "fuzz_$t FOUND A CRASH: see build-fuzz/fuzz_$t.log and build-fuzz/crashes/" >&2
-    tail -40 build-fuzz/fuzz_$t.log >&2
+      -artifact_prefix=build-asan/crashes/"$t"- -print_final_stats=1 2>build-asan/fuzz_$t.log; then
+    echo "fuzz_$t FOUND A CRASH: see build-asan/fuzz_$t.log and build-asan/crashes/" >&2
+    tail -40 build-asan/fuzz_$t.log >&2
     status=1
   fi
-  grep -E "stat::number_of_executed_units|cov:" build-fuzz/fuzz_$t.log | tail -2 | sed 's/^/  /'
+  grep -E "stat::number_of_executed_units|cov:" build-asan/fuzz_$t.log | tail -2 | sed 's/^/  /'
 done
 exit $status

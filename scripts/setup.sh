@@ -19,6 +19,8 @@ packages=(
   poppler-utils qpdf fonts-dejavu-core
   # DOCX tests: read back by real consumers
   libreoffice-writer-nogui zip unzip
+  # sanitizer build and fuzzing (preset asan): clang with libFuzzer
+  clang libclang-rt-14-dev
   # default fonts
   fonts-wqy-microhei
 )
