@@ -254,12 +254,17 @@ audit_result audit(const report& r) {
     result.links.push_back(std::move(l));
   }
   auditor(result).run();
-  std::unordered_set<std::string_view> urls, videos;
-  urls.reserve(result.links.size());
-  videos.reserve(result.links.size());
-  result.summary = audit_summary{};
-  accumulate(result, result.summary, urls, videos);
+  result.summary = summarize(result);
   return result;
+}
+
+audit_summary summarize(const audit_result& a) {
+  audit_summary s;
+  std::unordered_set<std::string_view> urls, videos;
+  urls.reserve(a.links.size());
+  videos.reserve(a.links.size());
+  accumulate(a, s, urls, videos);
+  return s;
 }
 
 audit_summary total(const std::vector<audit_result>& audits) {

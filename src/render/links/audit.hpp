@@ -56,6 +56,9 @@ struct audit_result {
 // Audits one report.
 audit_result audit(const report& r);
 
+// The summary of one audit, counted from its slides, links and findings.
+audit_summary summarize(const audit_result& a);
+
 // The summary of several audits; distinct counts are across all of them.
 audit_summary total(const std::vector<audit_result>& audits);
 

@@ -31,25 +31,6 @@ std::optional<level> level_named(const std::string& name) {
   return std::nullopt;
 }
 
-// The per-file summary from the file's own slides, links and findings.
-void recount(audit_result& a) {
-  audit_summary s;
-  s.files = 1;
-  s.slides = static_cast<int>(a.slides.size());
-  s.links = static_cast<int>(a.links.size());
-  std::set<std::string> urls, videos;
-  for (const auto& l : a.links) {
-    urls.insert(l.href);
-    if (l.url.valid_video()) videos.insert(l.url.video_id);
-  }
-  s.distinct_urls = static_cast<int>(urls.size());
-  s.distinct_videos = static_cast<int>(videos.size());
-  for (const auto& f : a.findings) {
-    (f.severity == level::error ? s.errors : f.severity == level::warning ? s.warnings : s.infos)++;
-  }
-  a.summary = s;
-}
-
 void sort_findings(audit_result& a) {
   std::stable_sort(a.findings.begin(), a.findings.end(), [](const finding& x, const finding& y) {
     return x.line != y.line ? x.line < y.line : x.rule < y.rule;
@@ -141,7 +122,7 @@ std::optional<std::vector<audit_result>> read_json_report(const std::string& tex
     }
     for (auto& a : audits) {
       sort_findings(a);
-      recount(a);
+      a.summary = summarize(a);
     }
     return audits;
   } catch (const json::parse_error& e) {
@@ -243,7 +224,7 @@ void find_duplicates_across_decks(std::vector<audit_result>& audits) {
   }
   for (auto& a : audits) {
     sort_findings(a);
-    recount(a);
+    a.summary = summarize(a);
   }
 }
 
