@@ -183,5 +183,30 @@ TEST(Hostile, FullDiskIsAClearErrorAndKeepsEarlierOutputsWhole) {
   }
 }
 
+TEST(Hostile, DeeplyNestedOrAliasBombYamlIsAnErrorNotACrash) {
+  test::temp_dir dir;
+  const std::string sample = test::source_dir() + "/input/ai-2019-review.txt";
+  std::string deep = "fonts: " + std::string(30000, '[') + std::string(30000, ']') + "\n";
+  std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n";
+  for (char c = 'b'; c <= 'k'; ++c) {
+    std::string prev(1, static_cast<char>(c - 1));
+    bomb += std::string(1, c) + ": &" + c + " [*" + prev + ", *" + prev + ", *" + prev + ", *" +
+            prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + "]\n";
+  }
+  bomb += "fonts: *k\n";
+  for (const auto& [name, yaml] : {std::pair{"deep", deep}, std::pair{"bomb", bomb}}) {
+    write_all(dir / (std::string(name) + ".yaml"), yaml);
+    auto r = run_handout("convert " + quote(sample) + " -o " + quote(dir / "out") +
+                         " --formats xml --style " + quote(dir / (std::string(name) + ".yaml")));
+    EXPECT_EQ(r.status, 2) << name << ": " << r.err.substr(0, 300);
+    EXPECT_THAT(r.err, HasSubstr(std::string(name) + ".yaml:")) << name;
+    write_all(dir / "deck.txt", " T\n• x\n");
+    write_all(dir / "deck.meta.yaml",
+              std::string(name) == "deep" ? "title: " + deep.substr(7) : bomb);
+    auto p = run_handout("parse " + quote(dir / "deck.txt"));
+    EXPECT_EQ(p.status, 2) << name << ": " << p.err.substr(0, 300);
+  }
+}
+
 }  // namespace
 }  // namespace handout
