@@ -21,6 +21,20 @@ namespace {
 
 std::string errno_text(int err) { return std::strerror(err); }
 
+// Writes all of `data` to `fd`, retrying after interruptions.
+bool write_all(int fd, std::string_view data, std::string& error) {
+  while (!data.empty()) {
+    ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      error = errno_text(errno);
+      return false;
+    }
+    data.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
 }  // namespace
 
 std::optional<std::string> read_file(const std::string& path, std::size_t limit, diagnostics& diags,
@@ -191,16 +205,7 @@ temp_file::~temp_file() {
 }
 
 bool temp_file::write(std::string_view data, std::string& error) {
-  while (!data.empty()) {
-    ssize_t n = ::write(fd_, data.data(), data.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      error = errno_text(errno);
-      return false;
-    }
-    data.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return true;
+  return write_all(fd_, data, error);
 }
 
 bool temp_file::commit(std::string& error) {
@@ -239,15 +244,9 @@ bool scratch_file::create(std::string_view data, std::string& error) {
   }
   path_ = pattern;
   registered_ = register_pending(path_);
-  while (!data.empty()) {
-    ssize_t n = ::write(fd, data.data(), data.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      error = errno_text(errno);
-      ::close(fd);
-      return false;
-    }
-    data.remove_prefix(static_cast<std::size_t>(n));
+  if (!write_all(fd, data, error)) {
+    ::close(fd);
+    return false;
   }
   if (::close(fd) != 0) {
     error = errno_text(errno);
