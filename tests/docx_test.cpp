@@ -25,12 +25,12 @@ namespace {
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 using ::testing::Not;
+using test::quote;
 
 constexpr const char* sample_epoch = "1577750400";  // 2019-12-31
 
 std::string sample() { return test::source_dir() + "/input/ai-2019-review.txt"; }
 
-std::string quote(const std::string& s) { return "'" + s + "'"; }
 
 std::string collapse_spaces(const std::string& s) {
   std::istringstream in(s);

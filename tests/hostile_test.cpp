@@ -17,13 +17,13 @@ namespace handout {
 namespace {
 
 namespace fs = std::filesystem;
+using test::quote;
 using test::read_all;
 using test::run;
 using test::run_handout;
 using test::write_all;
 using ::testing::HasSubstr;
 
-std::string quote(const std::string& s) { return "'" + s + "'"; }
 
 // Every regular file below `dir`, as paths relative to it.
 std::set<std::string> files_below(const std::string& dir) {

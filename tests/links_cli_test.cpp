@@ -14,7 +14,6 @@ const std::string sample = "input/ai-2019-review.txt";  // tests run from the so
 std::string clean() { return data_path("links-clean.txt"); }
 std::string broken() { return data_path("links-broken.txt"); }
 
-std::string quote(const std::string& s) { return "'" + s + "'"; }
 
 int count(const std::string& text, const std::string& what) {
   int n = 0;

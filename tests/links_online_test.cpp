@@ -23,7 +23,6 @@ namespace {
 using namespace handout::links;
 using clock_type = std::chrono::steady_clock;
 
-std::string quote(const std::string& s) { return "'" + s + "'"; }
 
 // --- JSON reader -----------------------------------------------------------------
 

@@ -56,6 +56,9 @@ struct command_result {
   std::string err;
 };
 
+// A path or argument quoted for the shell (paths here hold no single quote).
+inline std::string quote(const std::string& s) { return "'" + s + "'"; }
+
 // Runs a shell command, capturing its standard output, error and exit status.
 inline command_result run(const std::string& command) {
   temp_dir tmp;
