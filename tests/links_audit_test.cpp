@@ -33,17 +33,7 @@ std::vector<const finding*> of_rule(const audit_result& a, rule_id rule) {
 // base64url of the protobuf {89: query}, URL-encoded: a pp value.
 std::string pp_for(const std::string& query) {
   std::string msg = "\xca\x05" + std::string(1, static_cast<char>(query.size())) + query;
-  static const char* table = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-  std::string b64;
-  for (std::size_t i = 0; i < msg.size(); i += 3) {
-    unsigned n = static_cast<unsigned char>(msg[i]) << 16;
-    if (i + 1 < msg.size()) n |= static_cast<unsigned char>(msg[i + 1]) << 8;
-    if (i + 2 < msg.size()) n |= static_cast<unsigned char>(msg[i + 2]);
-    b64 += table[(n >> 18) & 63];
-    b64 += table[(n >> 12) & 63];
-    b64 += i + 1 < msg.size() ? table[(n >> 6) & 63] : '=';
-    b64 += i + 2 < msg.size() ? table[n & 63] : '=';
-  }
+  std::string b64 = test::base64url(msg, true);
   std::string out;
   for (char c : b64) out += c == '=' ? "%3D" : std::string(1, c);
   return out;
@@ -52,11 +42,11 @@ std::string pp_for(const std::string& query) {
 // --- rules -------------------------------------------------------------------
 
 TEST(Rules, TableOrderMatchesIdsAndNamesAreStable) {
-  const char* names[] = {"invalid-video-id",        "not-a-link",          "duplicate-on-slide",
-                         "duplicate-across-slides", "invalid-start-time",  "query-off-topic",
-                         "slide-without-links",     "tracking-parameters", "invalid-pp",
-                         "video-unavailable",       "video-restricted",    "link-broken",
-                         "link-restricted",         "link-unreachable",    "duplicate-across-decks"};
+  const char* names[] = {
+      "invalid-video-id",   "not-a-link",        "duplicate-on-slide",    "duplicate-across-slides",
+      "invalid-start-time", "query-off-topic",   "slide-without-links",   "tracking-parameters",
+      "invalid-pp",         "video-unavailable", "video-restricted",      "link-broken",
+      "link-restricted",    "link-unreachable",  "duplicate-across-decks"};
   ASSERT_EQ(rules().size(), std::size(names));
   for (std::size_t i = 0; i < rules().size(); ++i) {
     EXPECT_EQ(static_cast<std::size_t>(rules()[i].id), i);

@@ -7,6 +7,7 @@
 #include "render/links/url.hpp"
 #include "render/links/video_id.hpp"
 #include "render/links/youtube_url.hpp"
+#include "test_support.hpp"
 
 namespace handout::links {
 namespace {
@@ -281,18 +282,7 @@ TEST(SearchQuery, OtherFieldsAreSkippedAndTheLastField89Wins) {
   // (field 3 fixed64), 22 02 "hi" (field 4 string), then field 89 twice.
   std::string msg = "\x08\x96\x01\x15\x01\x02\x03\x04\x19" + std::string(8, '\x07') +
                     "\x22\x02hi\xca\x05\x01x\xca\x05\x03" + "\xe4\xb8\xad";
-  // base64url of msg, computed by the encoder below.
-  static const char* table = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-  std::string b64;
-  for (std::size_t i = 0; i < msg.size(); i += 3) {
-    unsigned n = static_cast<unsigned char>(msg[i]) << 16;
-    if (i + 1 < msg.size()) n |= static_cast<unsigned char>(msg[i + 1]) << 8;
-    if (i + 2 < msg.size()) n |= static_cast<unsigned char>(msg[i + 2]);
-    b64 += table[(n >> 18) & 63];
-    b64 += table[(n >> 12) & 63];
-    if (i + 1 < msg.size()) b64 += table[(n >> 6) & 63];
-    if (i + 2 < msg.size()) b64 += table[n & 63];
-  }
+  std::string b64 = test::base64url(msg, false);
   pp_result r = decode_pp(b64);
   EXPECT_EQ(r.status, pp_status::ok) << r.error;
   EXPECT_EQ(r.query, "中");

@@ -56,6 +56,22 @@ struct command_result {
   std::string err;
 };
 
+// The base64url encoding of `bytes` (RFC 4648 §5), with or without `=` padding.
+inline std::string base64url(const std::string& bytes, bool padded) {
+  static const char* table = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  std::string out;
+  for (std::size_t i = 0; i < bytes.size(); i += 3) {
+    unsigned n = static_cast<unsigned char>(bytes[i]) << 16;
+    if (i + 1 < bytes.size()) n |= static_cast<unsigned char>(bytes[i + 1]) << 8;
+    if (i + 2 < bytes.size()) n |= static_cast<unsigned char>(bytes[i + 2]);
+    out += table[(n >> 18) & 63];
+    out += table[(n >> 12) & 63];
+    if (i + 1 < bytes.size() || padded) out += i + 1 < bytes.size() ? table[(n >> 6) & 63] : '=';
+    if (i + 2 < bytes.size() || padded) out += i + 2 < bytes.size() ? table[n & 63] : '=';
+  }
+  return out;
+}
+
 // A path or argument quoted for the shell (paths here hold no single quote).
 inline std::string quote(const std::string& s) { return "'" + s + "'"; }
 
