@@ -16,7 +16,7 @@ packages=(
   # link audit tests: JSON Schema validation, Markdown read back, a terminal for colour
   python3-jsonschema pandoc bsdutils
   # PDF tests: real readers, and a Latin face for the font fallback test
-  poppler-utils qpdf fonts-dejavu-core
+  poppler-utils qpdf ghostscript fonts-dejavu-core
   # DOCX tests: read back by real consumers
   libreoffice-writer-nogui zip unzip
   # sanitizer build and fuzzing (preset asan): clang with libFuzzer

@@ -7,7 +7,6 @@
 
 #include "parse/load.hpp"
 #include "render/pdf/compose.hpp"
-#include "render/pdf/to_unicode.hpp"
 #include "style.hpp"
 #include "test_support.hpp"
 
@@ -85,14 +84,9 @@ TEST_F(SamplePdf, EveryFontIsEmbeddedAndSubset) {
   EXPECT_GE(fonts, 1);
 }
 
-TEST_F(SamplePdf, TextGivesBackEveryTitleAndBullet) {
-  require("pdftotext");
-  auto r = run("pdftotext -enc UTF-8 " + shell_quoted(pdf_) + " -");
-  ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_EQ(r.out.find("\uFFFD"), std::string::npos) << "replacement characters in the text";
-  EXPECT_EQ(r.err.find("Warning"), std::string::npos) << "the reader complained: " << r.err;
-  const std::string text = squeeze(r.out);
-
+// Every title and bullet of the sample, whitespace aside, in `extracted`.
+void expect_every_title_and_bullet(const std::string& extracted) {
+  const std::string text = squeeze(extracted);
   diagnostics diags;
   auto deck = load_input(sample, diags);
   ASSERT_TRUE(deck);
@@ -116,6 +110,26 @@ TEST_F(SamplePdf, TextGivesBackEveryTitleAndBullet) {
     }
   }
   EXPECT_GE(checked, 57 + 11 + 6);
+}
+
+TEST_F(SamplePdf, TextGivesBackEveryTitleAndBullet) {
+  require("pdftotext");
+  auto r = run("pdftotext -enc UTF-8 " + shell_quoted(pdf_) + " -");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out.find("\uFFFD"), std::string::npos) << "replacement characters in the text";
+  EXPECT_EQ(r.err.find("Warning"), std::string::npos) << "the reader complained: " << r.err;
+  expect_every_title_and_bullet(r.out);
+}
+
+// A second reader with its own CMap and TrueType code (it misread the
+// ranges of an earlier ToUnicode map that poppler read well).
+TEST_F(SamplePdf, GhostscriptGivesBackEveryTitleAndBulletToo) {
+  require("gs");
+  auto r =
+      run("gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=txtwrite -sOutputFile=- " + shell_quoted(pdf_));
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.err, "") << "the reader complained";
+  expect_every_title_and_bullet(r.out);
 }
 
 TEST_F(SamplePdf, InfoShowsTitleAuthorSubjectCreatorAndNoClockDate) {
@@ -332,20 +346,42 @@ TEST(PdfRenderer, UrlsInBulletTextAreClickable) {
 namespace handout {
 namespace {
 
-TEST(PdfRenderer, IdentityToUnicodeMapSkipsSurrogatesAndKeepsBlocksOf100) {
-  std::string cmap = pdf::identity_to_unicode_cmap();
-  EXPECT_NE(cmap.find("100 beginbfrange"), std::string::npos);
-  EXPECT_NE(cmap.find("48 beginbfrange"), std::string::npos);  // 248 ranges in all
-  EXPECT_NE(cmap.find("<4E00> <4EFF> <4E00>"), std::string::npos);
-  EXPECT_EQ(cmap.find("<D800>"), std::string::npos);
-  EXPECT_EQ(cmap.find("cidrange"), std::string::npos);
+TEST_F(SamplePdf, FontProgramsAndMapsAreCompressed) {
+  const std::string raw = read_all(pdf_);
+  int streams = 0;
+  for (const char* key : {"/FontFile2 ", "/CIDToGIDMap ", "/ToUnicode "}) {
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(raw, m, std::regex(std::string(key) + R"((\d+) 0 R)"))) << key;
+    std::size_t object = raw.find("\n" + m[1].str() + " 0 obj\n");
+    ASSERT_NE(object, std::string::npos) << key;
+    std::size_t dict_end = raw.find("\nstream", object);
+    EXPECT_NE(raw.substr(object, dict_end - object).find("/Filter /FlateDecode"), std::string::npos)
+        << key;
+    ++streams;
+  }
+  EXPECT_EQ(streams, 3);
 }
 
-TEST(PdfRenderer, RepairLeavesAFileWithoutToUnicodeAlone) {
-  std::string pdf = "%PDF-1.3\n1 0 obj\n<< >>\nendobj\n";
-  std::string before = pdf;
-  EXPECT_TRUE(pdf::repair_to_unicode(pdf));
-  EXPECT_EQ(pdf, before);
+TEST(PdfRenderer, TwoFontsShareTheTextCodesAndTheTextComesBack) {
+  if (!test::have_program("pdftotext") || !test::have_program("pdffonts")) {
+    GTEST_SKIP() << "poppler-utils are not installed";
+  }
+  test::temp_dir dir;
+  test::write_all(dir / "two.yaml", "fonts: [DejaVu Sans, WenQuanYi Micro Hei]\n");
+  test::write_all(dir / "deck.txt", " Fonts · 字体\n• Latin text, 中文文本 and ∑ ∞ symbols\n");
+  auto r =
+      run_handout("convert " + shell_quoted(dir / "deck.txt") + " -o " + shell_quoted(dir.path()) +
+                  " --formats pdf --style " + shell_quoted(dir / "two.yaml"));
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto fonts = run("pdffonts " + shell_quoted(dir / "deck.pdf"));
+  EXPECT_NE(fonts.out.find("DejaVuSans"), std::string::npos) << fonts.out;
+  EXPECT_NE(fonts.out.find("WenQuanYiMicroHei"), std::string::npos) << fonts.out;
+  auto text = run("pdftotext -enc UTF-8 " + shell_quoted(dir / "deck.pdf") + " -");
+  EXPECT_EQ(text.err.find("Warning"), std::string::npos) << text.err;
+  EXPECT_NE(squeeze(text.out).find(squeeze("Latin text, 中文文本 and ∑ ∞ symbols")),
+            std::string::npos)
+      << text.out;
+  EXPECT_NE(squeeze(text.out).find("Fonts·字体"), std::string::npos) << text.out;
 }
 
 }  // namespace

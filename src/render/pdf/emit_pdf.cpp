@@ -11,7 +11,8 @@
 
 #include "io.hpp"
 #include "parse/utf8.hpp"
-#include "render/pdf/to_unicode.hpp"
+#include "render/pdf/finish_pdf.hpp"
+#include "render/pdf/text_codes.hpp"
 
 namespace handout::pdf {
 
@@ -49,7 +50,8 @@ class writer {
       message = "cannot create a PDF document (out of memory)";
       return std::nullopt;
     }
-    if (!ok(HPDF_SetCompressionMode(doc_, HPDF_COMP_ALL)) || !ok(HPDF_UseUTFEncodings(doc_)) ||
+    // The page contents; finish_pdf() compresses what it embeds itself.
+    if (!ok(HPDF_SetCompressionMode(doc_, HPDF_COMP_TEXT)) || !ok(HPDF_UseUTFEncodings(doc_)) ||
         !ok(HPDF_SetCurrentEncoder(doc_, "UTF-8"))) {
       return fail(message, "cannot set up the PDF document");
     }
@@ -78,6 +80,10 @@ class writer {
     return save(message);
   }
 
+  // What finish_pdf() needs, after run().
+  const std::vector<font_program>& programs() const { return programs_; }
+  std::string to_unicode_cmap() const { return codes_ ? codes_->to_unicode_cmap() : std::string(); }
+
  private:
   bool ok(HPDF_STATUS status) const { return status == HPDF_OK && error_.code == HPDF_OK; }
 
@@ -92,8 +98,10 @@ class writer {
   HPDF_REAL y(double top_down) const { return static_cast<HPDF_REAL>(layout_.height - top_down); }
   static HPDF_REAL r(double v) { return static_cast<HPDF_REAL>(v); }
 
-  // Each used font, subset to its characters by HarfBuzz, embedded from a
-  // private temp file (libharu's own subsetting loses composite glyphs).
+  // Each used font, subset to its characters by HarfBuzz with a cmap for the
+  // text codes, and loaded from a private temp file, for its metrics only:
+  // finish_pdf() embeds it (libharu's embedding is slow and its subsetting
+  // blanks composite glyphs).
   bool load_fonts(std::string& message) {
     std::map<int, std::set<char32_t>> used;
     for (const page& p : layout_.pages) {
@@ -104,27 +112,37 @@ class writer {
         }
       }
     }
-    scratch_.resize(fonts_.size());
+    std::vector<char32_t> all;
+    for (const auto& [font, code_points] : used) {
+      all.insert(all.end(), code_points.begin(), code_points.end());
+    }
+    codes_.emplace(std::move(all));
+    if (codes_->size() > text_codes::max_size) {
+      message = "the document uses " + std::to_string(codes_->size()) +
+                " different characters; a PDF of one font encoding holds at most " +
+                std::to_string(text_codes::max_size);
+      return false;
+    }
     for (auto& [font, code_points] : used) {
-      std::string data = fonts_.subset(font, code_points);
-      if (data.empty()) {
+      auto recoded = codes_->recode_font(fonts_.subset(font, code_points));
+      if (recoded.ttf.empty()) {
         fail(message, "cannot subset the font " + fonts_.location(font).file);
         return false;
       }
-      scratch_[static_cast<std::size_t>(font)] = std::make_unique<scratch_file>();
+      scratch_file scratch;
       std::string error;
-      if (!scratch_[static_cast<std::size_t>(font)]->create(data, error)) {
+      if (!scratch.create(recoded.ttf, error)) {
         message = "cannot write a temporary font file: " + error;
         return false;
       }
-      const char* name = HPDF_LoadTTFontFromFile(
-          doc_, scratch_[static_cast<std::size_t>(font)]->path().c_str(), HPDF_TRUE);
+      const char* name = HPDF_LoadTTFontFromFile(doc_, scratch.path().c_str(), HPDF_FALSE);
       HPDF_Font f = name == nullptr ? nullptr : HPDF_GetFont(doc_, name, "UTF-8");
       if (f == nullptr || error_.code != HPDF_OK) {
-        fail(message, "cannot embed the font " + fonts_.location(font).file);
+        fail(message, "cannot load the font " + fonts_.location(font).file);
         return false;
       }
       fonts_by_index_[font] = f;
+      programs_.push_back({name, std::move(recoded.ttf), std::move(recoded.cid_to_gid)});
     }
     return true;
   }
@@ -141,7 +159,8 @@ class writer {
     }
     return good && ok(HPDF_Page_BeginText(p)) && ok(HPDF_Page_SetFontAndSize(p, font, r(t.size))) &&
            ok(HPDF_Page_SetCharSpace(p, r(t.char_space))) &&
-           ok(HPDF_Page_TextOut(p, r(t.x), y(t.y), t.text.c_str())) && ok(HPDF_Page_EndText(p));
+           ok(HPDF_Page_TextOut(p, r(t.x), y(t.y), codes_->encode(t.text).c_str())) &&
+           ok(HPDF_Page_EndText(p));
   }
 
   bool draw(HPDF_Page p, const rule& l) {
@@ -259,8 +278,9 @@ class writer {
   hpdf_error error_;
   HPDF_Doc doc_ = nullptr;
   std::vector<HPDF_Page> pages_;
+  std::optional<text_codes> codes_;  // set by load_fonts()
   std::map<int, HPDF_Font> fonts_by_index_;
-  std::vector<std::unique_ptr<scratch_file>> scratch_;
+  std::vector<font_program> programs_;
 };
 
 }  // namespace
@@ -272,9 +292,10 @@ std::optional<std::string> emit_pdf(const page_layout& layout, const font_set& f
   auto bytes = w.run(message);
   if (!bytes) {
     diags.error(output_path, 0, 0, message);
-  } else if (!repair_to_unicode(*bytes)) {
-    diags.warning(output_path, 0, 0,
-                  "could not repair libharu's ToUnicode map; text extraction may be off");
+  } else if (!finish_pdf(*bytes, w.programs(), w.to_unicode_cmap())) {
+    diags.error(output_path, 0, 0,
+                "cannot embed the fonts: libharu wrote the file in an unexpected layout");
+    return std::nullopt;
   }
   return bytes;
 }

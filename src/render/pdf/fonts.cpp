@@ -10,6 +10,8 @@
 #include <map>
 #include <mutex>
 
+#include "render/pdf/hb_handles.hpp"
+
 namespace handout::pdf {
 
 namespace {
@@ -19,20 +21,6 @@ std::string lower(std::string s) {
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return s;
 }
-
-// RAII for HarfBuzz handles.
-struct blob_deleter {
-  void operator()(hb_blob_t* b) const { hb_blob_destroy(b); }
-};
-struct face_deleter {
-  void operator()(hb_face_t* f) const { hb_face_destroy(f); }
-};
-struct font_deleter {
-  void operator()(hb_font_t* f) const { hb_font_destroy(f); }
-};
-using blob_ptr = std::unique_ptr<hb_blob_t, blob_deleter>;
-using face_ptr = std::unique_ptr<hb_face_t, face_deleter>;
-using hb_font_ptr = std::unique_ptr<hb_font_t, font_deleter>;
 
 bool has_table(hb_face_t* face, const char* tag) {
   blob_ptr table(hb_face_reference_table(face, hb_tag_from_string(tag, 4)));

@@ -1,0 +1,294 @@
+#include "render/pdf/finish_pdf.hpp"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+#include <set>
+#include <string_view>
+#include <vector>
+
+namespace handout::pdf {
+
+namespace {
+
+std::optional<std::string> deflate(std::string_view data) {
+  uLongf size = compressBound(static_cast<uLong>(data.size()));
+  std::string out(size, '\0');
+  if (compress2(reinterpret_cast<Bytef*>(out.data()), &size,
+                reinterpret_cast<const Bytef*>(data.data()), static_cast<uLong>(data.size()),
+                Z_BEST_SPEED) != Z_OK) {
+    return std::nullopt;
+  }
+  out.resize(size);
+  return out;
+}
+
+// The number in `N 0 R` right after `key` in `text`, or 0.
+unsigned reference_after(std::string_view text, std::string_view key) {
+  std::size_t at = text.find(key);
+  if (at == std::string_view::npos) return 0;
+  const std::string_view rest = text.substr(at + key.size());
+  std::size_t digits = rest.find_first_not_of("0123456789");
+  if (digits == 0 || digits == std::string_view::npos || !rest.substr(digits).starts_with(" 0 R")) {
+    return 0;
+  }
+  return static_cast<unsigned>(
+      std::strtoul(std::string(rest.substr(0, digits)).c_str(), nullptr, 10));
+}
+
+struct edit {
+  std::size_t at, length;
+  std::string replacement;
+};
+
+// The classic xref table: each object's offset (0 when free), and where the
+// table's entries and the startxref offset are.
+struct xref_table {
+  std::vector<std::size_t> offsets;  // by object number
+  std::size_t entries = 0;           // the first entry's offset
+  std::size_t startxref_value = 0, startxref_digits = 0;
+  std::size_t xref = 0;
+};
+
+std::optional<xref_table> read_xref(const std::string& pdf) {
+  xref_table t;
+  std::size_t startxref = pdf.rfind("startxref");
+  if (startxref == std::string::npos) return std::nullopt;
+  t.startxref_value = pdf.find_first_of("0123456789", startxref + 9);
+  if (t.startxref_value == std::string::npos) return std::nullopt;
+  t.startxref_digits = pdf.find_first_not_of("0123456789", t.startxref_value) - t.startxref_value;
+  t.xref = std::strtoul(pdf.c_str() + t.startxref_value, nullptr, 10);
+  if (t.xref >= pdf.size() || pdf.compare(t.xref, 4, "xref") != 0) return std::nullopt;
+  std::size_t line = pdf.find('\n', t.xref) + 1;
+  char* end = nullptr;
+  unsigned long first = std::strtoul(pdf.c_str() + line, &end, 10);
+  unsigned long count = std::strtoul(end, &end, 10);
+  if (first != 0 || count == 0) return std::nullopt;
+  t.entries = pdf.find('\n', line) + 1;
+  if (t.entries + count * 20 > pdf.size()) return std::nullopt;
+  for (unsigned long i = 0; i < count; ++i) {
+    const char* entry = pdf.c_str() + t.entries + i * 20;
+    std::size_t offset = entry[17] == 'n' ? std::strtoul(entry, nullptr, 10) : 0;
+    if (offset >= pdf.size()) return std::nullopt;
+    t.offsets.push_back(offset);
+  }
+  return t;
+}
+
+// An object up to its `stream` or `endobj` keyword, which libharu starts on a
+// line of its own (a name cannot hold a newline).
+std::string_view dictionary_of(const std::string& pdf, std::size_t object) {
+  std::size_t end = std::min(pdf.find("\nstream", object), pdf.find("\nendobj", object));
+  if (end == std::string::npos) return {};
+  return std::string_view(pdf).substr(object, end - object);
+}
+
+// A stream object as libharu writes it: `N 0 obj\n<<\n…\n>>\nstream\r\n`,
+// the data, `\nendstream`, and an indirect /Length: `M 0 obj\nLENGTH\nendobj`.
+struct stream_object {
+  std::size_t data_start = 0, data_length = 0;
+  std::size_t length_digits = 0, length_digits_size = 0;  // LENGTH
+};
+
+std::optional<stream_object> locate_stream(const std::string& pdf, const xref_table& xref,
+                                           unsigned number) {
+  auto offset_of = [&](unsigned n) { return n < xref.offsets.size() ? xref.offsets[n] : 0; };
+  const std::size_t object = offset_of(number);
+  if (object == 0) return std::nullopt;
+  stream_object s;
+  const std::string_view dict = dictionary_of(pdf, object);
+  const std::size_t keyword = object + dict.size();
+  if (dict.find("/Filter") != std::string_view::npos ||
+      pdf.compare(keyword, 9, "\nstream\r\n") != 0) {
+    return std::nullopt;
+  }
+  s.data_start = keyword + 9;
+
+  const std::size_t length_object = offset_of(reference_after(dict, "/Length "));
+  if (length_object == 0) return std::nullopt;
+  s.length_digits = pdf.find_first_of("0123456789", pdf.find("obj", length_object) + 3);
+  if (s.length_digits == std::string::npos) return std::nullopt;
+  s.length_digits_size = pdf.find_first_not_of("0123456789", s.length_digits) - s.length_digits;
+  s.data_length = std::strtoul(pdf.c_str() + s.length_digits, nullptr, 10);
+  if (s.data_start + s.data_length > pdf.size() ||
+      pdf.compare(s.data_start + s.data_length, 10, "\nendstream") != 0) {
+    return std::nullopt;  // the stream is not what its /Length says: leave it alone
+  }
+  return s;
+}
+
+// Edits replacing uncompressed stream `number` with `data`, compressed.
+bool replace_stream(const std::string& pdf, const xref_table& xref, unsigned number,
+                    std::string_view data, std::vector<edit>& edits) {
+  auto s = locate_stream(pdf, xref, number);
+  auto packed = deflate(data);
+  if (!s || !packed) return false;
+  const std::size_t dict_open = pdf.find("<<", xref.offsets[number]);
+  edits.push_back({dict_open + 2, 0, "\n/Filter /FlateDecode"});
+  edits.push_back({s->length_digits, s->length_digits_size, std::to_string(packed->size())});
+  edits.push_back({s->data_start, s->data_length, std::move(*packed)});
+  return true;
+}
+
+// A name as libharu writes it after the `/`: bytes outside `!`..`~` and
+// delimiters as #XX.
+std::string escaped_name(std::string_view name) {
+  std::string out;
+  for (unsigned char c : name) {
+    if (c < 0x21 || c > 0x7E ||
+        std::string_view("#()<>[]{}/%").find(static_cast<char>(c)) != std::string_view::npos) {
+      char hex[4];
+      std::snprintf(hex, sizeof hex, "#%02X", c);
+      out += hex;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+// The subset tag of a font program: six capital letters from its bytes, so
+// that different subsets get different tags and one subset always the same.
+std::string subset_tag(std::string_view ttf) {
+  std::uint64_t h = 14695981039346656037ull;  // FNV-1a
+  for (unsigned char c : ttf) h = (h ^ c) * 1099511628211ull;
+  std::string tag;
+  for (int i = 0; i < 6; ++i, h /= 26) tag += static_cast<char>('A' + h % 26);
+  return tag;
+}
+
+// A compressed stream object with a direct /Length.
+std::optional<std::string> stream_object_text(std::size_t number, const std::string& extra,
+                                              std::string_view data) {
+  auto packed = deflate(data);
+  if (!packed) return std::nullopt;
+  return std::to_string(number) + " 0 obj\n<<\n/Filter /FlateDecode\n" + extra + "/Length " +
+         std::to_string(packed->size()) + "\n>>\nstream\r\n" + *packed + "\nendstream\nendobj\n";
+}
+
+}  // namespace
+
+bool finish_pdf(std::string& pdf, const std::vector<font_program>& fonts,
+                const std::string& to_unicode_cmap) {
+  auto xref = read_xref(pdf);
+  if (!xref) return false;
+  const std::size_t first_new = xref->offsets.size();  // font i: program 2i, map 2i + 1
+
+  // 1. Edits of the objects' dictionaries, found by what they hold.
+  std::vector<std::string> names, tags;
+  for (const font_program& f : fonts) {
+    names.push_back(escaped_name(f.name));
+    tags.push_back(subset_tag(f.ttf));
+  }
+  auto font_named = [&](std::string_view dict, std::string_view key) -> int {
+    std::size_t at = dict.find(key);
+    if (at == std::string_view::npos) return -1;
+    std::string_view rest = dict.substr(at + key.size());
+    rest = rest.substr(0, rest.find_first_of(" \n\r\t/[<>]("));
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (rest == names[i]) return static_cast<int>(i);
+    }
+    return -1;
+  };
+  std::vector<edit> edits;
+  std::vector<int> descendants(fonts.size()), descriptors(fonts.size());
+  std::set<unsigned> maps;
+  for (std::size_t offset : xref->offsets) {
+    if (offset == 0) continue;
+    const std::string_view dict = dictionary_of(pdf, offset);
+    auto at = [&](std::string_view key) { return offset + dict.find(key) + key.size(); };
+    if (unsigned n = reference_after(dict, "/ToUnicode ")) maps.insert(n);
+    const bool descendant = dict.find("/Subtype /CIDFontType2") != std::string_view::npos;
+    if (dict.find("/Subtype /Type0") != std::string_view::npos || descendant) {
+      int i = font_named(dict, "/BaseFont /");
+      if (i < 0) return false;
+      edits.push_back({at("/BaseFont /"), 0, tags[i] + "+"});
+      if (descendant) {
+        ++descendants[i];
+        edits.push_back(
+            {at("<<"), 0, "\n/CIDToGIDMap " + std::to_string(first_new + 2 * i + 1) + " 0 R"});
+      }
+    } else if (dict.find("/Type /FontDescriptor") != std::string_view::npos) {
+      int i = font_named(dict, "/FontName /");
+      if (i < 0) return false;
+      ++descriptors[i];
+      edits.push_back({at("/FontName /"), 0, tags[i] + "+"});
+      edits.push_back({at("<<"), 0, "\n/FontFile2 " + std::to_string(first_new + 2 * i) + " 0 R"});
+    }
+  }
+  for (std::size_t i = 0; i < fonts.size(); ++i) {
+    if (descendants[i] != 1 || descriptors[i] != 1) return false;
+  }
+  for (unsigned n : maps) {
+    if (!replace_stream(pdf, *xref, n, to_unicode_cmap, edits)) return false;
+  }
+
+  // 2. The new objects, before the xref table.
+  std::string added;
+  std::vector<std::size_t> added_at;
+  for (std::size_t i = 0; i < fonts.size(); ++i) {
+    auto program = stream_object_text(
+        first_new + 2 * i, "/Length1 " + std::to_string(fonts[i].ttf.size()) + "\n", fonts[i].ttf);
+    auto map = stream_object_text(first_new + 2 * i + 1, "", fonts[i].cid_to_gid);
+    if (!program || !map) return false;
+    added_at.push_back(added.size());
+    added += *program;
+    added_at.push_back(added.size());
+    added += *map;
+  }
+
+  // 3. The xref table (old entries moved, new ones added), /Size, startxref.
+  std::sort(edits.begin(), edits.end(), [](const edit& a, const edit& b) { return a.at < b.at; });
+  auto moved = [&](std::size_t offset) {
+    long long shift = 0;
+    for (const edit& e : edits) {
+      if (e.at >= offset) break;
+      shift += static_cast<long long>(e.replacement.size()) - static_cast<long long>(e.length);
+    }
+    return static_cast<std::size_t>(static_cast<long long>(offset) + shift);
+  };
+  const std::size_t xref_moved = moved(xref->xref);
+  const std::size_t count = first_new + added_at.size();
+  std::string table = added + "xref\n0 " + std::to_string(count) + "\n";
+  auto entry = [&](std::size_t offset) {
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%010zu 00000 n\r\n", offset);
+    table += buf;
+  };
+  for (std::size_t i = 0; i < first_new; ++i) {
+    if (xref->offsets[i] == 0) {
+      table.append(pdf, xref->entries + i * 20, 20);
+    } else {
+      entry(moved(xref->offsets[i]));
+    }
+  }
+  for (std::size_t a : added_at) entry(xref_moved + a);
+  const std::size_t entries_end = xref->entries + first_new * 20;
+  const std::size_t size_at = pdf.find("/Size ", entries_end);
+  if (size_at == std::string::npos || size_at > xref->startxref_value) return false;
+  const std::size_t size_digits = size_at + 6;
+  const std::size_t size_digits_end = pdf.find_first_not_of("0123456789", size_digits);
+  edits.push_back({xref->xref, entries_end - xref->xref, std::move(table)});
+  edits.push_back({size_digits, size_digits_end - size_digits, std::to_string(count)});
+  edits.push_back(
+      {xref->startxref_value, xref->startxref_digits, std::to_string(xref_moved + added.size())});
+
+  // 4. Applied in one pass from the front.
+  std::sort(edits.begin(), edits.end(), [](const edit& a, const edit& b) { return a.at < b.at; });
+  std::string out;
+  std::size_t from = 0;
+  for (const edit& e : edits) {
+    out.append(pdf, from, e.at - from);
+    out += e.replacement;
+    from = e.at + e.length;
+  }
+  out.append(pdf, from, std::string::npos);
+  pdf = std::move(out);
+  return true;
+}
+
+}  // namespace handout::pdf

@@ -1,0 +1,52 @@
+// The character codes a PDF's text is written in. libharu finds the glyph of
+// each code of a UTF-8 font by a linear search over the segments of the
+// embedded font's cmap: 65,536 times per font when it builds the font's
+// CIDToGIDMap, and again per drawn character. A subset of a CJK font has a
+// segment per run of consecutive code points, hundreds of them. So the text
+// is written in compact codes instead: code k + 1 stands for the document's
+// k-th distinct character in code point order, every embedded subset gets a
+// cmap of one segment mapping exactly those codes, and the ToUnicode CMap
+// gives the characters back to text extraction. Characters outside the BMP
+// get codes like any other.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace handout::pdf {
+
+class text_codes {
+ public:
+  // Codes stay below the surrogates (libharu decodes them from UTF-8).
+  static constexpr std::size_t max_size = 0xD7FF;
+
+  // The codes of `characters` (any order, repeats allowed; at most
+  // `max_size` distinct ones).
+  explicit text_codes(std::vector<char32_t> characters);
+
+  std::size_t size() const { return characters_.size(); }
+
+  // `text`, UTF-8 made of the characters given, as the UTF-8 of their codes.
+  std::string encode(std::string_view text) const;
+
+  // A font recoded: its data with a cmap that maps each code to the glyph
+  // the old cmap gave the code's character (or to .notdef), and the same
+  // mapping as a PDF CIDToGIDMap (2 bytes per code, from code 0).
+  struct recoded_font {
+    std::string ttf;
+    std::string cid_to_gid;
+  };
+  // TrueType font data `ttf` recoded; its `ttf` is empty when `ttf` cannot
+  // be read.
+  recoded_font recode_font(const std::string& ttf) const;
+
+  // The ToUnicode CMap from 2-byte codes to the characters.
+  std::string to_unicode_cmap() const;
+
+ private:
+  std::vector<char32_t> characters_;  // code k + 1 ↔ characters_[k], ascending
+};
+
+}  // namespace handout::pdf
