@@ -31,13 +31,17 @@ def vary(lines, i):
     out = []
     for slide in blocks(lines):
         title, body = slide[0], slide[1:]
-        if title.startswith(" ") and not title.strip().isdigit():
+        if title.startswith(" ") and title.strip() and not title.strip().isdigit():
             title = f"{title} · 第{i}讲"
-        # Bullets (a '•' line with what follows until the next '•') in a new order.
+        # Bullets (a '•' line with what follows until the next '•') in a new
+        # order; the slide's links, and the next section's divider and title
+        # after them, stay at the end.
         groups, group = [], []
-        head = []
+        head, tail = [], []
         for line in body:
-            if line.startswith("•"):
+            if tail or URL.match(line) or line.strip().isdigit():
+                tail.append(line)
+            elif line.startswith("•"):
                 if group:
                     groups.append(group)
                 group = [line]
@@ -52,6 +56,7 @@ def vary(lines, i):
         out.extend(head)
         for g in groups:
             out.extend(g)
+        out.extend(tail)
     return out
 
 
