@@ -1,6 +1,7 @@
 #include "io.hpp"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -231,13 +232,28 @@ output_recorder::output_recorder() : previous_(active_recorder) { active_recorde
 output_recorder::~output_recorder() { active_recorder = previous_; }
 
 scratch_file::~scratch_file() {
-  if (!path_.empty()) ::unlink(path_.c_str());
+  if (fd_ >= 0) ::close(fd_);
+  if (registered_ != nullptr) ::unlink(path_.c_str());
   unregister_pending(registered_);
 }
 
 bool scratch_file::create(std::string_view data, std::string& error) {
+  // An anonymous memory file, named through /proc: nothing on disk to create
+  // and remove (a batch makes one per deck), nothing left if the process dies.
+  int fd = ::memfd_create("handout-scratch", MFD_CLOEXEC);
+  if (fd >= 0 && write_all(fd, data, error)) {
+    std::string path = "/proc/self/fd/" + std::to_string(fd);
+    if (::access(path.c_str(), R_OK) == 0) {
+      fd_ = fd;
+      path_ = std::move(path);
+      return true;
+    }
+  }
+  if (fd >= 0) ::close(fd);
+
+  // No memfd or no /proc: a private file in the temp directory.
   std::string pattern = (fs::temp_directory_path() / "handout-XXXXXX").string();
-  int fd = ::mkostemp(pattern.data(), O_CLOEXEC);
+  fd = ::mkostemp(pattern.data(), O_CLOEXEC);
   if (fd < 0) {
     error = errno_text(errno);
     return false;

@@ -48,9 +48,10 @@ class temp_file {
   char* registered_ = nullptr;  // our entry in the signal-time clean-up list
 };
 
-// A private file in the temp directory for a library that reads from a path
-// (a font subset for libharu); removed when destroyed, and on the signals
-// below like a temp_file.
+// A private file for a library that reads from a path (a font subset for
+// libharu): an anonymous memory file where the system has them, else a file
+// in the temp directory, removed when destroyed and on the signals below
+// like a temp_file.
 class scratch_file {
  public:
   scratch_file() = default;
@@ -63,7 +64,8 @@ class scratch_file {
 
  private:
   std::string path_;
-  char* registered_ = nullptr;
+  int fd_ = -1;                 // the memory file, kept open while in use
+  char* registered_ = nullptr;  // the temp file, to remove
 };
 
 // Makes SIGINT, SIGTERM and SIGHUP remove the temp files being written before
