@@ -346,20 +346,22 @@ TEST(PdfRenderer, UrlsInBulletTextAreClickable) {
 namespace handout {
 namespace {
 
-TEST_F(SamplePdf, FontProgramsAndMapsAreCompressed) {
+TEST_F(SamplePdf, EveryStreamIsCompressedAndTheFontsAreEmbedded) {
   const std::string raw = read_all(pdf_);
   int streams = 0;
-  for (const char* key : {"/FontFile2 ", "/CIDToGIDMap ", "/ToUnicode "}) {
-    std::smatch m;
-    ASSERT_TRUE(std::regex_search(raw, m, std::regex(std::string(key) + R"((\d+) 0 R)"))) << key;
-    std::size_t object = raw.find("\n" + m[1].str() + " 0 obj\n");
-    ASSERT_NE(object, std::string::npos) << key;
-    std::size_t dict_end = raw.find("\nstream", object);
-    EXPECT_NE(raw.substr(object, dict_end - object).find("/Filter /FlateDecode"), std::string::npos)
-        << key;
+  for (std::size_t at = raw.find(">>\nstream\r\n"); at != std::string::npos;
+       at = raw.find(">>\nstream\r\n", at + 1)) {
+    std::size_t object = raw.rfind(" 0 obj\n", at);
+    ASSERT_NE(object, std::string::npos);
+    EXPECT_NE(raw.substr(object, at - object).find("/Filter /FlateDecode"), std::string::npos)
+        << raw.substr(object, at - object);
     ++streams;
   }
-  EXPECT_EQ(streams, 3);
+  // Six pages, the font program, its CIDToGIDMap and its ToUnicode map.
+  EXPECT_EQ(streams, 6 + 3);
+  for (const char* key : {"/FontFile2 ", "/CIDToGIDMap ", "/ToUnicode "}) {
+    EXPECT_TRUE(std::regex_search(raw, std::regex(std::string(key) + R"(\d+ 0 R)"))) << key;
+  }
 }
 
 TEST(PdfRenderer, TwoFontsShareTheTextCodesAndTheTextComesBack) {

@@ -50,8 +50,8 @@ class writer {
       message = "cannot create a PDF document (out of memory)";
       return std::nullopt;
     }
-    // The page contents; finish_pdf() compresses what it embeds itself.
-    if (!ok(HPDF_SetCompressionMode(doc_, HPDF_COMP_TEXT)) || !ok(HPDF_UseUTFEncodings(doc_)) ||
+    // No compression: finish_pdf() compresses every stream, faster.
+    if (!ok(HPDF_SetCompressionMode(doc_, HPDF_COMP_NONE)) || !ok(HPDF_UseUTFEncodings(doc_)) ||
         !ok(HPDF_SetCurrentEncoder(doc_, "UTF-8"))) {
       return fail(message, "cannot set up the PDF document");
     }

@@ -121,12 +121,14 @@ std::optional<stream_object> locate_stream(const std::string& pdf, const xref_ta
   return s;
 }
 
-// Edits replacing uncompressed stream `number` with `data`, compressed.
-bool replace_stream(const std::string& pdf, const xref_table& xref, unsigned number,
-                    std::string_view data, std::vector<edit>& edits) {
+// Edits compressing uncompressed stream `number`, or replacing its data
+// with `data`, compressed.
+bool compress_stream(const std::string& pdf, const xref_table& xref, unsigned number,
+                     std::optional<std::string_view> data, std::vector<edit>& edits) {
   auto s = locate_stream(pdf, xref, number);
-  auto packed = deflate(data);
-  if (!s || !packed) return false;
+  if (!s) return false;
+  auto packed = deflate(data ? *data : std::string_view(pdf).substr(s->data_start, s->data_length));
+  if (!packed) return false;
   const std::size_t dict_open = pdf.find("<<", xref.offsets[number]);
   edits.push_back({dict_open + 2, 0, "\n/Filter /FlateDecode"});
   edits.push_back({s->length_digits, s->length_digits_size, std::to_string(packed->size())});
@@ -196,10 +198,12 @@ bool finish_pdf(std::string& pdf, const std::vector<font_program>& fonts,
   };
   std::vector<edit> edits;
   std::vector<int> descendants(fonts.size()), descriptors(fonts.size());
-  std::set<unsigned> maps;
-  for (std::size_t offset : xref->offsets) {
+  std::set<unsigned> maps, streams;
+  for (unsigned object = 0; object < xref->offsets.size(); ++object) {
+    const std::size_t offset = xref->offsets[object];
     if (offset == 0) continue;
     const std::string_view dict = dictionary_of(pdf, offset);
+    if (pdf.compare(offset + dict.size(), 7, "\nstream") == 0) streams.insert(object);
     auto at = [&](std::string_view key) { return offset + dict.find(key) + key.size(); };
     if (unsigned n = reference_after(dict, "/ToUnicode ")) maps.insert(n);
     const bool descendant = dict.find("/Subtype /CIDFontType2") != std::string_view::npos;
@@ -223,8 +227,9 @@ bool finish_pdf(std::string& pdf, const std::vector<font_program>& fonts,
   for (std::size_t i = 0; i < fonts.size(); ++i) {
     if (descendants[i] != 1 || descriptors[i] != 1) return false;
   }
-  for (unsigned n : maps) {
-    if (!replace_stream(pdf, *xref, n, to_unicode_cmap, edits)) return false;
+  for (unsigned n : streams) {
+    auto data = maps.count(n) ? std::optional<std::string_view>(to_unicode_cmap) : std::nullopt;
+    if (!compress_stream(pdf, *xref, n, data, edits)) return false;
   }
 
   // 2. The new objects, before the xref table.
