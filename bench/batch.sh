@@ -62,7 +62,8 @@ done
 # pandoc is used (100 decks; pandoc has no batch mode).
 mkdir -p "$work/pandoc"
 k=$((n < 100 ? n : 100))
-ls "$work/gen/md"/*.md | head -n "$k" >"$work/md-list"
+md=("$work/gen/md"/*.md)  # not `ls | head`: with pipefail, ls's SIGPIPE ended the script
+printf '%s\n' "${md[@]:0:k}" >"$work/md-list"
 report "pandoc md→docx" "$k" "$(measure bash -c 'while read -r f; do pandoc "$f" -o "$0/$(basename "$f" .md).docx"; done <"$1"' "$work/pandoc" "$work/md-list")" 1
 
 # Typst, when the npm package is installed (one compiler for all decks).

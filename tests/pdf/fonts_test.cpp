@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "render/pdf/measure.hpp"
+#include "test_support.hpp"
 
 namespace handout::pdf {
 namespace {
@@ -75,6 +76,46 @@ TEST(Fonts, HarfBuzzAdvancesInThousandthsOfAnEm) {
   EXPECT_EQ(m.advance(0, U'中'), 1000);
   EXPECT_GT(m.advance(0, U'i'), 0);
   EXPECT_LT(m.advance(0, U'i'), m.advance(0, U'W'));
+}
+
+// `ttf` with its OS/2 fsType set to `fs_type` (the table directory is read
+// by hand: 12 bytes of header, then 16 per table).
+std::string with_fs_type(std::string ttf, unsigned fs_type) {
+  auto u16 = [&](std::size_t at) {
+    return static_cast<unsigned>(static_cast<unsigned char>(ttf[at]) << 8 |
+                                 static_cast<unsigned char>(ttf[at + 1]));
+  };
+  for (unsigned i = 0; i < u16(4); ++i) {
+    const std::size_t record = 12 + 16 * i;
+    if (ttf.compare(record, 4, "OS/2") != 0) continue;
+    const std::size_t table = u16(record + 8) << 16 | u16(record + 10);
+    ttf[table + 8] = static_cast<char>(fs_type >> 8);
+    ttf[table + 9] = static_cast<char>(fs_type & 0xFF);
+  }
+  return ttf;
+}
+
+TEST(Fonts, AFontWhoseLicenceForbidsEmbeddingIsAClearError) {
+  REQUIRE_FAMILY("DejaVu Sans");
+  diagnostics diags;
+  auto fonts = font_set::open({{"DejaVu Sans", "", 0}}, diags);
+  ASSERT_TRUE(fonts);
+  const std::string subset = fonts->subset(0, {U'A', U'b'});
+  test::temp_dir dir;
+  for (unsigned fs_type : {0x0002u, 0x0100u, 0x0200u, 0x0000u, 0x0004u, 0x0008u}) {
+    const std::string file = dir / "font.ttf";
+    test::write_all(file, with_fs_type(subset, fs_type));
+    diagnostics d;
+    auto opened = font_set::open({{"", file, 0}}, d);
+    if (fs_type == 0x0002 || fs_type == 0x0100 || fs_type == 0x0200) {
+      EXPECT_FALSE(opened) << fs_type;
+      ASSERT_EQ(d.error_count(), 1) << fs_type;
+      EXPECT_NE(d.all()[0].message.find("does not allow embedding"), std::string::npos)
+          << d.all()[0].message;
+    } else {
+      EXPECT_TRUE(opened) << "fsType " << fs_type << " (installable, print, editable) embeds";
+    }
+  }
 }
 
 TEST(Fonts, SubsetIsASmallTrueTypeFontWithTheCharacters) {

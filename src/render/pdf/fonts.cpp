@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -25,6 +26,17 @@ std::string lower(std::string s) {
 bool has_table(hb_face_t* face, const char* tag) {
   blob_ptr table(hb_face_reference_table(face, hb_tag_from_string(tag, 4)));
   return hb_blob_get_length(table.get()) > 0;
+}
+
+// The font's OS/2 fsType bits that forbid embedding a subset: restricted
+// licence (0x0002), no subsetting (0x0100), bitmaps only (0x0200); or 0.
+unsigned embedding_restrictions(hb_face_t* face) {
+  blob_ptr os2(hb_face_reference_table(face, HB_TAG('O', 'S', '/', '2')));
+  unsigned length = 0;
+  const auto* data = reinterpret_cast<const unsigned char*>(hb_blob_get_data(os2.get(), &length));
+  if (length < 10) return 0;
+  const unsigned fs_type = (data[8] << 8) | data[9];
+  return (fs_type & 0x000F) == 0x0002 ? fs_type : fs_type & 0x0300;
 }
 
 }  // namespace
@@ -159,6 +171,16 @@ std::optional<font_set> font_set::open(const std::vector<font_ref>& fonts, diagn
                   shown +
                       " has no TrueType outlines (glyf); the PDF writer embeds only TrueType "
                       "fonts, not CFF/OpenType ones");
+      continue;
+    }
+    if (unsigned restrictions = embedding_restrictions(f->hb_face.get())) {
+      char bits[8];
+      std::snprintf(bits, sizeof bits, "%04X", restrictions);
+      diags.error(where.file, 0, 0,
+                  shown +
+                      "'s licence does not allow embedding a subset of it in a PDF (OS/2 "
+                      "fsType 0x" +
+                      bits + "); choose another font");
       continue;
     }
     f->upem = hb_face_get_upem(f->hb_face.get());
