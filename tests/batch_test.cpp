@@ -3,8 +3,10 @@
 // by name, install and package, and the example CI configurations.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <yaml-cpp/yaml.h>
 
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -12,6 +14,7 @@
 #include <thread>
 
 #include "batch/discover.hpp"
+#include "batch/hash.hpp"
 #include "test_support.hpp"
 
 namespace handout {
@@ -183,6 +186,41 @@ TEST(BatchConvert, UnchangedDecksAreSkippedAndChangesAreSeen) {
   ASSERT_EQ(run_handout(cmd).status, 0);
   ASSERT_EQ(run_handout(cmd + " --force").status, 0);
   for (const auto& [input, status] : statuses(dir / "out")) EXPECT_EQ(status, "converted") << input;
+}
+
+TEST(BatchConvert, AFontWithANewModificationTimeRebuildsEveryDeck) {
+  const std::string dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+  if (!fs::exists(dejavu)) GTEST_SKIP() << "fonts-dejavu-core is not installed";
+  test::temp_dir dir;
+  make_tree(dir / "in");
+  fs::copy_file(dejavu, dir / "font.ttf");
+  test::write_all(dir / "style.yaml", "fonts: [" + dir / "font.ttf" + "]\n");
+  const std::string cmd = "convert " + q(dir / "in") + " -o " + q(dir / "out") +
+                          " -q --formats pdf --style " + q(dir / "style.yaml");
+  ASSERT_EQ(run_handout(cmd).status, 0);
+  ASSERT_EQ(run_handout(cmd).status, 0);
+  for (const auto& [input, status] : statuses(dir / "out")) EXPECT_EQ(status, "skipped") << input;
+  // A font package upgrade: same path, new file.
+  fs::last_write_time(dir / "font.ttf",
+                      fs::last_write_time(dir / "font.ttf") - std::chrono::hours(24));
+  ASSERT_EQ(run_handout(cmd).status, 0);
+  for (const auto& [input, status] : statuses(dir / "out")) {
+    if (input.find("broken") == std::string::npos) {
+      EXPECT_EQ(status, "converted") << input;
+    }
+  }
+}
+
+TEST(BatchHash, TheExecutableIsKnownByItsGnuBuildId) {
+  if (!test::have_program("readelf")) GTEST_SKIP() << "readelf is not installed";
+  auto notes = run("readelf -n /proc/" + std::to_string(::getpid()) + "/exe");
+  auto at = notes.out.find("Build ID: ");
+  if (at == std::string::npos) {
+    EXPECT_EQ(batch::executable_identity().rfind("sha256 ", 0), 0u) << "no build ID: the file hash";
+    return;
+  }
+  std::string id = notes.out.substr(at + 10, notes.out.find('\n', at) - at - 10);
+  EXPECT_EQ(batch::executable_identity(), "build-id " + id);
 }
 
 TEST(BatchConvert, SkippedDecksRepeatTheirWarnings) {

@@ -1,11 +1,15 @@
 #include "batch/hash.hpp"
 
+#include <elf.h>
 #include <fcntl.h>
+#include <link.h>
 #include <openssl/evp.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <array>
 #include <cerrno>
+#include <cstring>
 #include <stdexcept>
 
 namespace handout::batch {
@@ -75,6 +79,53 @@ std::optional<std::string> sha256_file(const std::string& path) {
 std::uint64_t stable_hash64(std::string_view data) {
   std::string hex = sha256_hex(data);
   return std::stoull(hex.substr(0, 16), nullptr, 16);
+}
+
+namespace {
+
+// The GNU build ID note of the main program, as hex, or "".
+int find_build_id(dl_phdr_info* info, std::size_t, void* data) {
+  auto* out = static_cast<std::string*>(data);
+  for (int i = 0; i < info->dlpi_phnum; ++i) {
+    const ElfW(Phdr)& segment = info->dlpi_phdr[i];
+    if (segment.p_type != PT_NOTE) continue;
+    const char* at = reinterpret_cast<const char*>(info->dlpi_addr + segment.p_vaddr);
+    const char* end = at + segment.p_memsz;
+    while (at + sizeof(ElfW(Nhdr)) <= end) {
+      ElfW(Nhdr) note;
+      std::memcpy(&note, at, sizeof note);
+      const char* name = at + sizeof note;
+      const char* desc = name + ((note.n_namesz + 3) & ~3u);
+      at = desc + ((note.n_descsz + 3) & ~3u);
+      if (at > end) break;
+      if (note.n_type == NT_GNU_BUILD_ID && note.n_namesz == 4 &&
+          std::memcmp(name, "GNU", 4) == 0) {
+        static const char digits[] = "0123456789abcdef";
+        for (unsigned k = 0; k < note.n_descsz; ++k) {
+          const auto byte = static_cast<unsigned char>(desc[k]);
+          *out += digits[byte >> 4];
+          *out += digits[byte & 15];
+        }
+      }
+    }
+  }
+  return 1;  // the first object is the main program: stop there
+}
+
+}  // namespace
+
+std::string executable_identity() {
+  std::string id;
+  dl_iterate_phdr(find_build_id, &id);
+  if (!id.empty()) return "build-id " + id;
+  return "sha256 " + sha256_file("/proc/self/exe").value_or("unknown executable");
+}
+
+std::optional<std::string> file_identity(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+  return std::to_string(st.st_size) + " bytes, modified " + std::to_string(st.st_mtim.tv_sec) +
+         "." + std::to_string(st.st_mtim.tv_nsec);
 }
 
 }  // namespace handout::batch

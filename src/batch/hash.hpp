@@ -33,6 +33,15 @@ std::string sha256_hex(std::string_view data);
 // The digest of a file's contents, or nothing when it cannot be read.
 std::optional<std::string> sha256_file(const std::string& path);
 
+// What identifies the running executable: its GNU build ID (the linker's
+// hash of its contents) when it has one, else the SHA-256 of its file.
+// Hashing a 40 MB binary on every run cost more than converting a deck.
+std::string executable_identity();
+
+// What identifies a large file that seldom changes (a font): its size and
+// modification time, as make sees a file; nothing when it cannot be read.
+std::optional<std::string> file_identity(const std::string& path);
+
 // The first 8 bytes of SHA-256(data), big-endian: a hash that is the same on
 // every machine (shard selection).
 std::uint64_t stable_hash64(std::string_view data);

@@ -51,12 +51,13 @@ struct batch_env {
 };
 
 // Everything the outputs depend on besides the deck itself. The tool is
-// identified by its version and the hash of its executable, so a rebuilt
-// binary rebuilds the decks.
+// identified by its version and its build ID, so a rebuilt binary rebuilds
+// the decks; a font by its size and modification time (a new package
+// version changes them), the style by its contents.
 std::string run_fingerprint(const convert_request& request) {
   sha256 h;
-  h.field("handout-batch-1").field(HANDOUT_VERSION);
-  h.field(sha256_file("/proc/self/exe").value_or("unknown executable"));
+  h.field("handout-batch-2").field(HANDOUT_VERSION);
+  h.field(executable_identity());
   for (const renderer* r : request.formats) h.field(r->name);
   h.field(request.style_file.empty()
               ? std::string("built-in style")
@@ -71,7 +72,7 @@ std::string run_fingerprint(const convert_request& request) {
       }
     }
     h.field(f.family).field(file).field(std::to_string(index));
-    h.field(file.empty() ? std::string("missing") : sha256_file(file).value_or("unreadable"));
+    h.field(file.empty() ? std::string("missing") : file_identity(file).value_or("unreadable"));
   }
   const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
   h.field(epoch != nullptr ? epoch : "");
@@ -127,8 +128,9 @@ deck_result process(const batch_env& env, const deck& d) {
 
   // An online check's verdicts change without the deck changing: never skip.
   auto previous = env.previous.decks.find(d.relative_stem);
-  if (!env.request.force && !env.request.online && !result.key.empty() && previous != env.previous.decks.end() &&
-      previous->second.key == result.key && outputs_unchanged(env.out_dir, previous->second)) {
+  if (!env.request.force && !env.request.online && !result.key.empty() &&
+      previous != env.previous.decks.end() && previous->second.key == result.key &&
+      outputs_unchanged(env.out_dir, previous->second)) {
     result = previous->second;
     result.status = deck_status::skipped;
     result.seconds = 0;
