@@ -16,6 +16,9 @@ inline constexpr std::size_t max_line_bytes = std::size_t{1} << 20;  // 1 MiB
 inline constexpr int max_bullet_level = 3;
 // Largest sidecar metadata file.
 inline constexpr std::size_t max_metadata_bytes = std::size_t{64} << 10;  // 64 KiB
+// Most distinct characters in one PDF: its text codes (render/pdf/
+// text_codes.hpp) are 2-byte and stay below the UTF-16 surrogates.
+inline constexpr std::size_t max_pdf_characters = 0xD7FF;
 
 // The online link check (handout links --online).
 // Largest response body kept (an oEmbed answer); a longer one is not read.

@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "parse/load.hpp"
+#include "parse/utf8.hpp"
 #include "render/pdf/compose.hpp"
 #include "style.hpp"
 #include "test_support.hpp"
@@ -391,6 +392,28 @@ TEST(PdfRenderer, TwoFontsShareTheTextCodesAndTheTextComesBack) {
 
 namespace handout {
 namespace {
+
+TEST(PdfRenderer, MoreDistinctCharactersThanAPdfHoldsIsAnErrorAndNoFile) {
+  // 55,296 distinct characters: CJK, Hangul, CJK extension A and B.
+  std::vector<char32_t> all;
+  for (char32_t c = 0x4E00; c < 0xA000; ++c) all.push_back(c);
+  for (char32_t c = 0xAC00; c < 0xD7A4; ++c) all.push_back(c);
+  for (char32_t c = 0x3400; c < 0x4DC0; ++c) all.push_back(c);
+  for (char32_t c = 0x20000; all.size() < 55'296; ++c) all.push_back(c);
+  std::string deck = " T\n";
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (i % 40 == 0) deck += "\n• ";
+    utf8::append(deck, all[i]);
+  }
+  test::temp_dir dir;
+  test::write_all(dir / "deck.txt", deck + "\n");
+  auto r = run_handout("convert " + shell_quoted(dir / "deck.txt") + " -o " +
+                       shell_quoted(dir.path()) + " --formats pdf");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("deck.pdf: error: the document uses"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("at most 55295"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(dir / "deck.pdf"));
+}
 
 TEST(PdfRenderer, CharacterNoFontHasIsAWarning) {
   test::temp_dir dir;

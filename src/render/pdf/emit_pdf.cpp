@@ -10,6 +10,7 @@
 #include <set>
 
 #include "io.hpp"
+#include "limits.hpp"
 #include "parse/utf8.hpp"
 #include "render/pdf/finish_pdf.hpp"
 #include "render/pdf/text_codes.hpp"
@@ -117,10 +118,10 @@ class writer {
       all.insert(all.end(), code_points.begin(), code_points.end());
     }
     codes_.emplace(std::move(all));
-    if (codes_->size() > text_codes::max_size) {
+    if (codes_->size() > limits::max_pdf_characters) {
       message = "the document uses " + std::to_string(codes_->size()) +
                 " different characters; a PDF of one font encoding holds at most " +
-                std::to_string(text_codes::max_size);
+                std::to_string(limits::max_pdf_characters);
       return false;
     }
     for (auto& [font, code_points] : used) {

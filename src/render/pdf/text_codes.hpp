@@ -19,11 +19,9 @@ namespace handout::pdf {
 
 class text_codes {
  public:
-  // Codes stay below the surrogates (libharu decodes them from UTF-8).
-  static constexpr std::size_t max_size = 0xD7FF;
-
   // The codes of `characters` (any order, repeats allowed; at most
-  // `max_size` distinct ones).
+  // limits::max_pdf_characters distinct ones: codes stay below the
+  // surrogates, as libharu decodes them from UTF-8).
   explicit text_codes(std::vector<char32_t> characters);
 
   std::size_t size() const { return characters_.size(); }
