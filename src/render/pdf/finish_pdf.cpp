@@ -82,9 +82,10 @@ std::optional<xref_table> read_xref(const std::string& pdf) {
 // An object up to its `stream` or `endobj` keyword, which libharu starts on a
 // line of its own (a name cannot hold a newline).
 std::string_view dictionary_of(const std::string& pdf, std::size_t object) {
-  std::size_t end = std::min(pdf.find("\nstream", object), pdf.find("\nendobj", object));
+  std::size_t end = pdf.find("\nendobj", object);
   if (end == std::string::npos) return {};
-  return std::string_view(pdf).substr(object, end - object);
+  std::string_view whole = std::string_view(pdf).substr(object, end - object);
+  return whole.substr(0, whole.find("\nstream"));
 }
 
 // A stream object as libharu writes it: `N 0 obj\n<<\n…\n>>\nstream\r\n`,
@@ -247,14 +248,17 @@ bool finish_pdf(std::string& pdf, const std::vector<font_program>& fonts,
   }
 
   // 3. The xref table (old entries moved, new ones added), /Size, startxref.
-  std::sort(edits.begin(), edits.end(), [](const edit& a, const edit& b) { return a.at < b.at; });
+  auto by_position = [](const edit& x, const edit& y) { return x.at < y.at; };
+  std::stable_sort(edits.begin(), edits.end(), by_position);
+  std::vector<long long> shift_before{0};  // [k]: the growth from edits[0..k)
+  for (const edit& e : edits) {
+    shift_before.push_back(shift_before.back() + static_cast<long long>(e.replacement.size()) -
+                           static_cast<long long>(e.length));
+  }
   auto moved = [&](std::size_t offset) {
-    long long shift = 0;
-    for (const edit& e : edits) {
-      if (e.at >= offset) break;
-      shift += static_cast<long long>(e.replacement.size()) - static_cast<long long>(e.length);
-    }
-    return static_cast<std::size_t>(static_cast<long long>(offset) + shift);
+    auto k = std::lower_bound(edits.begin(), edits.end(), edit{offset, 0, {}}, by_position) -
+             edits.begin();
+    return static_cast<std::size_t>(static_cast<long long>(offset) + shift_before[k]);
   };
   const std::size_t xref_moved = moved(xref->xref);
   const std::size_t count = first_new + added_at.size();
@@ -283,7 +287,7 @@ bool finish_pdf(std::string& pdf, const std::vector<font_program>& fonts,
       {xref->startxref_value, xref->startxref_digits, std::to_string(xref_moved + added.size())});
 
   // 4. Applied in one pass from the front.
-  std::sort(edits.begin(), edits.end(), [](const edit& a, const edit& b) { return a.at < b.at; });
+  std::stable_sort(edits.begin(), edits.end(), by_position);
   std::string out;
   std::size_t from = 0;
   for (const edit& e : edits) {
