@@ -16,9 +16,10 @@ inline constexpr std::size_t max_line_bytes = std::size_t{1} << 20;  // 1 MiB
 inline constexpr int max_bullet_level = 3;
 // Largest sidecar metadata file.
 inline constexpr std::size_t max_metadata_bytes = std::size_t{64} << 10;  // 64 KiB
-// Most distinct characters in one PDF: its text codes (render/pdf/
-// text_codes.hpp) are 2-byte and stay below the UTF-16 surrogates.
-inline constexpr std::size_t max_pdf_characters = 0xD7FF;
+// Most distinct characters in one PDF: each embedded font's cmap maps the
+// text codes (render/pdf/text_codes.hpp) in one format 4 subtable, whose
+// 16-bit length (32 bytes + 2 per code) must not pass 65,535.
+inline constexpr std::size_t max_pdf_characters = 32'751;
 
 // The online link check (handout links --online).
 // Largest response body kept (an oEmbed answer); a longer one is not read.

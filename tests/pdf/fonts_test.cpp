@@ -102,12 +102,16 @@ TEST(Fonts, AFontWhoseLicenceForbidsEmbeddingIsAClearError) {
   ASSERT_TRUE(fonts);
   const std::string subset = fonts->subset(0, {U'A', U'b'});
   test::temp_dir dir;
-  for (unsigned fs_type : {0x0002u, 0x0100u, 0x0200u, 0x0000u, 0x0004u, 0x0008u}) {
+  // Restricted (0x0002, also with the reserved bit 0), no subsetting,
+  // bitmaps only: refused. Installable, print, edit, and restricted with a
+  // more permissive bit beside it (0x000A): embedded.
+  for (unsigned fs_type :
+       {0x0002u, 0x0003u, 0x0100u, 0x0200u, 0x0000u, 0x0004u, 0x0008u, 0x000Au}) {
     const std::string file = dir / "font.ttf";
     test::write_all(file, with_fs_type(subset, fs_type));
     diagnostics d;
     auto opened = font_set::open({{"", file, 0}}, d);
-    if (fs_type == 0x0002 || fs_type == 0x0100 || fs_type == 0x0200) {
+    if (fs_type == 0x0002 || fs_type == 0x0003 || fs_type == 0x0100 || fs_type == 0x0200) {
       EXPECT_FALSE(opened) << fs_type;
       ASSERT_EQ(d.error_count(), 1) << fs_type;
       EXPECT_NE(d.all()[0].message.find("does not allow embedding"), std::string::npos)

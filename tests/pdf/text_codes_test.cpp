@@ -106,6 +106,35 @@ TEST(TextCodes, RecodedFontMapsEachCodeToTheGlyphOfItsCharacter) {
   hb_face_destroy(after);
 }
 
+TEST(TextCodes, ACmapHoldsUpTo32751CodesAndNoMore) {
+  REQUIRE_FAMILY("WenQuanYi Micro Hei");
+  diagnostics diags;
+  auto fonts = font_set::open({{"WenQuanYi Micro Hei", "", 0}}, diags);
+  ASSERT_TRUE(fonts);
+  const std::string subset = fonts->subset(0, {U'A', U'中'});
+  std::vector<char32_t> many;
+  for (char32_t c = 0x4E00; many.size() < 32'750; ++c) many.push_back(c);
+  many.push_back(0xFF21);  // Ａ, the highest: the last code
+  // The cmap's 16-bit length: 32 bytes and 2 per code.
+  auto recoded = text_codes(many).recode_font(subset);
+  ASSERT_FALSE(recoded.ttf.empty());
+  hb_blob_t* blob = hb_blob_create(recoded.ttf.data(), static_cast<unsigned>(recoded.ttf.size()),
+                                   HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+  hb_face_t* face = hb_face_create(blob, 0);
+  hb_font_t* font = hb_font_create(face);
+  hb_codepoint_t middle = 0, last = 1;
+  EXPECT_TRUE(hb_font_get_nominal_glyph(font, U'中' - 0x4E00 + 1, &middle));
+  EXPECT_NE(middle, 0u) << "中 has a glyph in the subset";
+  hb_font_get_nominal_glyph(font, 32'751, &last);
+  EXPECT_EQ(last, 0u) << "Ａ is not in the subset";
+  hb_font_destroy(font);
+  hb_face_destroy(face);
+  hb_blob_destroy(blob);
+
+  many.push_back(0xFF22);
+  EXPECT_TRUE(text_codes(many).recode_font(subset).ttf.empty()) << "32,752 codes";
+}
+
 TEST(TextCodes, RecodingWhatIsNoFontGivesNothing) {
   EXPECT_TRUE(text_codes({U'A'}).recode_font("not a font").ttf.empty());
 }
@@ -118,14 +147,15 @@ TEST(FinishPdf, LeavesAFileWithoutAnXrefTableUnchanged) {
 }
 
 // A file laid out as libharu writes one with a font it did not embed.
-std::string tiny_pdf(const std::string& to_unicode, std::size_t declared_length) {
+std::string tiny_pdf(const std::string& to_unicode, std::size_t declared_length,
+                     const std::string& name = "Tiny") {
   std::vector<std::string> objects = {
       "<<\n/Type /Catalog\n/Pages 2 0 R\n>>",
       "<<\n/Type /Pages\n/Kids [ ]\n/Count 0\n>>",
-      "<<\n/Type /Font\n/BaseFont /Tiny\n/Subtype /Type0\n/Encoding /Identity-H\n"
-      "/DescendantFonts [ 4 0 R ]\n/ToUnicode 6 0 R\n>>",
-      "<<\n/Type /Font\n/Subtype /CIDFontType2\n/BaseFont /Tiny\n/FontDescriptor 5 0 R\n>>",
-      "<<\n/Type /FontDescriptor\n/FontName /Tiny\n/Flags 32\n>>",
+      "<<\n/Type /Font\n/BaseFont /" + name + "\n/Subtype /Type0\n/Encoding /Identity-H\n" +
+          "/DescendantFonts [ 4 0 R ]\n/ToUnicode 6 0 R\n>>",
+      "<<\n/Type /Font\n/Subtype /CIDFontType2\n/BaseFont /" + name + "\n/FontDescriptor 5 0 R\n>>",
+      "<<\n/Type /FontDescriptor\n/FontName /" + name + "\n/Flags 32\n>>",
       "<<\n/Length 7 0 R\n>>\nstream\r\n" + to_unicode + "\nendstream",
       std::to_string(declared_length),
   };
@@ -194,6 +224,20 @@ TEST(FinishPdf, ATagIsTheSameForTheSameProgramAndDiffersForAnother) {
   };
   EXPECT_EQ(tag_of("one"), tag_of("one"));
   EXPECT_NE(tag_of("one"), tag_of("two"));
+}
+
+TEST(FinishPdf, ANameLibharuWroteWithASpaceIsFoundAndWrittenValid) {
+  // libharu escapes the backslash but leaves the space, which ends a PDF name.
+  std::string pdf = tiny_pdf(libharu_map, libharu_map.size(), "Deja Vu#5CSans");
+  ASSERT_TRUE(finish_pdf(pdf, {{"Deja Vu\\Sans", "program", std::string(2, '\0')}}, "map"));
+  EXPECT_TRUE(std::regex_search(pdf, std::regex("/FontName /[A-Z]{6}\\+Deja#20Vu#5CSans\n")))
+      << pdf.substr(0, 700);
+  EXPECT_EQ(pdf.find("Deja Vu"), std::string::npos);
+  if (!test::have_program("qpdf")) GTEST_SKIP() << "qpdf is not installed";
+  test::temp_dir dir;
+  test::write_all(dir / "t.pdf", pdf);
+  auto check = test::run("qpdf --check " + dir / "t.pdf");
+  EXPECT_EQ(check.status, 0) << check.out << check.err;
 }
 
 TEST(FinishPdf, RefusesAFontTheFileDoesNotHave) {

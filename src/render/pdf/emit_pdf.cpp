@@ -142,6 +142,14 @@ class writer {
         fail(message, "cannot load the font " + fonts_.location(font).file);
         return false;
       }
+      for (const font_program& earlier : programs_) {
+        if (earlier.name == name) {
+          message = "the font " + fonts_.location(font).file + " has the PostScript name '" + name +
+                    "' of an earlier font of the style, and a PDF cannot hold both; " +
+                    "keep one of them in the style";
+          return false;
+        }
+      }
       fonts_by_index_[font] = f;
       programs_.push_back({name, std::move(recoded.ttf), std::move(recoded.cid_to_gid)});
     }

@@ -137,18 +137,23 @@ bool compress_stream(const std::string& pdf, const xref_table& xref, unsigned nu
   return true;
 }
 
-// A name as libharu writes it after the `/`: bytes outside `!`..`~` and
-// delimiters as #XX.
-std::string escaped_name(std::string_view name) {
+// A name's bytes after the `/`, with #XX for bytes outside `!`..`~`, `#`
+// and the delimiters. libharu (HPDF_Stream_WriteEscapeName) writes at most
+// 127 bytes and leaves spaces as they are, which is not valid PDF:
+// `as_libharu` gives its form, to find the name; the other, to replace it.
+std::string escaped_name(std::string_view name, bool as_libharu) {
+  if (as_libharu) name = name.substr(0, 127);
   std::string out;
   for (unsigned char c : name) {
-    if (c < 0x21 || c > 0x7E ||
-        std::string_view("#()<>[]{}/%").find(static_cast<char>(c)) != std::string_view::npos) {
+    const bool plain =
+        (c > 0x20 || (as_libharu && c == 0x20)) && c < 0x7F &&
+        std::string_view("#()<>[]{}/%\\").find(static_cast<char>(c)) == std::string_view::npos;
+    if (plain) {
+      out += static_cast<char>(c);
+    } else {
       char hex[4];
       std::snprintf(hex, sizeof hex, "#%02X", c);
       out += hex;
-    } else {
-      out += static_cast<char>(c);
     }
   }
   return out;
@@ -182,18 +187,25 @@ bool finish_pdf(std::string& pdf, const std::vector<font_program>& fonts,
   const std::size_t first_new = xref->offsets.size();  // font i: program 2i, map 2i + 1
 
   // 1. Edits of the objects' dictionaries, found by what they hold.
-  std::vector<std::string> names, tags;
+  std::vector<std::string> names, renamed;  // libharu's form; the subset's, valid
   for (const font_program& f : fonts) {
-    names.push_back(escaped_name(f.name));
-    tags.push_back(subset_tag(f.ttf));
+    names.push_back(escaped_name(f.name, true));
+    renamed.push_back(subset_tag(f.ttf) + "+" + escaped_name(f.name, false));
   }
-  auto font_named = [&](std::string_view dict, std::string_view key) -> int {
+  // The font whose name follows `key` (up to the end of libharu's line),
+  // and an edit giving it the subset's name; -1 when none.
+  auto rename = [&](std::size_t offset, std::string_view dict, std::string_view key,
+                    std::vector<edit>& out) -> int {
     std::size_t at = dict.find(key);
     if (at == std::string_view::npos) return -1;
-    std::string_view rest = dict.substr(at + key.size());
-    rest = rest.substr(0, rest.find_first_of(" \n\r\t/[<>]("));
+    at += key.size();
+    std::string_view name = dict.substr(at);
+    name = name.substr(0, name.find('\n'));
     for (std::size_t i = 0; i < names.size(); ++i) {
-      if (rest == names[i]) return static_cast<int>(i);
+      if (name == names[i]) {
+        out.push_back({offset + at, name.size(), renamed[i]});
+        return static_cast<int>(i);
+      }
     }
     return -1;
   };
@@ -209,19 +221,17 @@ bool finish_pdf(std::string& pdf, const std::vector<font_program>& fonts,
     if (unsigned n = reference_after(dict, "/ToUnicode ")) maps.insert(n);
     const bool descendant = dict.find("/Subtype /CIDFontType2") != std::string_view::npos;
     if (dict.find("/Subtype /Type0") != std::string_view::npos || descendant) {
-      int i = font_named(dict, "/BaseFont /");
+      int i = rename(offset, dict, "/BaseFont /", edits);
       if (i < 0) return false;
-      edits.push_back({at("/BaseFont /"), 0, tags[i] + "+"});
       if (descendant) {
         ++descendants[i];
         edits.push_back(
             {at("<<"), 0, "\n/CIDToGIDMap " + std::to_string(first_new + 2 * i + 1) + " 0 R"});
       }
     } else if (dict.find("/Type /FontDescriptor") != std::string_view::npos) {
-      int i = font_named(dict, "/FontName /");
+      int i = rename(offset, dict, "/FontName /", edits);
       if (i < 0) return false;
       ++descriptors[i];
-      edits.push_back({at("/FontName /"), 0, tags[i] + "+"});
       edits.push_back({at("<<"), 0, "\n/FontFile2 " + std::to_string(first_new + 2 * i) + " 0 R"});
     }
   }

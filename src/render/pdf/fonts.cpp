@@ -36,7 +36,9 @@ unsigned embedding_restrictions(hb_face_t* face) {
   const auto* data = reinterpret_cast<const unsigned char*>(hb_blob_get_data(os2.get(), &length));
   if (length < 10) return 0;
   const unsigned fs_type = (data[8] << 8) | data[9];
-  return (fs_type & 0x000F) == 0x0002 ? fs_type : fs_type & 0x0300;
+  // Restricted unless a more permissive usage bit (print, edit) is set too.
+  const bool restricted = (fs_type & 0x0002) != 0 && (fs_type & 0x000C) == 0;
+  return restricted ? fs_type : fs_type & 0x0300;
 }
 
 }  // namespace

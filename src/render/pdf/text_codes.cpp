@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "limits.hpp"
 #include "parse/utf8.hpp"
 #include "render/pdf/hb_handles.hpp"
 
@@ -111,6 +112,7 @@ text_codes::recoded_font text_codes::recode_font(const std::string& ttf) const {
     glyphs.push_back(
         hb_font_get_nominal_glyph(font.get(), c, &glyph) ? static_cast<std::uint16_t>(glyph) : 0);
   }
+  if (glyphs.size() > limits::max_pdf_characters) return {};
   const std::string cmap = cmap_table(glyphs);
   recoded_font recoded;
   put16(recoded.cid_to_gid, 0);  // code 0 is not used

@@ -20,8 +20,7 @@ namespace handout::pdf {
 class text_codes {
  public:
   // The codes of `characters` (any order, repeats allowed; at most
-  // limits::max_pdf_characters distinct ones: codes stay below the
-  // surrogates, as libharu decodes them from UTF-8).
+  // limits::max_pdf_characters distinct ones, or recode_font() fails).
   explicit text_codes(std::vector<char32_t> characters);
 
   std::size_t size() const { return characters_.size(); }
@@ -37,7 +36,7 @@ class text_codes {
     std::string cid_to_gid;
   };
   // TrueType font data `ttf` recoded; its `ttf` is empty when `ttf` cannot
-  // be read.
+  // be read or there are too many codes for one cmap subtable.
   recoded_font recode_font(const std::string& ttf) const;
 
   // The ToUnicode CMap from 2-byte codes to the characters.
