@@ -96,6 +96,7 @@ std::string text_codes::encode(std::string_view text) const {
 }
 
 text_codes::recoded_font text_codes::recode_font(const std::string& ttf) const {
+  if (characters_.size() > limits::max_pdf_characters) return {};
   blob_ptr blob(hb_blob_create(ttf.data(), static_cast<unsigned>(ttf.size()),
                                HB_MEMORY_MODE_READONLY, nullptr, nullptr));
   face_ptr face(hb_face_create(blob.get(), 0));
@@ -112,7 +113,6 @@ text_codes::recoded_font text_codes::recode_font(const std::string& ttf) const {
     glyphs.push_back(
         hb_font_get_nominal_glyph(font.get(), c, &glyph) ? static_cast<std::uint16_t>(glyph) : 0);
   }
-  if (glyphs.size() > limits::max_pdf_characters) return {};
   const std::string cmap = cmap_table(glyphs);
   recoded_font recoded;
   put16(recoded.cid_to_gid, 0);  // code 0 is not used
