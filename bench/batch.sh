@@ -18,19 +18,20 @@ python3 bench/gen_decks.py input/ai-2019-review.txt "$work/gen" "$n" --md --typ
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "decks: $n ($(du -sb "$work/gen/txt" | cut -f1) bytes of input)"
 
-# Prints: wall s, CPU s (user+sys), peak RSS MB.
+# Prints: wall s, CPU s (user+sys), peak RSS MB, system s. System time is
+# mostly the file system creating the outputs (docs/PERFORMANCE.md).
 measure() {
   /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$@" >/dev/null 2>"$work/err" || {
     cat "$work/err" >&2
     [ "${ALLOW_FAILURE:-0}" = 1 ] || exit 1
   }
   read -r wall user sys kb <"$work/time"
-  echo "$wall $(echo "$user + $sys" | bc) $((kb / 1024))"
+  echo "$wall $(echo "$user + $sys" | bc) $((kb / 1024)) $sys"
 }
 
-report() {  # label decks "wall cpu mb" jobs
-  read -r wall cpu mb <<<"$3"
-  echo "$1: $2 decks in $wall s wall, $cpu s CPU → $(echo "scale=1; $2 / $wall" | bc) decks/s," \
+report() {  # label decks "wall cpu mb sys" jobs
+  read -r wall cpu mb sys <<<"$3"
+  echo "$1: $2 decks in $wall s wall, $cpu s CPU ($sys s system) → $(echo "scale=1; $2 / $wall" | bc) decks/s," \
     "$(echo "scale=1; $2 / $cpu" | bc) decks per CPU-second; peak RSS $mb MB ($4 worker(s))"
 }
 
