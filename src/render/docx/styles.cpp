@@ -107,40 +107,33 @@ void build_styles(const writer_env& env, pugi::xml_document& xml) {
   append_style(styles, {"paragraph", style_id::date, "Date", style_id::normal, style_id::normal},
                &meta_par, &meta_run);
 
-  paragraph_props h1_par;
-  h1_par.keep_next = true;
-  h1_par.space_before = look.heading1_size * 1.2;
-  h1_par.space_after = look.heading1_size * 0.6;
-  h1_par.line = 1.2;
-  h1_par.jc = "left";
-  h1_par.outline_level = 0;
-  run_props h1_run;
-  h1_run.bold = true;
-  h1_run.color = heading;
-  h1_run.size = look.heading1_size;
-  append_style(
-      styles,
-      {"paragraph", style_id::heading1, "heading 1", style_id::normal, style_id::normal, 9, true},
-      &h1_par, &h1_run);
-
-  paragraph_props h2_par;
-  h2_par.keep_next = true;
-  h2_par.space_before = look.heading2_size * 1.4;
-  h2_par.space_after = look.heading2_size * 0.5;
-  h2_par.line = 1.2;
-  h2_par.jc = "left";
-  h2_par.outline_level = 1;
-  run_props h2_run;
-  h2_run.bold = true;
-  h2_run.color = heading;
-  h2_run.size = look.heading2_size;
-  append_style(
-      styles,
-      {"paragraph", style_id::heading2, "heading 2", style_id::normal, style_id::normal, 9, true},
-      &h2_par, &h2_run);
+  // The two heading levels differ in size, spacing and outline level.
+  auto heading_run = [&](double size) {
+    run_props r;
+    r.bold = true;
+    r.color = heading;
+    r.size = size;
+    return r;
+  };
+  auto append_heading = [&](const char* id, const char* name, double size, double before,
+                            double after, int outline_level) {
+    paragraph_props par;
+    par.keep_next = true;
+    par.space_before = size * before;
+    par.space_after = size * after;
+    par.line = 1.2;
+    par.jc = "left";
+    par.outline_level = outline_level;
+    const run_props run = heading_run(size);
+    append_style(styles, {"paragraph", id, name, style_id::normal, style_id::normal, 9, true}, &par,
+                 &run);
+  };
+  append_heading(style_id::heading1, "heading 1", look.heading1_size, 1.2, 0.6, 0);
+  append_heading(style_id::heading2, "heading 2", look.heading2_size, 1.4, 0.5, 1);
 
   // Phase 3: the table of contents. The heading is not a heading style, so
   // that it stays out of the contents and of the navigation pane.
+  const run_props toc_heading_run = heading_run(look.heading1_size);
   paragraph_props toc_heading_par;
   toc_heading_par.keep_next = true;
   toc_heading_par.space_after = look.heading1_size;
@@ -150,7 +143,7 @@ void build_styles(const writer_env& env, pugi::xml_document& xml) {
   append_style(styles,
                {"paragraph", style_id::toc_heading, "TOC Heading", style_id::normal,
                 style_id::normal, 39, true},
-               &toc_heading_par, &h1_run);
+               &toc_heading_par, &toc_heading_run);
 
   paragraph_props toc1_par;
   toc1_par.tab_right = text_width;
