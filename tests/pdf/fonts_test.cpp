@@ -4,15 +4,11 @@
 #include <gtest/gtest.h>
 
 #include "render/pdf/measure.hpp"
+#include "require_font.hpp"
 #include "test_support.hpp"
 
 namespace handout::pdf {
 namespace {
-
-bool have_family(const std::string& family) { return find_font_family(family).has_value(); }
-
-#define REQUIRE_FAMILY(f) \
-  if (!have_family(f)) GTEST_SKIP() << f << " is not installed (scripts/setup.sh installs it)"
 
 TEST(Fonts, DefaultFamilyIsFoundInACollection) {
   REQUIRE_FAMILY("WenQuanYi Micro Hei");

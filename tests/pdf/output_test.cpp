@@ -9,6 +9,7 @@
 #include "parse/utf8.hpp"
 #include "render/pdf/compose.hpp"
 #include "render/pdf/fonts.hpp"
+#include "require_font.hpp"
 #include "style.hpp"
 #include "test_support.hpp"
 
@@ -416,7 +417,7 @@ TEST(PdfRenderer, MoreDistinctCharactersThanAPdfHoldsIsAnErrorAndNoFile) {
 }
 
 TEST(PdfRenderer, TwoFontsWithOnePostScriptNameAreAClearError) {
-  if (!pdf::find_font_family("DejaVu Sans")) GTEST_SKIP() << "DejaVu Sans is not installed";
+  REQUIRE_FAMILY("DejaVu Sans");
   diagnostics diags;
   auto fonts = pdf::font_set::open({{"DejaVu Sans", "", 0}}, diags);
   ASSERT_TRUE(fonts);

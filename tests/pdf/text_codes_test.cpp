@@ -6,16 +6,38 @@
 #include <hb.h>
 
 #include <regex>
+#include <set>
 
 #include "render/pdf/finish_pdf.hpp"
 #include "render/pdf/fonts.hpp"
+#include "render/pdf/hb_handles.hpp"
+#include "require_font.hpp"
 #include "test_support.hpp"
 
 namespace handout::pdf {
 namespace {
 
-#define REQUIRE_FAMILY(family) \
-  if (!find_font_family(family)) GTEST_SKIP() << "font '" << family << "' missing"
+// The WenQuanYi Micro Hei subset holding `characters`.
+std::string wqy_subset(const std::set<char32_t>& characters) {
+  diagnostics diags;
+  auto fonts = font_set::open({{"WenQuanYi Micro Hei", "", 0}}, diags);
+  return fonts ? fonts->subset(0, characters) : std::string();
+}
+
+// A HarfBuzz face of font data `ttf`, which must outlive it.
+face_ptr face_of(const std::string& ttf) {
+  blob_ptr blob(hb_blob_create(ttf.data(), static_cast<unsigned>(ttf.size()),
+                               HB_MEMORY_MODE_READONLY, nullptr, nullptr));
+  return face_ptr(hb_face_create(blob.get(), 0));
+}
+
+// The glyph `face`'s cmap gives `code`, or 0 (.notdef).
+hb_codepoint_t glyph_of(hb_face_t* face, hb_codepoint_t code) {
+  hb_font_ptr font(hb_font_create(face));
+  hb_codepoint_t glyph = 0;
+  hb_font_get_nominal_glyph(font.get(), code, &glyph);
+  return glyph;
+}
 
 TEST(TextCodes, CodesCountFromOneInCodePointOrder) {
   text_codes codes({U'中', U'A', U'中', U'文'});
@@ -53,83 +75,50 @@ TEST(TextCodes, ToUnicodeKeepsBlocksOfAtMost100) {
 
 TEST(TextCodes, RecodedFontMapsEachCodeToTheGlyphOfItsCharacter) {
   REQUIRE_FAMILY("WenQuanYi Micro Hei");
-  diagnostics diags;
-  auto fonts = font_set::open({{"WenQuanYi Micro Hei", "", 0}}, diags);
-  ASSERT_TRUE(fonts);
-  const std::string subset = fonts->subset(0, {U'中', U'文', U'A'});
+  const std::string subset = wqy_subset({U'中', U'文', U'A'});
   // 😀 is in the document (drawn with another font) but not in this one.
   text_codes codes({U'A', U'中', U'文', U'\U0001F600'});
   const auto recoded_font = codes.recode_font(subset);
   const std::string& recoded = recoded_font.ttf;
   ASSERT_FALSE(recoded.empty());
 
-  auto face_of = [](const std::string& data) {
-    hb_blob_t* blob = hb_blob_create(data.data(), static_cast<unsigned>(data.size()),
-                                     HB_MEMORY_MODE_READONLY, nullptr, nullptr);
-    hb_face_t* face = hb_face_create(blob, 0);
-    hb_blob_destroy(blob);
-    return face;
-  };
-  hb_face_t* before = face_of(subset);
-  hb_face_t* after = face_of(recoded);
-  hb_font_t* old_font = hb_font_create(before);
-  hb_font_t* new_font = hb_font_create(after);
+  face_ptr before = face_of(subset);
+  face_ptr after = face_of(recoded);
   const char32_t characters[] = {U'A', U'中', U'文'};
   for (unsigned code = 1; code <= 3; ++code) {
-    hb_codepoint_t expected = 0, got = 0;
-    ASSERT_TRUE(hb_font_get_nominal_glyph(old_font, characters[code - 1], &expected));
-    ASSERT_TRUE(hb_font_get_nominal_glyph(new_font, code, &got)) << "code " << code;
+    const hb_codepoint_t expected = glyph_of(before.get(), characters[code - 1]);
+    const hb_codepoint_t got = glyph_of(after.get(), code);
+    ASSERT_NE(expected, 0u) << "code " << code;
     EXPECT_EQ(got, expected) << "code " << code;
-    EXPECT_NE(got, 0u);
     const auto* map = reinterpret_cast<const unsigned char*>(recoded_font.cid_to_gid.data());
     EXPECT_EQ(map[2 * code] * 256u + map[2 * code + 1], expected) << "CIDToGIDMap, code " << code;
   }
   EXPECT_EQ(recoded_font.cid_to_gid.size(), 2u * 5) << "codes 0 to 4";
-  hb_codepoint_t missing = 0;
-  hb_font_get_nominal_glyph(new_font, 4, &missing);
-  EXPECT_EQ(missing, 0u) << "a character the font lacks maps to .notdef";
+  EXPECT_EQ(glyph_of(after.get(), 4), 0u) << "a character the font lacks maps to .notdef";
 
   // Every other table is carried over (head too, but for its checksum).
   for (const char* tag : {"glyf", "loca", "hmtx", "hhea", "maxp", "OS/2"}) {
-    hb_blob_t* a = hb_face_reference_table(before, hb_tag_from_string(tag, 4));
-    hb_blob_t* b = hb_face_reference_table(after, hb_tag_from_string(tag, 4));
+    blob_ptr a(hb_face_reference_table(before.get(), hb_tag_from_string(tag, 4)));
+    blob_ptr b(hb_face_reference_table(after.get(), hb_tag_from_string(tag, 4)));
     unsigned la = 0, lb = 0;
-    const char* da = hb_blob_get_data(a, &la);
-    const char* db = hb_blob_get_data(b, &lb);
+    const char* da = hb_blob_get_data(a.get(), &la);
+    const char* db = hb_blob_get_data(b.get(), &lb);
     EXPECT_EQ(std::string(da, la), std::string(db, lb)) << tag;
-    hb_blob_destroy(a);
-    hb_blob_destroy(b);
   }
-  hb_font_destroy(old_font);
-  hb_font_destroy(new_font);
-  hb_face_destroy(before);
-  hb_face_destroy(after);
 }
 
 TEST(TextCodes, ACmapHoldsUpTo32751CodesAndNoMore) {
   REQUIRE_FAMILY("WenQuanYi Micro Hei");
-  diagnostics diags;
-  auto fonts = font_set::open({{"WenQuanYi Micro Hei", "", 0}}, diags);
-  ASSERT_TRUE(fonts);
-  const std::string subset = fonts->subset(0, {U'A', U'中'});
+  const std::string subset = wqy_subset({U'A', U'中'});
   std::vector<char32_t> many;
   for (char32_t c = 0x4E00; many.size() < 32'750; ++c) many.push_back(c);
   many.push_back(0xFF21);  // Ａ, the highest: the last code
   // The cmap's 16-bit length: 32 bytes and 2 per code.
   auto recoded = text_codes(many).recode_font(subset);
   ASSERT_FALSE(recoded.ttf.empty());
-  hb_blob_t* blob = hb_blob_create(recoded.ttf.data(), static_cast<unsigned>(recoded.ttf.size()),
-                                   HB_MEMORY_MODE_READONLY, nullptr, nullptr);
-  hb_face_t* face = hb_face_create(blob, 0);
-  hb_font_t* font = hb_font_create(face);
-  hb_codepoint_t middle = 0, last = 1;
-  EXPECT_TRUE(hb_font_get_nominal_glyph(font, U'中' - 0x4E00 + 1, &middle));
-  EXPECT_NE(middle, 0u) << "中 has a glyph in the subset";
-  hb_font_get_nominal_glyph(font, 32'751, &last);
-  EXPECT_EQ(last, 0u) << "Ａ is not in the subset";
-  hb_font_destroy(font);
-  hb_face_destroy(face);
-  hb_blob_destroy(blob);
+  face_ptr face = face_of(recoded.ttf);
+  EXPECT_NE(glyph_of(face.get(), U'中' - 0x4E00 + 1), 0u) << "中 has a glyph in the subset";
+  EXPECT_EQ(glyph_of(face.get(), 32'751), 0u) << "Ａ is not in the subset";
 
   many.push_back(0xFF22);
   EXPECT_TRUE(text_codes(many).recode_font(subset).ttf.empty()) << "32,752 codes";
