@@ -63,25 +63,33 @@ def vary(lines, i):
 URL = re.compile(r"https?://\S+")
 
 
-def to_markdown(lines):
-    md = []
+def parts(lines):
+    """A deck's lines as [kind, text] pairs: section, slide, bullet, sub or
+    link; a wrapped line is joined to the part before it."""
+    out = []
     for line in lines:
         s = line.strip()
         if not s:
             continue
         if line.startswith(" ") and s.isdigit():
-            md.append(f"\n# {s}")
+            out.append(["section", s])
         elif line.startswith(" "):
-            md.append(f"\n## {s}\n")
+            out.append(["slide", s])
         elif s.startswith("•"):
-            md.append(f"- {s[1:].strip()}")
+            out.append(["bullet", s[1:].strip()])
         elif s.startswith("◦"):
-            md.append(f"    - {s[1:].strip()}")
+            out.append(["sub", s[1:].strip()])
         elif URL.fullmatch(s):
-            md.append(f"\n<{s}>\n")
-        elif md:
-            md[-1] += s
-    return "\n".join(md) + "\n"
+            out.append(["link", s])
+        elif out:
+            out[-1][1] += s
+    return out
+
+
+def to_markdown(lines):
+    form = {"section": "\n# {}", "slide": "\n## {}\n", "bullet": "- {}",
+            "sub": "    - {}", "link": "\n<{}>\n"}
+    return "\n".join(form[kind].format(text) for kind, text in parts(lines)) + "\n"
 
 
 def typ_escape(s):
@@ -92,22 +100,10 @@ def to_typst(lines):
     t = ['#set text(font: "WenQuanYi Micro Hei", size: 10.5pt, lang: "zh")',
          '#set page(paper: "a4", margin: (x: 22mm, y: 25mm), numbering: "1")',
          '#set heading(numbering: none)', '#outline()', '#pagebreak()']
-    for line in lines:
-        s = line.strip()
-        if not s:
-            continue
-        if line.startswith(" ") and s.isdigit():
-            t.append(f"\n= {s}")
-        elif line.startswith(" "):
-            t.append(f"\n== {typ_escape(s)}\n")
-        elif s.startswith("•"):
-            t.append(f"- {typ_escape(s[1:].strip())}")
-        elif s.startswith("◦"):
-            t.append(f"  - {typ_escape(s[1:].strip())}")
-        elif URL.fullmatch(s):
-            t.append(f'\n#link("{s}")[{typ_escape(s)}]\n')
-        elif t:
-            t[-1] += typ_escape(s)
+    for kind, text in parts(lines):
+        e = typ_escape(text)
+        t.append({"section": f"\n= {e}", "slide": f"\n== {e}\n", "bullet": f"- {e}",
+                  "sub": f"  - {e}", "link": f'\n#link("{text}")[{e}]\n'}[kind])
     return "\n".join(t) + "\n"
 
 
