@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
-# Installs every Debian package that the build, the tests and the default
-# fonts need. Idempotent, and fast when everything is present. Works as root
-# or through sudo.
+# Installs the Debian packages that building and running handout need, and
+# with --test also everything the test suite, the sanitizer build and the
+# fuzz targets use. Idempotent, and silent when everything is present. Works
+# as root or through sudo.
+#   scripts/setup.sh           build and run: compiler, CMake, libraries, font
+#   scripts/setup.sh --test    the same, and the test tools
 set -euo pipefail
 
-packages=(
-  # build
+run_packages=(
   cmake g++ ninja-build pkg-config
   libhpdf-dev libpugixml-dev libutf8proc-dev libyaml-cpp-dev
   libharfbuzz-dev libicu-dev libfontconfig-dev libqrencode-dev zlib1g-dev libzip-dev libcurl4-openssl-dev
-  # batch conversion: content hashes, JSON (manifest, summary, links --merge); the .deb
-  libssl-dev nlohmann-json3-dev dpkg-dev file
-  # tests
+  # batch conversion: content hashes, JSON (manifest, summary, links --merge)
+  libssl-dev nlohmann-json3-dev
+  # the default style's font
+  fonts-wqy-microhei
+)
+test_packages=(
   libgtest-dev libgmock-dev libxml2-utils python3
   # link audit tests: JSON Schema validation, Markdown read back, a terminal for colour
   python3-jsonschema pandoc bsdutils
@@ -19,11 +24,19 @@ packages=(
   poppler-utils qpdf ghostscript fonts-dejavu-core
   # DOCX tests: read back by real consumers
   libreoffice-writer-nogui zip unzip
-  # sanitizer build and fuzzing (preset asan): clang with libFuzzer
-  clang libclang-rt-14-dev
-  # default fonts
-  fonts-wqy-microhei
+  # the .deb test (cpack: dpkg-shlibdeps reads the binary with file)
+  dpkg-dev file
+  # sanitizer build and fuzzing (preset asan): clang with libFuzzer, and
+  # llvm-symbolizer so that a sanitizer report names functions and lines
+  clang libclang-rt-14-dev llvm
 )
+
+packages=("${run_packages[@]}")
+case "${1:-}" in
+  "") ;;
+  --test) packages+=("${test_packages[@]}") ;;
+  *) echo "usage: scripts/setup.sh [--test]" >&2; exit 2 ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do
@@ -35,4 +48,5 @@ sudo=()
 [ "$(id -u)" -eq 0 ] || sudo=(sudo)
 echo "setup: installing ${missing[*]}" >&2
 "${sudo[@]}" apt-get update -qq
-DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
+  "${missing[@]}" >/dev/null

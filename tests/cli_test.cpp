@@ -5,6 +5,9 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <regex>
+#include <set>
+#include <sstream>
 
 #include "test_support.hpp"
 
@@ -45,6 +48,56 @@ TEST(Cli, EverySubcommandHasHelp) {
     EXPECT_THAT(r.out, StartsWith("usage: handout")) << args;
   }
   EXPECT_THAT(run_handout("convert --help").out, HasSubstr("xml *"));
+}
+
+// The options a help text lists: lines that start with two spaces and an
+// option (`  -o, --output FILE`).
+std::set<std::string> help_options(const std::string& help) {
+  static const std::regex entry(R"(^  (-{1,2}[a-z][a-z0-9-]*)(, (--[a-z][a-z0-9-]*))?)");
+  std::set<std::string> out;
+  std::istringstream in(help);
+  for (std::string line; std::getline(in, line);) {
+    std::smatch m;
+    if (!std::regex_search(line, m, entry)) continue;
+    out.insert(m[1]);
+    if (m[3].matched) out.insert(m[3]);
+  }
+  return out;
+}
+
+// The options that the man page's section `.SH NAME` lists: the options on
+// the first line of each `.TP` entry.
+std::set<std::string> man_options(const std::string& man, const std::string& name) {
+  std::size_t start = man.find("\n.SH " + name + "\n");
+  if (start == std::string::npos) return {};
+  std::size_t end = man.find("\n.SH ", start + 1);
+  std::istringstream in(man.substr(start, end - start));
+  static const std::regex option(R"((^|\s)(-{1,2}[a-z][a-z0-9-]*))");
+  std::set<std::string> out;
+  for (std::string line; std::getline(in, line);) {
+    if (line != ".TP" || !std::getline(in, line)) continue;
+    line = std::regex_replace(line, std::regex(R"(\\-)"), "-");
+    for (std::sregex_iterator m(line.begin(), line.end(), option), e; m != e; ++m) {
+      out.insert((*m)[2]);
+    }
+  }
+  return out;
+}
+
+TEST(ManPage, ListsExactlyTheOptionsOfEveryHelp) {
+  const std::string man = test::read_all(test::source_dir() + "/docs/handout.1");
+  const std::vector<std::pair<std::string, std::vector<std::string>>> sections = {
+      {"--help", {"OPTIONS"}},
+      {"parse --help", {"PARSE OPTIONS"}},
+      {"convert --help", {"CONVERT OPTIONS"}},
+      {"links --help", {"LINKS OPTIONS", "ONLINE OPTIONS"}}};
+  for (const auto& [command, names] : sections) {
+    std::set<std::string> documented;
+    for (const auto& name : names) documented.merge(man_options(man, name));
+    auto help = help_options(run_handout(command).out);
+    EXPECT_FALSE(help.empty()) << command;
+    EXPECT_EQ(help, documented) << "handout " << command << " vs docs/handout.1";
+  }
 }
 
 TEST(Cli, UsageErrorsExitWithTwo) {

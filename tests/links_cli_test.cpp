@@ -103,13 +103,16 @@ TEST(LinksText, GroupedBySlideWithoutColourOnAPipe) {
   EXPECT_EQ(count(r.out, "error duplicate-on-slide"), 2);
 }
 
-TEST(LinksText, ColourOnATerminalOnlyAndNeverWithNoColor) {
+TEST(LinksText, ColourOnATerminalOnlyAndNeverWithNoColorOrADumbTerminal) {
   if (!have_program("script")) GTEST_SKIP() << "needs script(1) for a terminal";
   std::string cmd = handout_binary() + " links " + sample;
-  auto tty = run("script -qec " + quote(cmd) + " /dev/null");
+  auto tty = run("TERM=xterm script -qec " + quote(cmd) + " /dev/null");
   EXPECT_NE(tty.out.find("\x1b[1;31merror"), std::string::npos) << tty.out.substr(0, 300);
-  auto no_color = run("NO_COLOR=1 script -qec " + quote(cmd) + " /dev/null");
+  auto no_color = run("TERM=xterm NO_COLOR=1 script -qec " + quote(cmd) + " /dev/null");
   EXPECT_EQ(no_color.out.find('\x1b'), std::string::npos);
+  auto dumb = run("TERM=dumb script -qec " + quote(cmd) + " /dev/null");
+  EXPECT_EQ(dumb.out.find('\x1b'), std::string::npos);
+  EXPECT_NE(dumb.out.find("error duplicate-on-slide"), std::string::npos);
 }
 
 // --- JSON ------------------------------------------------------------------------

@@ -7,8 +7,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace handout::test {
 
@@ -75,15 +78,55 @@ inline std::string base64url(const std::string& bytes, bool padded) {
 // A path or argument quoted for the shell (paths here hold no single quote).
 inline std::string quote(const std::string& s) { return "'" + s + "'"; }
 
+#ifdef HANDOUT_TEST_SANITIZED
+// In the sanitizer build, the commands a test runs write their sanitizer
+// reports to files in `dir`, not to the stderr the test compares; each
+// report found afterwards fails the test.
+class sanitizer_reports {
+ public:
+  explicit sanitizer_reports(const std::string& dir) : prefix_(dir + "/sanitizer") {
+    for (const char* name : {"ASAN_OPTIONS", "UBSAN_OPTIONS"}) {
+      const char* value = std::getenv(name);
+      saved_.emplace_back(name, value ? std::optional<std::string>(value) : std::nullopt);
+      std::string options = value && *value ? std::string(value) + ":" : "";
+      setenv(name, (options + "log_path=" + prefix_).c_str(), 1);
+    }
+  }
+  ~sanitizer_reports() {
+    for (const auto& [name, value] : saved_) {
+      if (value) setenv(name, value->c_str(), 1); else unsetenv(name);
+    }
+  }
+  void check(const std::string& command) const {
+    auto dir = std::filesystem::path(prefix_).parent_path();
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+      if (entry.path().filename().string().starts_with("sanitizer.")) {
+        ADD_FAILURE() << "sanitizer report from `" << command << "`:\n" << read_all(entry.path());
+      }
+    }
+  }
+
+ private:
+  std::string prefix_;
+  std::vector<std::pair<const char*, std::optional<std::string>>> saved_;
+};
+#endif
+
 // Runs a shell command, capturing its standard output, error and exit status.
 inline command_result run(const std::string& command) {
   temp_dir tmp;
+#ifdef HANDOUT_TEST_SANITIZED
+  sanitizer_reports reports(tmp.path());
+#endif
   std::string full = command + " >" + (tmp / "out") + " 2>" + (tmp / "err");
   int raw = std::system(full.c_str());
   command_result r;
   r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
   r.out = read_all(tmp / "out");
   r.err = read_all(tmp / "err");
+#ifdef HANDOUT_TEST_SANITIZED
+  reports.check(command);
+#endif
   return r;
 }
 

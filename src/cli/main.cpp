@@ -54,6 +54,9 @@ constexpr std::string_view parse_help = R"(usage: handout parse FILE [-o FILE]
 Reads a text deck (NAME.txt, with NAME.meta.yaml beside it if present) or an
 XML intermediate and writes its XML intermediate to standard output, or to
 the file given with -o (written whole or not at all).
+
+options:
+  -o, --output FILE   write to FILE instead of standard output
 )";
 
 std::string convert_help() {
