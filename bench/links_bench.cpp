@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "parse/text_reader.hpp"
-#include "render/links/audit.hpp"
-#include "render/links/format.hpp"
+#include "links/audit.hpp"
+#include "links/format.hpp"
 
 namespace {
 

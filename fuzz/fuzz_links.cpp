@@ -3,8 +3,8 @@
 #include <string_view>
 
 #include "render/link_label.hpp"
-#include "render/links/search_query.hpp"
-#include "render/links/youtube_url.hpp"
+#include "links/search_query.hpp"
+#include "links/youtube_url.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);

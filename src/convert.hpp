@@ -8,8 +8,8 @@
 
 #include "batch/discover.hpp"
 #include "diagnostic.hpp"
-#include "render/links/online/check.hpp"
-#include "render/links/command.hpp"
+#include "links/online/check.hpp"
+#include "links/command.hpp"
 #include "render/renderer.hpp"
 
 namespace handout {

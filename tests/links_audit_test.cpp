@@ -7,9 +7,9 @@
 
 #include "parse/load.hpp"
 #include "parse/text_reader.hpp"
-#include "render/links/audit.hpp"
-#include "render/links/format.hpp"
-#include "render/links/topic.hpp"
+#include "links/audit.hpp"
+#include "links/format.hpp"
+#include "links/topic.hpp"
 #include "test_support.hpp"
 
 namespace handout::links {

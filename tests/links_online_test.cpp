@@ -10,11 +10,11 @@
 #include <filesystem>
 #include <thread>
 
-#include "render/links/command.hpp"
-#include "render/links/json_reader.hpp"
-#include "render/links/online/address.hpp"
-#include "render/links/online/cache.hpp"
-#include "render/links/online/options.hpp"
+#include "links/command.hpp"
+#include "links/json_reader.hpp"
+#include "links/online/address.hpp"
+#include "links/online/cache.hpp"
+#include "links/online/options.hpp"
 #include "test_support.hpp"
 
 namespace handout::test {

@@ -2,11 +2,11 @@
 #include <gtest/gtest.h>
 
 #include "render/link_label.hpp"
-#include "render/links/search_query.hpp"
-#include "render/links/start_time.hpp"
-#include "render/links/url.hpp"
-#include "render/links/video_id.hpp"
-#include "render/links/youtube_url.hpp"
+#include "links/search_query.hpp"
+#include "links/start_time.hpp"
+#include "links/url.hpp"
+#include "links/video_id.hpp"
+#include "links/youtube_url.hpp"
 #include "test_support.hpp"
 
 namespace handout::links {

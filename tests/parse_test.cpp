@@ -11,7 +11,7 @@ using namespace std::string_literals;
 #include "parse/load.hpp"
 #include "parse/metadata.hpp"
 #include "parse/text_reader.hpp"
-#include "parse/utf8.hpp"
+#include "utf8.hpp"
 #include "test_support.hpp"
 
 namespace handout {

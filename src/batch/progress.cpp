@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <map>
 
-#include "parse/utf8.hpp"
+#include "utf8.hpp"
 
 namespace handout::batch {
 

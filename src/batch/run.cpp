@@ -19,8 +19,8 @@
 #include "limits.hpp"
 #include "parse/load.hpp"
 #include "parse/metadata.hpp"
-#include "render/links/audit.hpp"
-#include "render/links/online/check.hpp"
+#include "links/audit.hpp"
+#include "links/online/check.hpp"
 #include "render/pdf/fonts.hpp"
 
 namespace handout::batch {

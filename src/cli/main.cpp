@@ -18,8 +18,8 @@
 #include "limits.hpp"
 #include "parse/load.hpp"
 #include "parse/xml_writer.hpp"
-#include "render/links/command.hpp"
-#include "render/links/online/options.hpp"
+#include "links/command.hpp"
+#include "links/online/options.hpp"
 #include "render/renderer.hpp"
 #include "style_search.hpp"
 

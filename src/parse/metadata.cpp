@@ -13,7 +13,7 @@
 
 #include "io.hpp"
 #include "limits.hpp"
-#include "parse/utf8.hpp"
+#include "utf8.hpp"
 
 namespace handout {
 

@@ -10,7 +10,7 @@
 
 #include "limits.hpp"
 #include "parse/bullets.hpp"
-#include "parse/utf8.hpp"
+#include "utf8.hpp"
 
 namespace handout {
 

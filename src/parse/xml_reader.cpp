@@ -9,7 +9,7 @@
 
 #include "limits.hpp"
 #include "parse/metadata.hpp"
-#include "parse/utf8.hpp"
+#include "utf8.hpp"
 #include "parse/xml_names.hpp"
 
 namespace handout {

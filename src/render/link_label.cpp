@@ -1,10 +1,10 @@
 // The label logic lives with the link audit's URL parser
-// (render/links/label.cpp); this keeps the interface the PDF and DOCX use.
+// (links/label.cpp); this keeps the interface the PDF and DOCX use.
 #include "render/link_label.hpp"
 
-#include "render/links/label.hpp"
-#include "render/links/start_time.hpp"
-#include "render/links/youtube_url.hpp"
+#include "links/label.hpp"
+#include "links/start_time.hpp"
+#include "links/youtube_url.hpp"
 
 namespace handout {
 

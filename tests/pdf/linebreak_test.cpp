@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <string>
 
-#include "parse/utf8.hpp"
+#include "utf8.hpp"
 #include "pdf/fake_metrics.hpp"
 
 namespace handout::pdf {

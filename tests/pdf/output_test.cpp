@@ -6,7 +6,7 @@
 #include <regex>
 
 #include "parse/load.hpp"
-#include "parse/utf8.hpp"
+#include "utf8.hpp"
 #include "render/pdf/compose.hpp"
 #include "render/pdf/fonts.hpp"
 #include "require_font.hpp"

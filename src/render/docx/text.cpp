@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "parse/utf8.hpp"
+#include "utf8.hpp"
 
 namespace handout::docx {
 

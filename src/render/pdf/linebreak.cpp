@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <memory>
 
-#include "parse/utf8.hpp"
+#include "utf8.hpp"
 
 namespace handout::pdf {
 

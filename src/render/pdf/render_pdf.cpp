@@ -3,7 +3,7 @@
 #include <set>
 
 #include "io.hpp"
-#include "parse/utf8.hpp"
+#include "utf8.hpp"
 #include "render/pdf/emit_pdf.hpp"
 #include "render/pdf/fonts.hpp"
 #include "render/pdf/layout.hpp"

@@ -7,7 +7,7 @@
 #include <cstdio>
 
 #include "limits.hpp"
-#include "parse/utf8.hpp"
+#include "utf8.hpp"
 #include "render/pdf/hb_handles.hpp"
 
 namespace handout::pdf {

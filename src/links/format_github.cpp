@@ -1,0 +1,62 @@
+#include "links/format.hpp"
+
+namespace handout::links {
+
+namespace {
+
+// As the Actions toolkit's escapeData(): % CR LF.
+std::string escape_data(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%') {
+      out += "%25";
+    } else if (c == '\r') {
+      out += "%0D";
+    } else if (c == '\n') {
+      out += "%0A";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// As the toolkit's escapeProperty(): also ':' and ','.
+std::string escape_property(std::string_view s) {
+  std::string out;
+  for (char c : escape_data(s)) {
+    if (c == ':') {
+      out += "%3A";
+    } else if (c == ',') {
+      out += "%2C";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string_view command_of(level l) {
+  return l == level::error ? "error" : l == level::warning ? "warning" : "notice";
+}
+
+}  // namespace
+
+std::string format_github(const std::vector<audit_result>& audits) {
+  std::string out;
+  for (const auto& a : audits) {
+    for (const auto& f : a.findings) {
+      out += "::" + std::string(command_of(f.severity)) + " file=" + escape_property(a.source);
+      if (f.line > 0) out += ",line=" + std::to_string(f.line);
+      out +=
+          ",title=" + escape_property(rule_of(f.rule).name) + "::" + escape_data(f.message) + "\n";
+    }
+  }
+  audit_summary t = total(audits);
+  out += "handout links: " + std::to_string(t.links) + " links, " + std::to_string(t.errors) +
+         " errors, " + std::to_string(t.warnings) + " warnings, " + std::to_string(t.infos) +
+         " infos\n";
+  return out;
+}
+
+}  // namespace handout::links

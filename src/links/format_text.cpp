@@ -1,0 +1,98 @@
+#include "links/format.hpp"
+#include "links/online/verdict.hpp"
+
+namespace handout::links {
+
+namespace {
+
+struct palette {
+  bool on;
+  std::string paint(std::string_view code, std::string_view s) const {
+    if (!on) return std::string(s);
+    return "\x1b[" + std::string(code) + "m" + std::string(s) + "\x1b[0m";
+  }
+  std::string level(links::level l) const {
+    std::string_view name = level_name(l);
+    return paint(l == links::level::error     ? "1;31"
+                 : l == links::level::warning ? "33"
+                                              : "36",
+                 name);
+  }
+  std::string dim(std::string_view s) const { return paint("2", s); }
+  std::string bold(std::string_view s) const { return paint("1", s); }
+};
+
+std::string plural(int n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
+std::string slide_heading(const slide_info& s) {
+  std::string out;
+  if (!s.section_number.empty()) out += s.section_number + " ";
+  out += s.section_title.empty() ? "(untitled section)" : s.section_title;
+  out += " › ";
+  out += s.title.empty() ? "(untitled slide)" : s.title;
+  return out;
+}
+
+std::string finding_line(const palette& p, const finding& f, std::string_view indent) {
+  return std::string(indent) + p.level(f.severity) + " " + std::string(rule_of(f.rule).name) +
+         ": " + f.message + "\n";
+}
+
+}  // namespace
+
+std::string format_text(const std::vector<audit_result>& audits, bool colour) {
+  const palette p{colour};
+  std::string out;
+  for (const auto& a : audits) {
+    // Findings by link and by slide (those about no particular link).
+    std::vector<std::vector<const finding*>> by_link(a.links.size()), by_slide(a.slides.size());
+    for (const auto& f : a.findings) {
+      if (f.link) {
+        by_link[*f.link].push_back(&f);
+      } else if (f.slide) {
+        by_slide[*f.slide].push_back(&f);
+      }
+    }
+    out += p.bold(a.source) + "\n";
+    std::size_t next = 0;  // links are in slide order
+    for (std::size_t s = 0; s < a.slides.size(); ++s) {
+      out += "  " + p.bold(slide_heading(a.slides[s])) + " " +
+             p.dim("(line " + std::to_string(a.slides[s].line) + ")") + "\n";
+      for (const finding* f : by_slide[s]) out += finding_line(p, *f, "    ");
+      for (; next < a.links.size() && a.links[next].slide == s; ++next) {
+        const audited_link& l = a.links[next];
+        std::string line = std::to_string(l.line);
+        out += "    " + p.dim(std::string(5 - std::min<std::size_t>(5, line.size()), ' ') + line) +
+               "  " + l.label + "  " + p.dim(std::string(kind_name(l.url.kind)));
+        if (l.url.has_pp && l.url.pp.status == pp_status::ok) {
+          out += "  " + p.dim("search: ") + "\u201C" + l.url.pp.query + "\u201D";
+        }
+        if (l.origin == link_origin::text) out += "  " + p.dim("(in text)");
+        if (l.online) {
+          const link_check& c = *l.online;
+          out += "  " + p.paint(c.verdict == link_verdict::ok       ? "32"
+                                : c.verdict == link_verdict::broken ? "1;31"
+                                                                    : "33",
+                                std::string(verdict_name(c.verdict)));
+          if (!c.title.empty()) out += " \u201C" + c.title + "\u201D";
+          if (!c.channel.empty()) out += " " + p.dim("\u2014 " + c.channel);
+        }
+        out += "\n";
+        for (const finding* f : by_link[next]) out += finding_line(p, *f, "           ");
+      }
+    }
+    out += "\n";
+  }
+  audit_summary t = total(audits);
+  out += plural(t.links, "link", "links") + " (" +
+         plural(t.distinct_urls, "distinct URL", "distinct URLs") + ", " +
+         plural(t.distinct_videos, "distinct video", "distinct videos") + ") on " +
+         plural(t.slides, "slide", "slides") + " in " + plural(t.files, "file", "files") + ": " +
+         p.paint(t.errors ? "1;31" : "0", plural(t.errors, "error", "errors")) + ", " +
+         plural(t.warnings, "warning", "warnings") + ", " + plural(t.infos, "info", "infos") + "\n";
+  return out;
+}
+
+}  // namespace handout::links

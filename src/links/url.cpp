@@ -1,0 +1,214 @@
+#include "links/url.hpp"
+
+#include <array>
+#include <cstdio>
+
+#include "utf8.hpp"
+
+namespace handout::links {
+
+namespace {
+
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_hex(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+int hex_value(char c) {
+  return is_digit(c) ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : c - 'A' + 10;
+}
+
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = lower(c);
+  return out;
+}
+
+// The scheme of `url` (RFC 3986: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ))
+// or nothing. A "scheme" with a dot is a host and port (`www.example.com:80`).
+std::optional<std::string_view> scheme_of(std::string_view url) {
+  std::size_t colon = url.find(':');
+  if (colon == std::string_view::npos || colon == 0 || !is_alpha(url[0])) return std::nullopt;
+  for (std::size_t i = 1; i < colon; ++i) {
+    char c = url[i];
+    if (!(is_alpha(c) || is_digit(c) || c == '+' || c == '-')) return std::nullopt;
+  }
+  return url.substr(0, colon);
+}
+
+// `%E4%BA%BA` for the bytes of one character.
+std::string percent_encoded(std::string_view bytes) {
+  std::string out;
+  for (unsigned char c : bytes) {
+    char buf[4];
+    std::snprintf(buf, sizeof buf, "%%%02X", c);
+    out += buf;
+  }
+  return out;
+}
+
+// The first character of `href` that RFC 3986 does not allow as written.
+std::optional<std::string> bad_character(std::string_view href, const url_parts& parts) {
+  // Brackets belong to an IPv6 host literal only.
+  std::size_t host_end = 0;
+  if (parts.has_authority) {
+    std::size_t start = parts.scheme.size() + 3;
+    host_end = href.find_first_of("/?#", start);
+    if (host_end == std::string_view::npos) host_end = href.size();
+  }
+  static constexpr auto must_escape = [] {
+    std::array<bool, 128> table{};
+    for (char c : std::string_view("\"<>\\^`{|}")) table[static_cast<unsigned char>(c)] = true;
+    return table;
+  }();
+  bool seen_hash = false;
+  for (std::size_t i = 0; i < href.size();) {
+    auto c = static_cast<unsigned char>(href[i]);
+    // The common case first: a character allowed as written.
+    if (c > 0x20 && c < 0x7F && c != '%' && c != '#' && c != '[' && c != ']' && !must_escape[c]) {
+      ++i;
+      continue;
+    }
+    // Where, in characters, for the message (computed only for one).
+    auto at_text = [&] { return " at character " + std::to_string(utf8::column_at(href, i)); };
+    if (c >= 0x80) {
+      std::size_t next = i;
+      if (utf8::find_invalid(href.substr(i, 4)).value_or(4) == 0) {
+        return "contains a byte that is not UTF-8" + at_text();
+      }
+      utf8::decode(href, next);
+      std::string_view ch = href.substr(i, next - i);
+      return "contains '" + std::string(ch) + "'" + at_text() +
+             ", which must be percent-encoded (" + percent_encoded(ch) + ")";
+    }
+    if (c == ' ') return "contains a space" + at_text() + " (percent-encode it as %20)";
+    if (c < 0x20 || c == 0x7F) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "U+%04X", c);
+      return std::string("contains the control character ") + buf + at_text();
+    }
+    if (must_escape[c] || ((c == '[' || c == ']') && i >= host_end)) {
+      return "contains '" + std::string(1, static_cast<char>(c)) + "'" + at_text() +
+             ", which must be percent-encoded (" + percent_encoded(href.substr(i, 1)) + ")";
+    }
+    if (c == '%' && !(i + 2 < href.size() && is_hex(href[i + 1]) && is_hex(href[i + 2]))) {
+      return "contains a '%'" + at_text() + " that is not followed by two hex digits (write %25)";
+    }
+    if (c == '#') {
+      if (seen_hash) return "contains a second '#'" + at_text() + " (percent-encode it as %23)";
+      seen_hash = true;
+    }
+    ++i;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<url_parts> split_url(std::string_view url) {
+  auto scheme = scheme_of(url);
+  if (!scheme) return std::nullopt;
+  url_parts parts;
+  parts.scheme = *scheme;
+  std::string_view rest = url.substr(scheme->size() + 1);
+  if (rest.starts_with("//")) {
+    parts.has_authority = true;
+    rest.remove_prefix(2);
+    std::size_t end = rest.find_first_of("/?#");
+    std::string_view authority = rest.substr(0, end);
+    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end);
+    // `user@host`: the host is what follows the last '@'.
+    if (std::size_t at = authority.rfind('@'); at != std::string_view::npos) {
+      authority.remove_prefix(at + 1);
+    }
+    std::size_t colon = authority.rfind(':');
+    if (colon != std::string_view::npos && authority.find(']', colon) == std::string_view::npos) {
+      parts.port = authority.substr(colon + 1);
+      authority = authority.substr(0, colon);
+    }
+    parts.host = lower(authority);
+  }
+  std::size_t hash = rest.find('#');
+  if (hash != std::string_view::npos) {
+    parts.has_fragment = true;
+    parts.fragment = rest.substr(hash + 1);
+    rest = rest.substr(0, hash);
+  }
+  std::size_t question = rest.find('?');
+  if (question != std::string_view::npos) {
+    parts.has_query = true;
+    parts.query = rest.substr(question + 1);
+    rest = rest.substr(0, question);
+  }
+  parts.path = rest;
+  return parts;
+}
+
+std::vector<query_param> parse_query(std::string_view query) {
+  std::vector<query_param> params;
+  while (!query.empty()) {
+    std::size_t amp = query.find('&');
+    std::string_view pair = query.substr(0, amp);
+    if (!pair.empty()) {
+      std::size_t eq = pair.find('=');
+      query_param p;
+      p.key = pair.substr(0, eq);
+      if (eq != std::string_view::npos) {
+        p.value = pair.substr(eq + 1);
+        p.has_value = true;
+      }
+      params.push_back(p);
+    }
+    if (amp == std::string_view::npos) break;
+    query.remove_prefix(amp + 1);
+  }
+  return params;
+}
+
+std::optional<std::string_view> find_param(const std::vector<query_param>& params,
+                                           std::string_view key) {
+  for (const auto& p : params) {
+    if (p.key == key) return p.value;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> percent_decode(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '%') {
+      out += s[i];
+      continue;
+    }
+    if (i + 2 >= s.size() || !is_hex(s[i + 1]) || !is_hex(s[i + 2])) return std::nullopt;
+    out += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
+    i += 2;
+  }
+  return out;
+}
+
+std::optional<std::string> unusable_reason(std::string_view href) {
+  return unusable_reason(href, split_url(href));
+}
+
+std::optional<std::string> unusable_reason(std::string_view href,
+                                           const std::optional<url_parts>& parts) {
+  if (href.empty()) return "is empty";
+  if (!parts) {
+    return "has no scheme; a web link starts with https://";
+  }
+  const std::string scheme = lower(parts->scheme);
+  if (scheme == "javascript")
+    return "is a javascript: link, which runs code instead of opening a page";
+  if (scheme == "file") return "is a file: link, which points into one computer's own disk";
+  if (scheme == "data") return "is a data: link, which embeds content instead of pointing to it";
+  if (scheme != "http" && scheme != "https") {
+    return "has the scheme '" + std::string(parts->scheme) + ":'; a web link is http or https";
+  }
+  if (!parts->has_authority || parts->host.empty()) return "has no host after " + scheme + "://";
+  if (auto bad = bad_character(href, *parts)) return bad;
+  return std::nullopt;
+}
+
+}  // namespace handout::links

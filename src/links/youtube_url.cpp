@@ -1,0 +1,199 @@
+#include "links/youtube_url.hpp"
+
+#include "links/start_time.hpp"
+#include "links/url.hpp"
+
+namespace handout::links {
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+bool is_tracking(std::string_view key, bool youtube) {
+  if (youtube && (key == "pp" || key == "si" || key == "feature")) return true;
+  return key.starts_with("utm_") || key == "fbclid" || key == "gclid";
+}
+
+// The first path segment after `prefix` (`/shorts/ID/` → `ID`).
+std::string_view segment_after(std::string_view path, std::string_view prefix) {
+  std::string_view rest = path.substr(prefix.size());
+  return rest.substr(0, rest.find('/'));
+}
+
+// The parameters of the query, or of a fragment written like one (`#t=90`).
+std::vector<query_param> fragment_params(const url_parts& parts) {
+  if (parts.fragment.find('=') == std::string_view::npos) return {};
+  return parse_query(parts.fragment);
+}
+
+// `href` with the tracking parameters of its query removed.
+std::string remove_tracking(std::string_view href, const url_parts& parts,
+                            const std::vector<query_param>& params, bool youtube) {
+  if (!parts.has_query) return std::string(href);
+  std::size_t query_start = static_cast<std::size_t>(parts.query.data() - href.data());
+  std::string out(href.substr(0, query_start - 1));  // without '?'
+  std::string kept;
+  for (const auto& p : params) {
+    if (is_tracking(p.key, youtube)) continue;
+    kept += kept.empty() ? "" : "&";
+    kept += p.key;
+    if (p.has_value) kept += "=" + std::string(p.value);
+  }
+  if (!kept.empty()) out += "?" + kept;
+  if (parts.has_fragment) out += "#" + std::string(parts.fragment);
+  return out;
+}
+
+std::string web_normal_form(const url_parts& parts, const std::vector<query_param>& params,
+                            bool youtube) {
+  std::string scheme = lower(parts.scheme);
+  std::string out = scheme + "://" + parts.host;
+  bool default_port = parts.port.empty() || (scheme == "http" && parts.port == "80") ||
+                      (scheme == "https" && parts.port == "443");
+  if (!default_port) out += ":" + std::string(parts.port);
+  out += parts.path.empty() ? std::string_view("/") : parts.path;
+  std::string kept;
+  for (const auto& p : params) {
+    if (is_tracking(p.key, youtube)) continue;
+    kept += kept.empty() ? "" : "&";
+    kept += p.key;
+    if (p.has_value) kept += "=" + std::string(p.value);
+  }
+  if (!kept.empty()) out += "?" + kept;
+  if (parts.has_fragment && !parts.fragment.empty()) out += "#" + std::string(parts.fragment);
+  return out;
+}
+
+}  // namespace
+
+std::string_view kind_name(link_kind kind) {
+  switch (kind) {
+    case link_kind::video:
+      return "video";
+    case link_kind::playlist:
+      return "playlist";
+    case link_kind::youtube_page:
+      return "youtube-page";
+    case link_kind::web:
+      return "web";
+    case link_kind::unusable:
+      return "unusable";
+  }
+  return "unusable";
+}
+
+bool is_youtube_host(std::string_view host) {
+  return host == "youtube.com" || host == "www.youtube.com" || host == "m.youtube.com" ||
+         host == "music.youtube.com" || host == "youtube-nocookie.com" ||
+         host == "www.youtube-nocookie.com";
+}
+
+youtube_link classify(std::string_view href) {
+  youtube_link link;
+  link.without_tracking = std::string(href);
+  const std::optional<url_parts> split = split_url(href);
+  const std::optional<std::string> unusable = unusable_reason(href, split);
+  if (!split || !split->has_authority) {
+    link.kind = link_kind::unusable;
+    link.problem = unusable.value_or("has no host");
+    return link;
+  }
+  // An unusable link is read like any other, so that link labels can still
+  // show its video, and then marked unusable.
+  const url_parts& parts = *split;
+  const std::vector<query_param> params = parse_query(parts.query);
+  std::string host = parts.host;
+  if (host.ends_with('.')) host.pop_back();  // `youtube.com.` is the same host
+
+  const bool short_host = host == "youtu.be" || host == "www.youtu.be";
+  const bool youtube = short_host || is_youtube_host(host);
+  const std::string_view path = parts.path;
+  auto list = find_param(params, "list");
+
+  if (short_host) {
+    link.kind = link_kind::video;
+    link.video_id = std::string(segment_after(path, path.empty() ? "" : "/"));
+  } else if (youtube) {
+    link.kind = link_kind::youtube_page;
+    if (path == "/watch" || path == "/watch/") {
+      if (auto v = find_param(params, "v")) {
+        link.kind = link_kind::video;
+        link.video_id = std::string(*v);
+      } else {
+        link.kind = list ? link_kind::playlist : link_kind::video;  // a watch page needs a video
+      }
+    } else if (path == "/playlist" || path == "/embed/videoseries") {
+      if (list) link.kind = link_kind::playlist;
+    } else {
+      for (std::string_view prefix : {"/embed/", "/shorts/", "/live/", "/v/"}) {
+        if (path.starts_with(prefix)) {
+          link.kind = link_kind::video;
+          link.video_id = std::string(segment_after(path, prefix));
+          break;
+        }
+      }
+      if (link.kind == link_kind::youtube_page && list) link.kind = link_kind::playlist;
+    }
+  } else {
+    link.kind = link_kind::web;
+  }
+
+  for (const auto& p : params) {
+    if (is_tracking(p.key, youtube)) link.tracking.emplace_back(p.key);
+  }
+  link.without_tracking = remove_tracking(href, parts, params, youtube);
+
+  if (youtube) {
+    if (list) link.playlist_id = std::string(*list);
+    if (auto index = find_param(params, "index");
+        index && !index->empty() && index->size() <= 9 &&
+        index->find_first_not_of("0123456789") == std::string_view::npos) {
+      link.index = std::stol(std::string(*index));
+    }
+    auto t = find_param(params, "t");
+    if (!t) t = find_param(params, "start");
+    if (!t) t = find_param(fragment_params(parts), "t");
+    if (t) {
+      link.start_written = std::string(*t);
+      link.start = parse_start_time(*t);
+    }
+    if (auto pp = find_param(params, "pp")) {
+      link.has_pp = true;
+      link.pp_written = std::string(*pp);
+      link.pp = decode_pp(*pp);
+    }
+  }
+
+  link.video_form = link.kind == link_kind::video;
+  if (unusable) {
+    link.kind = link_kind::unusable;
+    link.problem = *unusable;
+  }
+  switch (link.kind) {
+    case link_kind::video:
+      link.id = check_video_id(link.video_id);
+      if (link.id.problem == id_problem::none) {
+        link.normal = "https://www.youtube.com/watch?v=" + link.video_id;
+        if (link.start && *link.start > 0) link.normal += "&t=" + std::to_string(*link.start) + "s";
+      }
+      break;
+    case link_kind::playlist:
+      link.normal = "https://www.youtube.com/playlist?list=" + link.playlist_id;
+      break;
+    case link_kind::youtube_page:
+    case link_kind::web:
+      link.normal = web_normal_form(parts, params, youtube);
+      break;
+    case link_kind::unusable:
+      break;
+  }
+  return link;
+}
+
+}  // namespace handout::links
