@@ -1,5 +1,6 @@
 // The command line, run as a user runs it: arguments, outputs, messages, exit codes.
 #include <gmock/gmock.h>
+#include <gtest/gtest-spi.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -98,6 +99,18 @@ TEST(ManPage, ListsExactlyTheOptionsOfEveryHelp) {
     EXPECT_FALSE(help.empty()) << command;
     EXPECT_EQ(help, documented) << "handout " << command << " vs docs/handout.1";
   }
+}
+
+TEST(Sanitizers, AReportOfACommandFailsTheTestAndStaysOutOfItsStderr) {
+#ifndef HANDOUT_SANITIZER_FAULT
+  GTEST_SKIP() << "only in the sanitizer build";
+#else
+  static test::command_result r;  // EXPECT_NONFATAL_FAILURE sees no locals
+  EXPECT_NONFATAL_FAILURE(r = test::run(HANDOUT_SANITIZER_FAULT), "heap-buffer-overflow");
+  EXPECT_NE(r.status, 0);
+  EXPECT_EQ(r.out, "before the fault\n");
+  EXPECT_EQ(r.err, "");
+#endif
 }
 
 TEST(Cli, UsageErrorsExitWithTwo) {
