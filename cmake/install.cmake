@@ -5,7 +5,7 @@ include(GNUInstallDirs)
 install(TARGETS handout RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/styles/ DESTINATION ${CMAKE_INSTALL_DATADIR}/handout/styles
         FILES_MATCHING PATTERN "*.yaml")
-install(FILES ${PROJECT_SOURCE_DIR}/docs/handout.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+install(FILES ${CMAKE_BINARY_DIR}/handout.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES ${PROJECT_SOURCE_DIR}/docs/ci/github-actions.yml ${PROJECT_SOURCE_DIR}/docs/ci/gitlab-ci.yml
         DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
 

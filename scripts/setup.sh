@@ -18,6 +18,8 @@ run_packages=(
 )
 test_packages=(
   libgtest-dev libgmock-dev libxml2-utils python3
+  # the man page test formats it
+  groff-base
   # link audit tests: JSON Schema validation, Markdown read back, a terminal for colour
   python3-jsonschema pandoc bsdutils
   # PDF tests: real readers, and a Latin face for the font fallback test

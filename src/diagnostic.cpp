@@ -1,5 +1,7 @@
 #include "diagnostic.hpp"
 
+#include <map>
+#include <ostream>
 #include <utility>
 
 namespace handout {
@@ -30,6 +32,24 @@ void diagnostics::add(diagnostic d) {
 
 void diagnostics::append(const diagnostics& other) {
   for (const auto& d : other.list_) add(d);
+}
+
+void print_diagnostics(std::ostream& out, const diagnostics& diags) {
+  constexpr int max_warnings_per_file = 50;
+  std::map<std::string, int> warnings;
+  for (const auto& d : diags.all()) {
+    if (d.level == severity::warning && ++warnings[d.file] > max_warnings_per_file) continue;
+    out << format(d) << '\n';
+  }
+  for (const auto& [file, n] : warnings) {
+    if (n > max_warnings_per_file) {
+      out << file << ": warning: " << n - max_warnings_per_file << " more warnings not shown\n";
+    }
+  }
+}
+
+int exit_status(bool failed, bool findings_fail) {
+  return failed ? exit_code::bad_input : findings_fail ? exit_code::findings : exit_code::ok;
 }
 
 }  // namespace handout

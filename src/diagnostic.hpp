@@ -1,6 +1,7 @@
 // Diagnostics (`FILE:LINE:COL: error: message`) and the tool's exit codes.
 #pragma once
 
+#include <iosfwd>
 #include <string>
 #include <vector>
 
@@ -44,5 +45,13 @@ class diagnostics {
   std::vector<diagnostic> list_;
   int errors_ = 0;
 };
+
+// Prints every error of `diags` to `out`, and up to a screenful of warnings
+// per file (then how many more there were).
+void print_diagnostics(std::ostream& out, const diagnostics& diags);
+
+// The exit status of every command: bad_input when an input, an output or
+// the usage failed, else findings when findings fail the run, else ok.
+int exit_status(bool failed, bool findings_fail);
 
 }  // namespace handout

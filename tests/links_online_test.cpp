@@ -10,11 +10,11 @@
 #include <filesystem>
 #include <thread>
 
-#include "links/command.hpp"
 #include "links/json_reader.hpp"
 #include "links/online/address.hpp"
 #include "links/online/cache.hpp"
-#include "links/online/options.hpp"
+#include "commands/online_options.hpp"
+#include "links/fail_policy.hpp"
 #include "test_support.hpp"
 
 namespace handout::test {
@@ -74,43 +74,44 @@ TEST(AddressRule, LoopbackPrivateAndLinkLocalAreNotPublic) {
 // --- options and exit status -------------------------------------------------------
 
 TEST(OnlineOptions, AgesTakeUnits) {
-  EXPECT_EQ(online::parse_age("90"), 90);
-  EXPECT_EQ(online::parse_age("90s"), 90);
-  EXPECT_EQ(online::parse_age("15m"), 900);
-  EXPECT_EQ(online::parse_age("2h"), 7200);
-  EXPECT_EQ(online::parse_age("1d"), 86400);
-  EXPECT_EQ(online::parse_age("0"), 0);
+  EXPECT_EQ(commands::parse_age("90"), 90);
+  EXPECT_EQ(commands::parse_age("90s"), 90);
+  EXPECT_EQ(commands::parse_age("15m"), 900);
+  EXPECT_EQ(commands::parse_age("2h"), 7200);
+  EXPECT_EQ(commands::parse_age("1d"), 86400);
+  EXPECT_EQ(commands::parse_age("0"), 0);
   for (const char* bad : {"", "d", "-1", "1w", "1.5h", "99999999999d"}) {
-    EXPECT_FALSE(online::parse_age(bad)) << bad;
+    EXPECT_FALSE(commands::parse_age(bad)) << bad;
   }
 }
 
 TEST(OnlineOptions, OtherOptionsNeedOnline) {
-  online::option_parser p;
-  std::vector<std::string> args = {"--cache", "x.json"};
-  std::size_t i = 0;
+  commands::online_state state;
+  commands::command_spec spec{"links", "", "", {commands::online_option_group(state)}, ""};
+  auto parsed = commands::parse_args(spec, {"--cache", "x.json", "deck.txt"});
+  EXPECT_EQ(parsed.error, "");
+  EXPECT_EQ(parsed.operands, std::vector<std::string>{"deck.txt"});
   std::string error;
-  EXPECT_TRUE(p.parse(args, i, error));
-  EXPECT_EQ(i, 1u);
-  EXPECT_FALSE(p.finish(error));
-  EXPECT_NE(error.find("needs --online"), std::string::npos);
+  EXPECT_FALSE(commands::finish_online(state, error));
+  EXPECT_EQ(error, "--cache needs --online");
 }
 
 TEST(FailOn, UnknownIsSeparateFromLevels) {
-  fail_level l;
-  bool unknown;
-  EXPECT_TRUE(parse_fail_on("warning", l, unknown));
-  EXPECT_EQ(l, fail_level::warning);
-  EXPECT_FALSE(unknown);
-  EXPECT_TRUE(parse_fail_on("unknown", l, unknown));
-  EXPECT_EQ(l, fail_level::error);
-  EXPECT_TRUE(unknown);
-  EXPECT_TRUE(parse_fail_on("none,unknown", l, unknown));
-  EXPECT_EQ(l, fail_level::none);
-  EXPECT_TRUE(unknown);
-  EXPECT_FALSE(parse_fail_on("unknown,unknown", l, unknown));
-  EXPECT_FALSE(parse_fail_on("error,warning", l, unknown));
-  EXPECT_FALSE(parse_fail_on("", l, unknown));
+  auto p = parse_fail_policy("warning");
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->level, fail_level::warning);
+  EXPECT_FALSE(p->unknown);
+  p = parse_fail_policy("unknown");
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->level, fail_level::error);
+  EXPECT_TRUE(p->unknown);
+  p = parse_fail_policy("none,unknown");
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->level, fail_level::none);
+  EXPECT_TRUE(p->unknown);
+  EXPECT_FALSE(parse_fail_policy("unknown,unknown"));
+  EXPECT_FALSE(parse_fail_policy("error,warning"));
+  EXPECT_FALSE(parse_fail_policy(""));
 }
 
 TEST(FailOn, LinkUnreachableFailsOnlyWithUnknown) {
@@ -119,12 +120,24 @@ TEST(FailOn, LinkUnreachableFailsOnlyWithUnknown) {
   f.rule = rule_id::link_unreachable;
   f.severity = level::warning;
   a.findings.push_back(f);
-  const std::vector<audit_result> audits = {a};
-  EXPECT_EQ(audit_exit_code(audits, fail_level::error), 0);
-  EXPECT_EQ(audit_exit_code(audits, fail_level::warning), 0);
-  EXPECT_EQ(audit_exit_code(audits, fail_level::info), 0);
-  EXPECT_EQ(audit_exit_code(audits, fail_level::error, true), 1);
-  EXPECT_EQ(audit_exit_code(audits, fail_level::none, true), 1);
+  const auto counts = count_findings({a});
+  EXPECT_EQ(counts.unknown, 1);
+  EXPECT_EQ(counts.warnings, 0);
+  EXPECT_FALSE(fails(counts, {fail_level::error, false}));
+  EXPECT_FALSE(fails(counts, {fail_level::warning, false}));
+  EXPECT_FALSE(fails(counts, {fail_level::info, false}));
+  EXPECT_TRUE(fails(counts, {fail_level::error, true}));
+  EXPECT_TRUE(fails(counts, {fail_level::none, true}));
+}
+
+TEST(FailOn, EachLevelFailsOnItselfAndAbove) {
+  const finding_counts warning_only{0, 1, 0, 0};
+  EXPECT_FALSE(fails(warning_only, {fail_level::error, false}));
+  EXPECT_TRUE(fails(warning_only, {fail_level::warning, false}));
+  EXPECT_TRUE(fails(warning_only, {fail_level::info, false}));
+  EXPECT_FALSE(fails(warning_only, {fail_level::none, false}));
+  EXPECT_TRUE(fails({1, 0, 0, 0}, {fail_level::error, false}));
+  EXPECT_FALSE(fails({0, 0, 1, 0}, {fail_level::warning, false}));
 }
 
 // --- cache -------------------------------------------------------------------------

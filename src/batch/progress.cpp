@@ -18,20 +18,6 @@ progress_style choose_progress_style(bool quiet, std::size_t decks) {
   return !in_ci && ::isatty(STDERR_FILENO) == 1 ? progress_style::bar : progress_style::lines;
 }
 
-void print_diagnostics(std::ostream& out, const diagnostics& diags) {
-  constexpr int max_warnings_per_file = 50;
-  std::map<std::string, int> warnings;
-  for (const auto& d : diags.all()) {
-    if (d.level == severity::warning && ++warnings[d.file] > max_warnings_per_file) continue;
-    out << format(d) << '\n';
-  }
-  for (const auto& [file, n] : warnings) {
-    if (n > max_warnings_per_file) {
-      out << file << ": warning: " << n - max_warnings_per_file << " more warnings not shown\n";
-    }
-  }
-}
-
 namespace {
 
 std::string seconds_text(double s) {

@@ -19,8 +19,6 @@ enum class progress_style { bar, lines, quiet };
 // quiet when asked, or for a single deck (whose diagnostics are all there is).
 progress_style choose_progress_style(bool quiet, std::size_t decks);
 
-// Prints every error, and up to a screenful of warnings per file.
-void print_diagnostics(std::ostream& out, const diagnostics& diags);
 
 class progress {
  public:

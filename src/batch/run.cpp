@@ -107,14 +107,10 @@ std::string relative_to(const std::string& path, const std::string& out_dir) {
   return fs::path(path).lexically_relative(out_dir).generic_string();
 }
 
-int exit_code_of(const deck_result& r, links::fail_level fail_on) {
-  if (r.status == deck_status::failed) return exit_code::bad_input;
-  int worst = r.finding_errors > 0     ? static_cast<int>(links::level::error)
-              : r.finding_warnings > 0 ? static_cast<int>(links::level::warning)
-              : r.finding_infos > 0    ? static_cast<int>(links::level::info)
-                                       : -1;
-  if (fail_on == links::fail_level::none || worst < 0) return exit_code::ok;
-  return worst >= static_cast<int>(fail_on) ? exit_code::findings : exit_code::ok;
+int exit_code_of(const deck_result& r, const links::fail_policy& fail_on) {
+  links::finding_counts counts{r.finding_errors, r.finding_warnings - r.finding_unknown,
+                               r.finding_infos, r.finding_unknown};
+  return exit_status(r.status == deck_status::failed, links::fails(counts, fail_on));
 }
 
 // One deck, start to end, on a worker thread. Touches nothing shared but
@@ -160,6 +156,7 @@ deck_result process(const batch_env& env, const deck& d) {
   result.finding_errors = audit.summary.errors;
   result.finding_warnings = audit.summary.warnings;
   result.finding_infos = audit.summary.infos;
+  result.finding_unknown = links::count_findings({audit}).unknown;
 
   render_options options;
   options.output_stem = env.out_dir + "/" + d.relative_stem;

@@ -1,0 +1,162 @@
+#include "commands/commands.hpp"
+
+#include <charconv>
+#include <iostream>
+#include <limits>
+#include <optional>
+
+#include "diagnostic.hpp"
+#include "limits.hpp"
+
+namespace handout::commands {
+
+namespace {
+
+// `1000`, `64K`, `64M`, `1G` (binary multiples).
+std::optional<std::size_t> parse_size(const std::string& text) {
+  std::size_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  std::string_view unit(end, static_cast<std::size_t>(text.data() + text.size() - end));
+  int shift = unit.empty() ? 0 : unit == "K" ? 10 : unit == "M" ? 20 : unit == "G" ? 30 : -1;
+  if (ec != std::errc() || end == text.data() || shift < 0 || value == 0 ||
+      value > (std::numeric_limits<std::size_t>::max() >> shift)) {
+    return std::nullopt;
+  }
+  return value << shift;
+}
+
+std::string set_max_input_size(const std::string& v) {
+  auto bytes = parse_size(v);
+  if (!bytes) return "--max-input-size needs a size such as 64M, not '" + v + "'";
+  limits::set_max_input_bytes(*bytes);
+  return "";
+}
+
+std::string global_description() {
+  std::string text = "Turns bullet-structured slide text into reports.\n\ncommands:\n";
+  for (const auto& c : all_commands()) {
+    std::string line = "  " + std::string(c.name) + " " + std::string(c.summary);
+    text += line + "\n";
+  }
+  return text;
+}
+
+// Takes `--max-input-size SIZE` (of every command) out of `args`, wherever
+// it is before `--`.
+std::string take_global_options(std::vector<std::string>& args) {
+  for (std::size_t i = 0; i < args.size() && args[i] != "--";) {
+    const std::string& a = args[i];
+    if (a != "--max-input-size" && !a.starts_with("--max-input-size=")) {
+      ++i;
+      continue;
+    }
+    std::size_t count = a.size() > 16 ? 1 : 2;
+    std::string value = a.size() > 16 ? a.substr(17) : i + 1 < args.size() ? args[i + 1] : "";
+    if (std::string error = set_max_input_size(value); !error.empty()) return error;
+    args.erase(args.begin() + static_cast<std::ptrdiff_t>(i),
+               args.begin() + static_cast<std::ptrdiff_t>(std::min(i + count, args.size())));
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string user_agent() { return "handout/" HANDOUT_VERSION " (link check)"; }
+
+const std::vector<command>& all_commands() {
+  static const std::vector<command> table = {
+      {"parse", "FILE [-o FILE]                       write the XML intermediate of one deck",
+       &run_parse, &parse_spec},
+      {"convert", "FILE|DIR... -o DIR [--formats L]   write every format of every deck",
+       &run_convert, &convert_spec},
+      {"links", "FILE|DIR... [--format F] [-o FILE]   audit the links of decks", &run_links,
+       &links_spec},
+  };
+  return table;
+}
+
+const command* find_command(std::string_view name) {
+  for (const auto& c : all_commands()) {
+    if (c.name == name) return &c;
+  }
+  return nullptr;
+}
+
+const command_spec& global_spec() {
+  static const std::string description = global_description();
+  auto nothing = [](const std::string&) { return std::string(); };
+  static const command_spec spec = {
+      "",
+      "handout COMMAND [ARGS]",
+      description,
+      {{"options",
+        {{"help", 'h', "", "show help (also after a command)", nothing},
+         {"version", 'V', "", "show the version", nothing},
+         {"max-input-size", 0, "SIZE",
+          "the largest input read, with any command: bytes,\nor with K, M or G (default 64M); "
+          "larger inputs\nare refused",
+          &set_max_input_size}}}},
+      "Exit status: 0 ok, 1 audit findings, 2 bad input or usage.\n"};
+  return spec;
+}
+
+int usage_error(const std::string& message, std::string_view command) {
+  std::cerr << "handout: error: " << message << "\n(see 'handout " << command
+            << (command.empty() ? "" : " ") << "--help')\n";
+  return exit_code::bad_input;
+}
+
+int run_command_line(const std::vector<std::string>& command_line) {
+  std::vector<std::string> args = command_line;
+  if (std::string error = take_global_options(args); !error.empty()) return usage_error(error, "");
+  if (args.empty()) {
+    std::cerr << help_text(global_spec());
+    return exit_code::bad_input;
+  }
+  const std::string name = args[0];
+  args.erase(args.begin());
+  if (name == "-h" || name == "--help") {
+    std::cout << help_text(global_spec());
+    return exit_code::ok;
+  }
+  if (name == "-V" || name == "--version") {
+    std::cout << "handout " HANDOUT_VERSION "\n";
+    return exit_code::ok;
+  }
+  if (const command* c = find_command(name)) return c->run(args);
+  std::vector<std::string> known;
+  for (const auto& c : all_commands()) known.emplace_back(c.name);
+  std::string message = "unknown command '" + name + "'";
+  if (name.starts_with("-")) message = parse_args(global_spec(), {name}).error;
+  if (auto near = nearest(name, known)) message += "; did you mean '" + *near + "'?";
+  return usage_error(message, "");
+}
+
+std::string man_page(std::string_view page_template) {
+  const std::vector<std::pair<std::string_view, const option_group*>> sections = {
+      {"@OPTIONS global@", &global_spec().groups[0]},
+      {"@OPTIONS parse@", &parse_spec().groups[0]},
+      {"@OPTIONS convert@", &convert_spec().groups[0]},
+      {"@OPTIONS links@", &links_spec().groups[0]},
+      {"@OPTIONS online@", &links_spec().groups[1]},
+  };
+  std::string out;
+  std::size_t start = 0;
+  while (start < page_template.size()) {
+    std::size_t end = page_template.find('\n', start);
+    if (end == std::string_view::npos) end = page_template.size();
+    std::string_view line = page_template.substr(start, end - start);
+    bool replaced = false;
+    for (const auto& [marker, group] : sections) {
+      if (line == marker) {
+        out += man_options(*group);
+        replaced = true;
+      }
+    }
+    if (!replaced) out += std::string(line) + "\n";
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace handout::commands

@@ -1,0 +1,72 @@
+// `handout parse FILE [-o FILE]`: the XML intermediate of one deck.
+#include <cerrno>
+#include <cstring>
+#include <iostream>
+
+#include "commands/commands.hpp"
+#include "diagnostic.hpp"
+#include "parse/load.hpp"
+#include "parse/xml_writer.hpp"
+
+namespace handout::commands {
+
+namespace {
+
+struct parse_request {
+  std::string output;  // a file, or empty for standard output
+};
+
+command_spec make_spec(parse_request& request) {
+  return {"parse",
+          "handout parse FILE [-o FILE]",
+          R"(Reads a text deck (NAME.txt, with NAME.meta.yaml beside it if present) or an
+XML intermediate and writes its XML intermediate to standard output, or to
+the file given with -o (written whole or not at all).
+)",
+          {{"options",
+            {{"output", 'o', "FILE", "write to FILE instead of standard output",
+              [&request](const std::string& v) {
+                request.output = v;
+                return std::string();
+              }}}}},
+          ""};
+}
+
+}  // namespace
+
+const command_spec& parse_spec() {
+  static parse_request unused;
+  static const command_spec spec = make_spec(unused);
+  return spec;
+}
+
+int run_parse(const std::vector<std::string>& args) {
+  parse_request request;
+  const command_spec spec = make_spec(request);
+  auto parsed = parse_args(spec, args);
+  if (parsed.help) {
+    std::cout << help_text(spec);
+    return exit_code::ok;
+  }
+  if (!parsed.error.empty()) return usage_error(parsed.error, "parse");
+  if (parsed.operands.empty()) return usage_error("parse needs a file", "parse");
+  if (parsed.operands.size() > 1) return usage_error("parse takes one file", "parse");
+
+  diagnostics diags;
+  auto r = load_input(parsed.operands[0], diags);
+  bool ok = r.has_value();
+  if (ok && request.output.empty()) {
+    write_xml(*r, [](std::string_view piece) { std::cout << piece; });
+    if (!std::cout.flush()) {
+      diags.error("handout", 0, 0,
+                  std::string("cannot write to standard output: ") + std::strerror(errno));
+      ok = false;
+    }
+  } else if (ok) {
+    ok = write_xml_file(*r, request.output, diags);
+  }
+  print_diagnostics(std::cerr, diags);
+  return exit_status(!ok, false);
+}
+
+}  // namespace handout::commands
