@@ -6,14 +6,13 @@
 #include "render/docx/ooxml.hpp"
 #include "render/docx/parts.hpp"
 #include "render/docx/text.hpp"
-#include "render/link_label.hpp"
 
 namespace handout::docx {
 
 namespace {
 
-// A heading of the document, planned before writing so that the table of
-// contents can point at it.
+// A heading of the outline as the document writes it: XML-safe text and the
+// bookmark the table of contents points at.
 struct heading_entry {
   int level = 1;  // 1: section, 2: slide
   std::string text;
@@ -25,9 +24,8 @@ struct body_writer {
   const writer_env& env;
   writer_state& state;
   pugi::xml_node body;
-  std::vector<heading_entry> headings;
-  std::size_t next_heading = 0;
-  bool break_pending = false;  // the next paragraph starts a page
+  std::vector<heading_entry> headings;  // one per heading of the outline
+  bool break_pending = false;           // the next paragraph starts a page
 };
 
 pugi::xml_node add_paragraph(body_writer& w, paragraph_props props) {
@@ -48,9 +46,9 @@ void add_field_instruction(pugi::xml_node parent, const char* instruction) {
   t.text().set(instruction);
 }
 
-// A paragraph holding one heading, wrapped in its bookmark.
-void add_heading(body_writer& w, const char* style) {
-  const heading_entry& h = w.headings.at(w.next_heading++);
+// A paragraph holding the outline's heading `index`, wrapped in its bookmark.
+void add_heading(body_writer& w, int index, const char* style) {
+  const heading_entry& h = w.headings.at(static_cast<std::size_t>(index));
   paragraph_props props;
   props.style = style;
   pugi::xml_node p = add_paragraph(w, props);
@@ -74,22 +72,13 @@ void add_hyperlink(body_writer& w, pugi::xml_node paragraph, const std::string& 
   append_runs(link, label, props);
 }
 
-// Phase 1: the headings, numbered as in the source.
-std::vector<heading_entry> plan_headings(const writer_env& env, writer_state& state) {
+// Phase 1: the outline's headings, XML-safe, with bookmarks `_Toc1`, `_Toc2`, ...
+std::vector<heading_entry> bookmark_headings(const writer_env& env, writer_state& state) {
   std::vector<heading_entry> out;
-  int n = 0;
-  for (const section& sec : env.doc->sections) {
-    if (!sec.title.empty() || sec.number) {
-      std::string text = sec.number ? *sec.number : std::string();
-      if (!sec.title.empty()) text += (text.empty() ? "" : " ") + sec.title;
-      out.push_back({1, xml_safe(text, sec.line, "a section title", env, state),
-                     "_Toc" + std::to_string(++n)});
-    }
-    for (const slide& sl : sec.slides) {
-      if (sl.title.empty()) continue;
-      out.push_back({2, xml_safe(sl.title, sl.line, "a slide title", env, state),
-                     "_Toc" + std::to_string(++n)});
-    }
+  for (const heading& h : env.plan.headings) {
+    const char* what = h.level == 1 ? "a section title" : "a slide title";
+    out.push_back({h.level, xml_safe(h.text, h.line, what, env, state),
+                   "_Toc" + std::to_string(out.size() + 1)});
   }
   return out;
 }
@@ -129,7 +118,7 @@ void add_cover(body_writer& w) {
 void add_contents(body_writer& w) {
   paragraph_props heading;
   heading.style = style_id::toc_heading;
-  append_runs(add_paragraph(w, heading), w.env.contents_title);
+  append_runs(add_paragraph(w, heading), w.env.plan.words.contents);
 
   std::vector<pugi::xml_node> entries;
   for (const heading_entry& h : w.headings) {
@@ -181,29 +170,28 @@ void add_items(body_writer& w, const std::vector<item>& items) {
   }
 }
 
-// Phase 5: a slide: its heading, bullets and one line of links, spaced
-// apart as the PDF prints them.
-void add_slide(body_writer& w, const slide& sl) {
-  if (!sl.title.empty()) add_heading(w, style_id::heading2);
-  add_items(w, sl.items);
+// Phase 5: a slide: its heading, bullets and one line of its link rows,
+// spaced apart as the PDF prints them.
+void add_slide(body_writer& w, const slide_outline& sl) {
+  if (sl.heading >= 0) add_heading(w, sl.heading, style_id::heading2);
+  add_items(w, sl.source->items);
   if (sl.links.empty()) return;
   paragraph_props props;
   props.style = style_id::link_line;
   pugi::xml_node p = add_paragraph(w, props);
   for (std::size_t i = 0; i < sl.links.size(); ++i) {
+    const link_row& l = sl.links[i];
     if (i > 0) append_runs(p, "\u2003\u2003");  // two em spaces
-    std::string href = xml_safe(sl.links[i].href, sl.links[i].line, "a link", w.env, w.state);
-    add_hyperlink(w, p, href,
-                  xml_safe(link_caption(*w.env.doc, sl.links[i].href), sl.links[i].line, "a link",
-                           w.env, w.state));
+    std::string href = xml_safe(l.href, l.line, "a link", w.env, w.state);
+    add_hyperlink(w, p, href, xml_safe(l.caption, l.line, "a link", w.env, w.state));
   }
 }
 
-// A section: its Heading 1 (`01 title`; unnumbered: the title; untitled:
-// none) and its slides. Sections follow each other like the PDF's.
-void add_section(body_writer& w, const section& sec) {
-  if (!sec.title.empty() || sec.number) add_heading(w, style_id::heading1);
-  for (const slide& sl : sec.slides) add_slide(w, sl);
+// A section: its Heading 1, when the outline gives it one, and its slides.
+// Sections follow each other like the PDF's.
+void add_section(body_writer& w, const section_outline& sec) {
+  if (sec.heading >= 0) add_heading(w, sec.heading, style_id::heading1);
+  for (const slide_outline& sl : sec.slides) add_slide(w, sl);
 }
 
 // Phase 6: page size, margins, header and footer.
@@ -241,12 +229,12 @@ void build_document(const writer_env& env, const section_parts& refs, writer_sta
   pugi::xml_node root = xml.append_child("w:document");
   root.append_attribute("xmlns:w") = ns::w;
   root.append_attribute("xmlns:r") = ns::r;
-  body_writer w{env, state, root.append_child("w:body"), {}, 0, false};
+  body_writer w{env, state, root.append_child("w:body"), {}, false};
 
-  w.headings = plan_headings(env, state);
+  w.headings = bookmark_headings(env, state);
   if (env.look->cover) add_cover(w);
   if (env.look->contents) add_contents(w);
-  for (const section& sec : env.doc->sections) add_section(w, sec);
+  for (const section_outline& sec : env.plan.sections) add_section(w, sec);
   add_section_properties(w, refs);
 }
 

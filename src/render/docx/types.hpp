@@ -8,6 +8,7 @@
 
 #include "diagnostic.hpp"
 #include "document.hpp"
+#include "render/outline.hpp"
 #include "style.hpp"
 
 namespace handout::docx {
@@ -45,7 +46,8 @@ class relationships {
   std::vector<relationship> list_;
 };
 
-// Read-only settings: what to write, and how it should look.
+// Read-only settings: what to write (the report and its outline), and how it
+// should look.
 struct writer_env {
   const report* doc = nullptr;
   const handout::style* look = nullptr;
@@ -53,7 +55,7 @@ struct writer_env {
   std::string font;            // the font family for every script, or empty
   std::string lang;            // language of Latin text, e.g. en-US
   std::string lang_east_asia;  // language of CJK text, e.g. zh-CN
-  std::string contents_title;  // heading above the table of contents
+  outline plan;                // headings, fixed words and link rows of `doc`
 };
 
 // What the phases build up: relationship ids, numbering ids, bookmarks and

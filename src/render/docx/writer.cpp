@@ -50,10 +50,7 @@ writer_env make_env(const report& r, const style& look, writer_state& state) {
     env.lang = lang.empty() ? "en-US" : lang;
     env.lang_east_asia = "zh-CN";
   }
-  const bool traditional =
-      zh && (lang.find("Hant") != std::string::npos || lang.find("TW") != std::string::npos ||
-             lang.find("HK") != std::string::npos);
-  env.contents_title = traditional ? "目錄" : zh ? "目录" : ja ? "目次" : ko ? "목차" : "Contents";
+  env.plan = plan_outline(r);
   return env;
 }
 

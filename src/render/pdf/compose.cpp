@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "render/link_label.hpp"
 #include "render/pdf/qr.hpp"
 
 namespace handout::pdf {
@@ -11,8 +10,6 @@ namespace handout::pdf {
 namespace {
 
 constexpr double huge_width = 1e9;
-
-bool is_chinese(const std::string& lang) { return lang.rfind("zh", 0) == 0; }
 
 }  // namespace
 
@@ -38,46 +35,8 @@ std::string percent_encode_uri(std::string_view uri) {
   return out;
 }
 
-std::vector<heading_ref> headings(const report& r) {
-  std::vector<heading_ref> out;
-  for (const section& s : r.sections) {
-    bool titled = !s.title.empty();
-    if (titled) {
-      out.push_back({0, composer::section_heading(s), static_cast<int>(out.size()),
-                     s.number.value_or(""), s.title});
-    }
-    for (const slide& sl : s.slides) {
-      if (!sl.title.empty()) {
-        out.push_back({titled ? 1 : 0, sl.title, static_cast<int>(out.size()), "", sl.title});
-      }
-    }
-  }
-  return out;
-}
-
-composer::composer(const style& s, const font_metrics& metrics, std::string lang)
-    : style_(s), metrics_(metrics), lang_(std::move(lang)) {}
-
-std::string composer::word(std::string_view key) const {
-  struct entry {
-    std::string_view key, zh, en;
-  };
-  static constexpr entry words[] = {
-      {"contents", "目录", "Contents"},
-      {"author", "作者", "Author"},
-      {"date", "日期", "Date"},
-      {"source", "源文件", "Source"},
-  };
-  for (const auto& w : words) {
-    if (w.key == key) return std::string(is_chinese(lang_) ? w.zh : w.en);
-  }
-  return std::string(key);
-}
-
-std::string composer::section_heading(const section& s) {
-  if (s.title.empty()) return {};
-  return s.number ? *s.number + " " + s.title : s.title;
-}
+composer::composer(const style& s, const font_metrics& metrics, const fixed_words& words)
+    : style_(s), metrics_(metrics), words_(words) {}
 
 double composer::width(std::string_view text, double size) const {
   auto ls = lines(text, size, huge_width, false);
@@ -137,10 +96,10 @@ page composer::cover(const report& r) const {
   }
 
   // The details at the foot of the cover: author, date, source file.
-  std::vector<std::pair<std::string, std::string>> details;
-  if (!r.meta.author.empty()) details.emplace_back(word("author"), r.meta.author);
-  if (!r.meta.date.empty()) details.emplace_back(word("date"), r.meta.date);
-  if (!r.source.empty()) details.emplace_back(word("source"), r.source);
+  std::vector<std::pair<std::string_view, std::string_view>> details;
+  if (!r.meta.author.empty()) details.emplace_back(words_.author, r.meta.author);
+  if (!r.meta.date.empty()) details.emplace_back(words_.date, r.meta.date);
+  if (!r.source.empty()) details.emplace_back(words_.source, r.source);
   double size = s.body_size, step = size * s.leading;
   double label_width = 0;
   for (const auto& d : details) label_width = std::max(label_width, width(d.first, size));
@@ -159,48 +118,50 @@ page composer::cover(const report& r) const {
   return p;
 }
 
-std::vector<block> composer::contents(const report& r,
+std::vector<block> composer::contents(const outline& o,
                                       const std::function<std::string(int)>& page_of) const {
   const style& s = style_;
   std::vector<block> out;
   const double text_width = right() - left();
 
-  block heading;
+  block title;
   double h1 = s.heading1_size;
-  heading.height = h1 * 1.4 + 10;
-  place(lines(word("contents"), h1, text_width, false).front(), left(), baseline_in(h1 * 1.4, h1),
-        h1, s.heading_color, true, heading.items);
-  heading.items.push_back(rule{left(), h1 * 1.4 + 4, right(), h1 * 1.4 + 4, 0.75, s.heading_color});
-  heading.keep_with_next = true;
-  out.push_back(std::move(heading));
+  title.height = h1 * 1.4 + 10;
+  place(lines(words_.contents, h1, text_width, false).front(), left(), baseline_in(h1 * 1.4, h1),
+        h1, s.heading_color, true, title.items);
+  title.items.push_back(rule{left(), h1 * 1.4 + 4, right(), h1 * 1.4 + 4, 0.75, s.heading_color});
+  title.keep_with_next = true;
+  out.push_back(std::move(title));
 
   const double size = s.body_size, step = size * s.leading;
   const double number_room = size * 3;  // the page number column
   const double dot_pitch = size * 0.6;
   const double dot_width = metrics_.advance(metrics_.font_for(U'.'), U'.') * size / 1000.0;
   // Section numbers in a column of their own; every title starts after it.
-  const std::vector<heading_ref> refs = headings(r);
   double number_column = 0;
-  for (const heading_ref& h : refs) {
+  for (const heading& h : o.headings) {
     if (!h.number.empty()) number_column = std::max(number_column, width(h.number, size) + size);
   }
-  for (const heading_ref& h : refs) {
+  for (std::size_t anchor = 0; anchor < o.headings.size(); ++anchor) {
+    const heading& h = o.headings[anchor];
     block b;
-    b.space_before = h.level == 0 ? step * 0.5 : 0;
+    const bool section = h.level == 1;
+    b.space_before = section ? step * 0.5 : 0;
     const double x = left() + number_column;
-    const bool bold = h.level == 0;
-    const rgb color = h.level == 0 ? s.heading_color : s.text_color;
+    const bool bold = section;
+    const rgb color = section ? s.heading_color : s.text_color;
     if (!h.number.empty()) {
       place(lines(h.number, size, huge_width, false).front(), left(), baseline_in(step, size), size,
             color, bold, b.items);
     }
-    auto ls = lines(h.text, size, right() - number_room - x, false);
+    auto ls = lines(h.title, size, right() - number_room - x, false);
+    if (ls.empty()) ls.emplace_back();  // a number without a title still gets its page
     double y = 0;
     for (std::size_t i = 0; i < ls.size(); ++i) {
       double base = y + baseline_in(step, size);
       place(ls[i], x, base, size, color, bold, b.items);
       if (i + 1 == ls.size()) {
-        std::string number = page_of(h.anchor);
+        std::string number = page_of(static_cast<int>(anchor));
         double nw = width(number, size);
         place(lines(number, size, huge_width, false).front(), right() - nw, base, size,
               s.text_color, bold, b.items);
@@ -228,61 +189,64 @@ std::vector<block> composer::contents(const report& r,
     target.y0 = 0;
     target.x1 = right();
     target.y1 = y;
-    target.target_page = h.anchor;  // resolved to a page by layout
+    target.target_page = static_cast<int>(anchor);  // resolved to a page by layout
     b.items.push_back(target);
     out.push_back(std::move(b));
   }
   return out;
 }
 
-std::vector<block> composer::body(const report& r) const {
+std::vector<block> composer::body(const outline& o) const {
   const style& s = style_;
   std::vector<block> out;
   const double text_width = right() - left();
-  int anchor = 0;
-  for (const section& sec : r.sections) {
-    std::string head = section_heading(sec);
-    if (!sec.title.empty()) {
+  for (const section_outline& sec : o.sections) {
+    const heading* sh =
+        sec.heading < 0 ? nullptr : &o.headings[static_cast<std::size_t>(sec.heading)];
+    const std::string head = sh ? sh->text : std::string();
+    if (sh) {
       block b;
       const double size = s.heading1_size, step = size * 1.35;
       b.space_before = s.body_size * s.leading * 1.5;
       b.keep_with_next = true;
-      b.anchor = anchor++;
+      b.anchor = sec.heading;
       b.running_head = head;
       b.starts_section = true;
       double title_x = left();
-      if (sec.number) {
-        place(lines(*sec.number, size, huge_width, false).front(), left(), baseline_in(step, size),
+      if (!sh->number.empty()) {
+        place(lines(sh->number, size, huge_width, false).front(), left(), baseline_in(step, size),
               size, s.heading_color, true, b.items);
-        title_x += width(*sec.number, size) + size * 0.6;
+        title_x += width(sh->number, size) + size * 0.6;
       }
       double y = 0;
-      for (const line& l : lines(sec.title, size, right() - title_x, false)) {
+      for (const line& l : lines(sh->title, size, right() - title_x, false)) {
         place(l, title_x, y + baseline_in(step, size), size, s.heading_color, true, b.items);
         y += step;
       }
+      y = std::max(y, step);  // a number without a title
       b.items.push_back(rule{left(), y + 3, right(), y + 3, 0.75, s.heading_color});
       b.height = y + 9;
       out.push_back(std::move(b));
     }
-    for (const slide& sl : sec.slides) {
-      if (!sl.title.empty()) {
+    for (const slide_outline& sl : sec.slides) {
+      if (sl.heading >= 0) {
+        const heading& h = o.headings[static_cast<std::size_t>(sl.heading)];
         block b;
         const double size = s.heading2_size, step = size * 1.45;
         b.space_before = s.body_size * s.leading * 0.7;
         b.keep_with_next = true;
-        b.anchor = anchor++;
+        b.anchor = sl.heading;
         b.running_head = head;
         double y = 0;
-        for (const line& l : lines(sl.title, size, text_width, false)) {
+        for (const line& l : lines(h.title, size, text_width, false)) {
           place(l, left(), y + baseline_in(step, size), size, s.heading_color, true, b.items);
           y += step;
         }
         b.height = y + 2;
         out.push_back(std::move(b));
       }
-      for (const item& it : sl.items) bullet_blocks(it, head, out);
-      link_blocks(r, sl, head, out);
+      for (const item& it : sl.source->items) bullet_blocks(it, head, out);
+      link_blocks(sl.links, head, out);
     }
   }
   return out;
@@ -330,9 +294,9 @@ void composer::bullet_blocks(const item& it, const std::string& head,
   for (const item& child : it.children) bullet_blocks(child, head, out);
 }
 
-void composer::link_blocks(const report& r, const slide& sl, const std::string& head,
+void composer::link_blocks(const std::vector<link_row>& links, const std::string& head,
                            std::vector<block>& out) const {
-  if (sl.links.empty()) return;
+  if (links.empty()) return;
   const style& s = style_;
   const double size = s.small_size;
   const double x0 = left() + s.indent;
@@ -352,12 +316,8 @@ void composer::link_blocks(const report& r, const slide& sl, const std::string& 
     x = x0;
   };
   bool first_row = true;
-  std::vector<std::string> done;  // a link repeated under one slide is printed once
-  for (const link& l : sl.links) {
-    if (std::find(done.begin(), done.end(), l.href) != done.end()) continue;
-    done.push_back(l.href);
-    std::string label = link_caption(r, l.href);
-    auto label_lines = lines(label, size, right() - x0 - (qr ? qr_size + 6 : 0), false);
+  for (const link_row& l : links) {
+    auto label_lines = lines(l.caption, size, right() - x0 - (qr ? qr_size + 6 : 0), false);
     double label_width = label_lines.empty() ? 0 : label_lines.front().width;
     double cell = (qr ? qr_size + 6 : 0) + label_width;
     if (x > x0 && x + cell > right()) {

@@ -55,7 +55,8 @@ void add_page_furniture(page& p, const composer& c, const std::string& title,
 
 page_layout layout_report(const report& r, const style& s, const font_metrics& metrics,
                           const std::string& creator) {
-  composer c(s, metrics, r.meta.lang);
+  const outline plan = plan_outline(r);
+  composer c(s, metrics, plan.words);
   page_layout out;
   out.width = s.page_width;
   out.height = s.page_height;
@@ -63,19 +64,18 @@ page_layout layout_report(const report& r, const style& s, const font_metrics& m
 
   // 1. The body, paginated on its own: its page numbers do not depend on
   //    the front matter.
-  flow body = paginate(c.body(r), c.top(), c.bottom());
+  flow body = paginate(c.body(plan), c.top(), c.bottom());
 
   // 2. The front matter: cover and contents (whose page numbers are now known).
   std::vector<page> front;
   if (s.cover) front.push_back(c.cover(r));
-  std::vector<heading_ref> refs = headings(r);
   flow contents;
-  if (s.contents && !refs.empty()) {
+  if (s.contents && !plan.headings.empty()) {
     auto page_of = [&](int anchor) {
       auto it = body.anchors.find(anchor);
       return it == body.anchors.end() ? std::string() : std::to_string(it->second.page + 1);
     };
-    contents = paginate(c.contents(r, page_of), c.top(), c.bottom());
+    contents = paginate(c.contents(plan, page_of), c.top(), c.bottom());
     for (auto& p : contents.pages) front.push_back(std::move(p));
   }
   const int offset = static_cast<int>(front.size());
@@ -116,10 +116,11 @@ page_layout layout_report(const report& r, const style& s, const font_metrics& m
   for (auto& p : body.pages) out.pages.push_back(std::move(p));
 
   // 5. Bookmarks and page labels.
-  for (const heading_ref& h : refs) {
-    auto it = body.anchors.find(h.anchor);
+  for (std::size_t anchor = 0; anchor < plan.headings.size(); ++anchor) {
+    auto it = body.anchors.find(static_cast<int>(anchor));
     if (it == body.anchors.end()) continue;
-    out.outline.push_back({h.level, h.title, offset + it->second.page, it->second.y});
+    const heading& h = plan.headings[anchor];
+    out.outline.push_back({h.level - 1, h.text, offset + it->second.page, it->second.y});
   }
   if (offset > 0) out.labels.push_back({0, true, 1});
   out.labels.push_back({offset, false, 1});

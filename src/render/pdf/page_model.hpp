@@ -52,7 +52,8 @@ struct page {
   std::vector<page_item> items;
 };
 
-// A bookmark: level 0 for sections, 1 for slides.
+// A bookmark: level 0 for sections, 1 for slides (at the top when no
+// section bookmark comes before them).
 struct outline_entry {
   int level = 0;
   std::string title;
