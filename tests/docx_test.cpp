@@ -23,14 +23,13 @@ namespace handout {
 namespace {
 
 namespace fs = std::filesystem;
+using test::quote;
 using ::testing::HasSubstr;
 using ::testing::Not;
-using test::quote;
 
 constexpr const char* sample_epoch = "1577750400";  // 2019-12-31
 
 std::string sample() { return test::source_dir() + "/input/ai-2019-review.txt"; }
-
 
 std::string collapse_spaces(const std::string& s) {
   std::istringstream in(s);
@@ -376,12 +375,8 @@ TEST_F(SampleDocx, OutputsAreByteIdenticalAcrossRuns) {
 // The whole Flat OPC file of the sample, reviewed: any change to what the
 // writer produces shows up as a diff of this file.
 TEST_F(SampleDocx, FlatOpcMatchesTheReviewedGoldenFile) {
-  const std::string golden_path = test::source_dir() + "/tests/golden/ai-2019-review.docx.xml";
-  const std::string flat = test::read_all(flat_path());
-  if (std::getenv("HANDOUT_ACCEPT")) test::write_all(golden_path, flat);
-  EXPECT_TRUE(flat == test::read_all(golden_path))
-      << "the Flat OPC output differs from " << golden_path
-      << "; if the change is intended, review the diff and rerun with HANDOUT_ACCEPT=1";
+  test::expect_golden(test::source_dir() + "/tests/golden/ai-2019-review.docx.xml",
+                      test::read_all(flat_path()));
 }
 
 // ---- real consumers --------------------------------------------------------
