@@ -1,6 +1,7 @@
 // `handout convert` on many decks: directories, the worker pool, the
-// incremental manifest, shards, progress, summaries, `links --merge`, styles
-// by name, install and package, and the example CI configurations.
+// incremental manifest, shards, progress, summaries, styles by name, install
+// and package, and the example CI configurations (`links --merge`:
+// tests/cli/links-merge-*.md).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -330,51 +331,6 @@ TEST(BatchConvert, SummaryListsEveryDeckWithTotals) {
     EXPECT_EQ(std::count(html.out.begin(), html.out.end(), '\n') > 10, true);
     EXPECT_THAT(html.out, HasSubstr("<table>"));
   }
-}
-
-// --- links --merge -----------------------------------------------------------
-
-TEST(LinksMerge, PerDeckReportsMergeIntoTheReportOfAllDecks) {
-  test::temp_dir dir;
-  make_tree(dir / "in");
-  fs::copy_file(sample(), dir / "in/c/again.txt");
-  ASSERT_LE(
-      run_handout("convert " + q(dir / "in") + " -o " + q(dir / "out") + " --formats links -q")
-          .status,
-      1);
-  auto all = run_handout("links " + q(dir / "in") + " --format json");
-  std::string reports;
-  for (const auto& f : outputs_in(dir / "out")) {
-    if (f.ends_with(".links.json")) reports += " " + q(dir / "out/" + f);
-  }
-  auto merged = run_handout("links --merge" + reports + " --format json");
-  EXPECT_EQ(merged.status, all.status);
-  EXPECT_EQ(merged.out, all.out);
-  EXPECT_THAT(merged.out, HasSubstr("\"rule\": \"duplicate-across-decks\""));
-  EXPECT_THAT(merged.out, HasSubstr("is also linked in " + (dir / "in/c/again.txt")));
-  // Shard reports merge the same way; every format reads them.
-  test::write_all(dir / "all.json", all.out);
-  for (const char* format : {"text", "markdown", "junit", "sarif", "github"}) {
-    EXPECT_EQ(run_handout("links --merge " + q(dir / "all.json") + " --format " + format).out,
-              run_handout("links " + q(dir / "in") + " --format " + format).out)
-        << format;
-  }
-}
-
-TEST(LinksMerge, OverlapsAndBadReportsAreErrors) {
-  test::temp_dir dir;
-  test::write_all(dir / "a.json", run_handout("links " + q(sample()) + " --format json").out);
-  auto twice = run_handout("links --merge " + q(dir / "a.json") + " " + q(dir / "a.json"));
-  EXPECT_EQ(twice.status, 2);
-  EXPECT_THAT(twice.err, HasSubstr("is also in " + (dir / "a.json")));
-  test::write_all(dir / "bad.json", "{\n  \"version\": 1,\n  oops\n}\n");
-  auto bad = run_handout("links --merge " + q(dir / "bad.json"));
-  EXPECT_EQ(bad.status, 2);
-  EXPECT_THAT(bad.err, HasSubstr(dir / "bad.json:3:3: error: malformed JSON"));
-  test::write_all(dir / "other.json", "{\"version\": 2}");
-  EXPECT_THAT(run_handout("links --merge " + q(dir / "other.json")).err,
-              HasSubstr("not a handout links report of version 1"));
-  EXPECT_EQ(run_handout("links --merge").status, 2);
 }
 
 // --- styles, install, package -------------------------------------------------

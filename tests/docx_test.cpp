@@ -375,12 +375,8 @@ TEST_F(SampleDocx, OutputsAreByteIdenticalAcrossRuns) {
 // The whole Flat OPC file of the sample, reviewed: any change to what the
 // writer produces shows up as a diff of this file.
 TEST_F(SampleDocx, FlatOpcMatchesTheReviewedGoldenFile) {
-  const std::string golden_path = test::source_dir() + "/tests/golden/ai-2019-review.docx.xml";
-  const std::string flat = test::read_all(flat_path());
-  if (std::getenv("HANDOUT_ACCEPT")) test::write_all(golden_path, flat);
-  EXPECT_TRUE(flat == test::read_all(golden_path))
-      << "the Flat OPC output differs from " << golden_path
-      << "; if the change is intended, review the diff and rerun with HANDOUT_ACCEPT=1";
+  test::expect_golden(test::source_dir() + "/tests/golden/ai-2019-review.docx.xml",
+                      test::read_all(flat_path()));
 }
 
 // ---- real consumers --------------------------------------------------------

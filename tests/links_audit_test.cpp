@@ -5,11 +5,11 @@
 #include <algorithm>
 #include <cstdlib>
 
-#include "parse/load.hpp"
-#include "parse/text_reader.hpp"
 #include "links/audit.hpp"
 #include "links/format.hpp"
 #include "links/topic.hpp"
+#include "parse/load.hpp"
+#include "parse/text_reader.hpp"
 #include "test_support.hpp"
 
 namespace handout::links {
@@ -244,27 +244,15 @@ TEST(Sample, AuditCountsAreTheReviewedOnes) {
   EXPECT_EQ(of_rule(a, rule_id::tracking_parameters).size(), 21u);
 }
 
-// The golden file was reviewed by hand; HANDOUT_ACCEPT_GOLDEN=1 rewrites it
-// (then review the diff).
+// The golden file was reviewed by hand; HANDOUT_ACCEPT=1 rewrites it (then
+// review the diff).
 TEST(Sample, JsonMatchesTheReviewedGolden) {
-  const std::string golden = test::source_dir() + "/tests/golden/ai-2019-review.links.json";
   diagnostics diags;
   // The path as the golden records it.
   auto r = load_input("input/ai-2019-review.txt", diags);
   ASSERT_TRUE(r.has_value()) << "run from the source directory";
-  std::string json = format_json({audit(*r)});
-  const char* accept = std::getenv("HANDOUT_ACCEPT_GOLDEN");
-  if (accept != nullptr && std::string(accept) == "1") test::write_all(golden, json);
-  const std::string expected = test::read_all(golden);
-  if (json != expected) {
-    // The first differing line, rather than two whole documents.
-    std::size_t at = 0, line = 1;
-    while (at < json.size() && at < expected.size() && json[at] == expected[at]) {
-      if (json[at++] == '\n') ++line;
-    }
-    ADD_FAILURE() << "the audit differs from " << golden << " from line " << line
-                  << "; rerun with HANDOUT_ACCEPT_GOLDEN=1 and review the diff";
-  }
+  test::expect_golden(test::source_dir() + "/tests/golden/ai-2019-review.links.json",
+                      format_json({audit(*r)}));
 }
 
 }  // namespace

@@ -94,7 +94,11 @@ class sanitizer_reports {
   }
   ~sanitizer_reports() {
     for (const auto& [name, value] : saved_) {
-      if (value) setenv(name, value->c_str(), 1); else unsetenv(name);
+      if (value) {
+        setenv(name, value->c_str(), 1);
+      } else {
+        unsetenv(name);
+      }
     }
   }
   void check(const std::string& command) const {
@@ -133,6 +137,48 @@ inline command_result run(const std::string& command) {
 // Runs the built CLI with `args` (a shell-quoted string).
 inline command_result run_handout(const std::string& args) {
   return run(handout_binary() + " " + args);
+}
+
+// HANDOUT_ACCEPT=1 (any value but empty or 0): the golden files and the
+// command cases (tests/cli/) are rewritten from what the code now gives,
+// for review with git diff, instead of being compared.
+inline bool accepting() {
+  const char* value = std::getenv("HANDOUT_ACCEPT");
+  return value != nullptr && *value != '\0' && std::string(value) != "0";
+}
+
+// A unified diff from `expected` to `actual` (diff -u), at most `max_lines`
+// lines of it, for failure messages.
+inline std::string diff(const std::string& expected, const std::string& actual,
+                        std::size_t max_lines = 200) {
+  temp_dir dir;
+  write_all(dir / "expected", expected);
+  write_all(dir / "actual", actual);
+  std::istringstream in(run("diff -u --label expected --label actual " + quote(dir / "expected") +
+                            " " + quote(dir / "actual"))
+                            .out);
+  std::string out, line;
+  std::size_t n = 0;
+  for (; std::getline(in, line); ++n) {
+    if (n < max_lines) out += line + "\n";
+  }
+  if (n > max_lines) out += "… " + std::to_string(n - max_lines) + " more lines of diff\n";
+  return out;
+}
+
+// Compares `actual` with the reviewed file `golden` (a path in the source
+// tree), or rewrites that file when accepting().
+inline void expect_golden(const std::string& golden, const std::string& actual) {
+  if (accepting()) {
+    if (read_all(golden) != actual) write_all(golden, actual);
+    return;
+  }
+  const std::string expected = read_all(golden);
+  if (actual != expected) {
+    ADD_FAILURE() << golden << " differs from the output; if the change is intended, rerun with "
+                  << "HANDOUT_ACCEPT=1 and review the diff:\n"
+                  << diff(expected, actual);
+  }
 }
 
 inline bool have_program(const std::string& name) {

@@ -40,10 +40,7 @@ bool validates(const std::string& xml, std::string* message = nullptr) {
 TEST(Golden, SampleMatchesTheReviewedIntermediate) {
   ::unsetenv("SOURCE_DATE_EPOCH");
   std::string xml = write_xml(load("input/ai-2019-review.txt"));
-  std::string golden_path = test::source_dir() + "/tests/golden/ai-2019-review.xml";
-  if (std::getenv("HANDOUT_ACCEPT")) test::write_all(golden_path, xml);
-  EXPECT_EQ(xml, test::read_all(golden_path))
-      << "if the change is intended, review the diff and rerun with HANDOUT_ACCEPT=1";
+  test::expect_golden(test::source_dir() + "/tests/golden/ai-2019-review.xml", xml);
 }
 
 TEST(Writer, OutputIsDeterministic) {
