@@ -1,0 +1,46 @@
+# The direction of the house: each area of src/ may include its own headers
+# and those of the areas listed for it, nothing above. Checked over every
+# source at configure time; a backward include stops the build with the
+# file and the rule. Included from src/CMakeLists.txt, and run again on every
+# build by the target check_layers (cmake -DHANDOUT_SRC=src -P layers.cmake).
+cmake_policy(VERSION 3.25)
+if(NOT HANDOUT_SRC)
+  set(HANDOUT_SRC ${CMAKE_CURRENT_SOURCE_DIR})
+endif()
+set(handout_layer_core "")
+set(handout_layer_parse "core")
+set(handout_layer_links "core")
+set(handout_layer_render "core;parse;links")
+set(handout_layer_batch "core;parse;links;render")
+set(handout_layer_commands "core;parse;links;render;batch")
+set(handout_layer_cli "core;commands")
+set(handout_areas core parse links render batch commands cli)
+
+file(GLOB_RECURSE handout_sources ${HANDOUT_SRC}/*.cpp ${HANDOUT_SRC}/*.hpp)
+foreach(source IN LISTS handout_sources)
+  file(RELATIVE_PATH relative ${HANDOUT_SRC} ${source})
+  string(REGEX MATCH "^[^/]+/" folder "${relative}")
+  string(REPLACE "/" "" area "${folder}")
+  if(area STREQUAL "")
+    set(area core)  # the files directly in src/
+  endif()
+  if(NOT area IN_LIST handout_areas)
+    message(FATAL_ERROR "src/${relative}: ${area}/ is no area of cmake/layers.cmake")
+  endif()
+  file(STRINGS ${source} includes REGEX "^#include \"")
+  foreach(line IN LISTS includes)
+    string(REGEX REPLACE "^#include \"([^\"]*)\".*" "\\1" header "${line}")
+    string(REGEX MATCH "^[^/]+/" target_folder "${header}")
+    string(REPLACE "/" "" target "${target_folder}")
+    if(target STREQUAL "")
+      set(target core)
+    endif()
+    if(target STREQUAL area OR NOT target IN_LIST handout_areas)
+      continue()
+    endif()
+    if(NOT target IN_LIST handout_layer_${area})
+      message(FATAL_ERROR "src/${relative} includes \"${header}\": ${area}/ may include only "
+                          "${area} and: ${handout_layer_${area}} (cmake/layers.cmake)")
+    endif()
+  endforeach()
+endforeach()
