@@ -91,9 +91,9 @@ TEST(OnlineOptions, OtherOptionsNeedOnline) {
   auto parsed = commands::parse_args(spec, {"--cache", "x.json", "deck.txt"});
   EXPECT_EQ(parsed.error, "");
   EXPECT_EQ(parsed.operands, std::vector<std::string>{"deck.txt"});
-  std::string error;
-  EXPECT_FALSE(commands::finish_online(state, error));
-  EXPECT_EQ(error, "--cache needs --online");
+  auto choice = commands::finish_online(state);
+  EXPECT_FALSE(choice.options);
+  EXPECT_EQ(choice.error, "--cache needs --online");
 }
 
 TEST(FailOn, UnknownIsSeparateFromLevels) {

@@ -1,6 +1,7 @@
 #include "commands/commands.hpp"
 
 #include <charconv>
+#include <exception>
 #include <iostream>
 #include <limits>
 #include <optional>
@@ -61,6 +62,10 @@ std::string take_global_options(std::vector<std::string>& args) {
 
 }  // namespace
 
+namespace {
+int dispatch(const std::vector<std::string>& command_line);
+}  // namespace
+
 std::string user_agent() { return "handout/" HANDOUT_VERSION " (link check)"; }
 
 const std::vector<command>& all_commands() {
@@ -107,6 +112,21 @@ int usage_error(const std::string& message, std::string_view command) {
 }
 
 int run_command_line(const std::vector<std::string>& command_line) {
+  // Expected failures are diagnostics and exit statuses; this is the one
+  // funnel for the unexpected (an exception no layer turned into a value).
+  try {
+    return dispatch(command_line);
+  } catch (const std::exception& e) {
+    std::cerr << "handout: error: unexpected failure: " << e.what() << '\n';
+  } catch (...) {
+    std::cerr << "handout: error: unexpected failure\n";
+  }
+  return exit_code::bad_input;
+}
+
+namespace {
+
+int dispatch(const std::vector<std::string>& command_line) {
   std::vector<std::string> args = command_line;
   if (std::string error = take_global_options(args); !error.empty()) return usage_error(error, "");
   if (args.empty()) {
@@ -131,6 +151,8 @@ int run_command_line(const std::vector<std::string>& command_line) {
   if (auto near = nearest(name, known)) message += "; did you mean '" + *near + "'?";
   return usage_error(message, "");
 }
+
+}  // namespace
 
 std::string man_page(std::string_view page_template) {
   const std::vector<std::pair<std::string_view, const option_group*>> sections = {

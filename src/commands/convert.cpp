@@ -174,9 +174,9 @@ int run_convert(const std::vector<std::string>& args) {
   request.inputs = parsed.operands;
   if (request.inputs.empty()) return usage_error("convert needs a file or directory", "convert");
   if (request.output_dir.empty()) return usage_error("convert needs -o DIR", "convert");
-  std::string error;
-  request.online = finish_online(a.online, error);
-  if (error.empty()) error = choose_formats(a, request.formats);
+  auto online = finish_online(a.online);
+  request.online = online.options;
+  std::string error = online.error.empty() ? choose_formats(a, request.formats) : online.error;
   if (!error.empty()) return usage_error(error, "convert");
 
   diagnostics diags;

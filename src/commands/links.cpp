@@ -167,8 +167,7 @@ int run_links(const std::vector<std::string>& args) {
         request.merge ? "links --merge needs JSON reports" : "links needs a file or directory",
         "links");
   }
-  std::string error;
-  auto online = finish_online(request.online, error);
+  auto [online, error] = finish_online(request.online);
   if (!error.empty()) return usage_error(error, "links");
   if (request.merge && online) {
     return usage_error("--online checks decks; it cannot be used with --merge", "links");

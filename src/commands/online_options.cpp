@@ -155,12 +155,9 @@ option_group online_option_group(online_state& state) {
           }};
 }
 
-std::optional<online_options> finish_online(const online_state& state, std::string& error) {
-  if (!state.online) {
-    if (!state.first_other.empty()) error = state.first_other + " needs --online";
-    return std::nullopt;
-  }
-  return state.options;
+online_choice finish_online(const online_state& state) {
+  if (state.online) return {state.options, ""};
+  return {std::nullopt, state.first_other.empty() ? "" : state.first_other + " needs --online"};
 }
 
 }  // namespace handout::commands

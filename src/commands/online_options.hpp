@@ -21,10 +21,14 @@ struct online_state {
 // The options' table; each entry fills `state`.
 option_group online_option_group(online_state& state);
 
-// The options when --online was given, nothing otherwise; `error` is set
-// when other online options were given without --online.
-std::optional<links::online::online_options> finish_online(const online_state& state,
-                                                           std::string& error);
+// What the online options of a command line come to: the options when
+// --online was given (else nothing), or a usage error when other online
+// options were given without it.
+struct online_choice {
+  std::optional<links::online::online_options> options;
+  std::string error;
+};
+online_choice finish_online(const online_state& state);
 
 // `90`, `90s`, `15m`, `2h`, `1d` in seconds; nothing when unreadable.
 std::optional<long> parse_age(std::string_view text);
