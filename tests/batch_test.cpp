@@ -188,6 +188,46 @@ TEST(BatchConvert, UnchangedDecksAreSkippedAndChangesAreSeen) {
   for (const auto& [input, status] : statuses(dir / "out")) EXPECT_EQ(status, "converted") << input;
 }
 
+TEST(BatchConvert, ADamagedManifestRebuildsEveryDeck) {
+  test::temp_dir dir;
+  make_tree(dir / "in");
+  const std::string cmd =
+      "convert " + q(dir / "in") + " -o " + q(dir / "out") + " --formats xml,links -q";
+  ASSERT_EQ(run_handout(cmd).status, 0);
+  const std::string manifest = dir / "out/.handout-manifest.json";
+  const std::string good = test::read_all(manifest);
+  // Not JSON, a member of another type, a member missing: each rebuilds
+  // every deck, and the run rewrites the manifest.
+  std::string wrong_type = good;
+  wrong_type.replace(wrong_type.find("\"pages\": "), 9, "\"pages\": \"x\", \"was\": ");
+  std::string missing = good;
+  missing.replace(missing.find("\"exit_code\""), 11, "\"exit_kode\"");
+  for (const std::string& damaged : {good.substr(0, good.size() / 2), wrong_type, missing}) {
+    test::write_all(manifest, damaged);
+    auto r = run_handout(cmd);
+    EXPECT_EQ(r.status, 0) << r.err;
+    for (const auto& [input, status] : statuses(dir / "out")) {
+      EXPECT_EQ(status, "converted") << input << " with " << damaged;
+    }
+    ASSERT_EQ(run_handout(cmd).status, 0);
+    for (const auto& [input, status] : statuses(dir / "out")) EXPECT_EQ(status, "skipped") << input;
+  }
+}
+
+TEST(BatchConvert, AFileNameThatIsNotUtf8IsWrittenWithAReplacementCharacter) {
+  test::temp_dir dir;
+  fs::create_directories(dir / "in");
+  test::write_all(dir / "in/\xff.txt", "Slide\n\u2022 see https://youtu.be/fxZtz0LPJLE\n");
+  auto r =
+      run_handout("convert " + q(dir / "in") + " -o " + q(dir / "out") + " --formats xml,links -q");
+  EXPECT_LE(r.status, 1) << r.err;  // once an uncaught exception of the JSON library
+  const json s = summary_of(dir / "out");
+  ASSERT_EQ(s["decks"].size(), 1u);
+  EXPECT_EQ(s["decks"][0]["input"], dir / "in/\uFFFD.txt");
+  const json report = json::parse(test::read_all(dir / "out/\xff.links.json"));
+  EXPECT_EQ(report["files"][0]["source"], dir / "in/\uFFFD.txt");
+}
+
 TEST(BatchConvert, AFontWithANewModificationTimeRebuildsEveryDeck) {
   const std::string dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
   if (!fs::exists(dejavu)) GTEST_SKIP() << "fonts-dejavu-core is not installed";
@@ -371,6 +411,14 @@ TEST(LinksMerge, OverlapsAndBadReportsAreErrors) {
   auto bad = run_handout("links --merge " + q(dir / "bad.json"));
   EXPECT_EQ(bad.status, 2);
   EXPECT_THAT(bad.err, HasSubstr(dir / "bad.json:3:3: error: malformed JSON"));
+  // The first member of the wrong type, by its JSON pointer.
+  std::string report = test::read_all(dir / "a.json");
+  report.replace(report.find("\"line\": "), 8, "\"line\": \"3\", \"was\": ");
+  test::write_all(dir / "typed.json", report);
+  auto typed = run_handout("links --merge " + q(dir / "typed.json"));
+  EXPECT_EQ(typed.status, 2);
+  EXPECT_THAT(typed.err, HasSubstr(dir / "typed.json: error: not a handout links report: "
+                                         "/files/0/slides/0/line is missing or not an integer"));
   test::write_all(dir / "other.json", "{\"version\": 2}");
   EXPECT_THAT(run_handout("links --merge " + q(dir / "other.json")).err,
               HasSubstr("not a handout links report of version 1"));
