@@ -263,6 +263,20 @@ TEST(BatchHash, TheExecutableIsKnownByItsGnuBuildId) {
   EXPECT_EQ(batch::executable_identity(), "build-id " + id);
 }
 
+TEST(BatchHash, FailuresAreValuesNotExceptions) {
+  const std::string abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+  EXPECT_EQ(batch::sha256_hex("abc"), abc);
+  EXPECT_EQ(batch::stable_hash64("abc"), 0xba7816bf8f01cfeaULL);
+  batch::sha256 h;
+  h.update("abc");
+  batch::sha256 moved = std::move(h);
+  EXPECT_EQ(h.update("more").hex(), std::nullopt);  // NOLINT(bugprone-use-after-move): on purpose
+  EXPECT_EQ(moved.hex(), abc);
+  EXPECT_EQ(moved.hex(), std::nullopt);  // spent
+  EXPECT_EQ(batch::sha256_file("/nonexistent/file"), std::nullopt);
+  EXPECT_EQ(batch::in_shard("a/b", {1, 1}), true);
+}
+
 TEST(BatchConvert, SkippedDecksRepeatTheirWarnings) {
   test::temp_dir dir;
   fs::create_directories(dir / "in");

@@ -120,9 +120,10 @@ std::optional<shard> parse_shard(std::string_view text) {
   return s;
 }
 
-bool in_shard(const std::string& relative_stem, const shard& s) {
-  return stable_hash64(relative_stem) % static_cast<std::uint64_t>(s.count) ==
-         static_cast<std::uint64_t>(s.index - 1);
+std::optional<bool> in_shard(const std::string& relative_stem, const shard& s) {
+  std::optional<std::uint64_t> hash = stable_hash64(relative_stem);
+  if (!hash) return std::nullopt;
+  return *hash % static_cast<std::uint64_t>(s.count) == static_cast<std::uint64_t>(s.index - 1);
 }
 
 }  // namespace handout::batch
