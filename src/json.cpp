@@ -112,20 +112,22 @@ std::string json_fields::text_or_null(const json& object, std::string_view key,
   return text(object, key, where);
 }
 
+const json& json_fields::typed(const json& object, std::string_view key, std::string_view where,
+                               const json& empty, std::string_view expected) {
+  const json* m = json_member(object, key);
+  if (m && m->type() == empty.type()) return *m;
+  fail_member(where, key, expected);
+  return empty;
+}
+
 const json& json_fields::array(const json& object, std::string_view key, std::string_view where) {
   static const json empty = json::array();
-  const json* m = json_member(object, key);
-  if (m && m->is_array()) return *m;
-  fail_member(where, key, "an array");
-  return empty;
+  return typed(object, key, where, empty, "an array");
 }
 
 const json& json_fields::object(const json& object, std::string_view key, std::string_view where) {
   static const json empty = json::object();
-  const json* m = json_member(object, key);
-  if (m && m->is_object()) return *m;
-  fail_member(where, key, "an object");
-  return empty;
+  return typed(object, key, where, empty, "an object");
 }
 
 }  // namespace handout

@@ -114,6 +114,9 @@ class json_fields {
 
  private:
   void fail_member(std::string_view where, std::string_view key, std::string_view expected);
+  // The member when it has the type of `empty`, else `empty`.
+  const json& typed(const json& object, std::string_view key, std::string_view where,
+                    const json& empty, std::string_view expected);
   std::string problem_;
 };
 
