@@ -234,6 +234,91 @@ void read_fonts(style_reader& in, const YAML::Node& node, style& s) {
   }
 }
 
+// `sizes`: the font sizes of the body, cover, headings and small print.
+void read_sizes(style_reader& in, const YAML::Node& node, style& s) {
+  auto size = [&](const char* what, double& out, double max) {
+    return [&in, what, &out, max](const YAML::Node& v) { in.length(v, what, out, 4, max); };
+  };
+  in.mapping(node, "sizes",
+             {{"body", size("body size", s.body_size, 72)},
+              {"title", size("title size", s.title_size, 144)},
+              {"subtitle", size("subtitle size", s.subtitle_size, 144)},
+              {"heading1", size("heading1 size", s.heading1_size, 144)},
+              {"heading2", size("heading2 size", s.heading2_size, 144)},
+              {"small", size("small size", s.small_size, 72)}});
+}
+
+// `spacing`: the space after paragraphs and the indent.
+void read_spacing(style_reader& in, const YAML::Node& node, style& s) {
+  in.mapping(node, "spacing",
+             {{"paragraph",
+               [&](const YAML::Node& v) {
+                 in.length(v, "paragraph spacing", s.paragraph_spacing, 0, 72);
+               }},
+              {"indent", [&](const YAML::Node& v) { in.length(v, "indent", s.indent, 0, 144); }}});
+}
+
+// `colors`: text, heading, link and rule colours.
+void read_colors(style_reader& in, const YAML::Node& node, style& s) {
+  auto colour = [&](const char* what, rgb& out) {
+    return [&in, what, &out](const YAML::Node& v) { in.colour(v, what, out); };
+  };
+  in.mapping(node, "colors",
+             {{"text", colour("text colour", s.text_color)},
+              {"heading", colour("heading colour", s.heading_color)},
+              {"link", colour("link colour", s.link_color)},
+              {"rule", colour("rule colour", s.rule_color)}});
+}
+
+// `bullets`: one glyph per level, three levels.
+void read_bullets(style_reader& in, const YAML::Node& node, style& s) {
+  if (!node.IsSequence() || node.size() != 3) {
+    in.error(node, "bullets must be a list of three glyphs, one per level");
+    return;
+  }
+  for (std::size_t i = 0; i < 3; ++i) {
+    if (auto g = in.string(node[i], "a bullet glyph")) s.bullets[i] = *g;
+  }
+}
+
+// The handler of a yes/no key: sets `out`, named `what` in errors.
+std::function<void(const YAML::Node&)> flag(style_reader& in, const char* what, bool& out) {
+  return [&in, what, &out](const YAML::Node& v) { in.boolean(v, what, out); };
+}
+
+// `parts`: which parts of the document are made.
+void read_parts(style_reader& in, const YAML::Node& node, style& s) {
+  in.mapping(node, "parts",
+             {{"cover", flag(in, "cover", s.cover)},
+              {"contents", flag(in, "contents", s.contents)},
+              {"header", flag(in, "header", s.header)},
+              {"footer", flag(in, "footer", s.footer)},
+              {"qr_codes", flag(in, "qr_codes", s.qr_codes)}});
+}
+
+// `typography`: justification and the space between CJK and Latin.
+void read_typography(style_reader& in, const YAML::Node& node, style& s) {
+  in.mapping(node, "typography",
+             {{"justify", flag(in, "justify", s.justify)},
+              {"cjk_latin_space", flag(in, "cjk_latin_space", s.cjk_latin_space)}});
+}
+
+// Every top-level key of a style file, each read into `s`.
+void read_style(style_reader& in, const YAML::Node& root, style& s) {
+  using node = const YAML::Node&;
+  in.mapping(root, "the style",
+             {{"page", [&](node n) { read_page(in, n, s); }},
+              {"fonts", [&](node n) { read_fonts(in, n, s); }},
+              {"sizes", [&](node n) { read_sizes(in, n, s); }},
+              {"leading", [&](node n) { in.number(n, "leading", s.leading, 1, 3); }},
+              {"spacing", [&](node n) { read_spacing(in, n, s); }},
+              {"colors", [&](node n) { read_colors(in, n, s); }},
+              {"bullets", [&](node n) { read_bullets(in, n, s); }},
+              {"parts", [&](node n) { read_parts(in, n, s); }},
+              {"qr_size", [&](node n) { in.length(n, "qr_size", s.qr_size, 18, 288); }},
+              {"typography", [&](node n) { read_typography(in, n, s); }}});
+}
+
 }  // namespace
 
 std::optional<style> load_style(const std::string& path, diagnostics& diags) {
@@ -253,87 +338,10 @@ std::optional<style> parse_style(std::string_view yaml, const std::string& path,
   s.name = std::filesystem::path(path).stem().string();
   style_reader in(path, diags);
   try {
+    // yaml-cpp reports malformed YAML by throwing: caught here, at its mark.
     YAML::Node root = YAML::Load(std::string(yaml));
     if (root.IsNull()) return s;
-    in.mapping(
-        root, "the style",
-        {{"page", [&](const YAML::Node& n) { read_page(in, n, s); }},
-         {"fonts", [&](const YAML::Node& n) { read_fonts(in, n, s); }},
-         {"sizes",
-          [&](const YAML::Node& n) {
-            in.mapping(
-                n, "sizes",
-                {{"body",
-                  [&](const YAML::Node& v) { in.length(v, "body size", s.body_size, 4, 72); }},
-                 {"title",
-                  [&](const YAML::Node& v) { in.length(v, "title size", s.title_size, 4, 144); }},
-                 {"subtitle",
-                  [&](const YAML::Node& v) {
-                    in.length(v, "subtitle size", s.subtitle_size, 4, 144);
-                  }},
-                 {"heading1",
-                  [&](const YAML::Node& v) {
-                    in.length(v, "heading1 size", s.heading1_size, 4, 144);
-                  }},
-                 {"heading2",
-                  [&](const YAML::Node& v) {
-                    in.length(v, "heading2 size", s.heading2_size, 4, 144);
-                  }},
-                 {"small",
-                  [&](const YAML::Node& v) { in.length(v, "small size", s.small_size, 4, 72); }}});
-          }},
-         {"leading", [&](const YAML::Node& n) { in.number(n, "leading", s.leading, 1, 3); }},
-         {"spacing",
-          [&](const YAML::Node& n) {
-            in.mapping(n, "spacing",
-                       {{"paragraph",
-                         [&](const YAML::Node& v) {
-                           in.length(v, "paragraph spacing", s.paragraph_spacing, 0, 72);
-                         }},
-                        {"indent",
-                         [&](const YAML::Node& v) { in.length(v, "indent", s.indent, 0, 144); }}});
-          }},
-         {"colors",
-          [&](const YAML::Node& n) {
-            in.mapping(
-                n, "colors",
-                {{"text", [&](const YAML::Node& v) { in.colour(v, "text colour", s.text_color); }},
-                 {"heading",
-                  [&](const YAML::Node& v) { in.colour(v, "heading colour", s.heading_color); }},
-                 {"link", [&](const YAML::Node& v) { in.colour(v, "link colour", s.link_color); }},
-                 {"rule",
-                  [&](const YAML::Node& v) { in.colour(v, "rule colour", s.rule_color); }}});
-          }},
-         {"bullets",
-          [&](const YAML::Node& n) {
-            if (!n.IsSequence() || n.size() != 3) {
-              in.error(n, "bullets must be a list of three glyphs, one per level");
-              return;
-            }
-            for (std::size_t i = 0; i < 3; ++i) {
-              if (auto g = in.string(n[i], "a bullet glyph")) s.bullets[i] = *g;
-            }
-          }},
-         {"parts",
-          [&](const YAML::Node& n) {
-            in.mapping(
-                n, "parts",
-                {{"cover", [&](const YAML::Node& v) { in.boolean(v, "cover", s.cover); }},
-                 {"contents", [&](const YAML::Node& v) { in.boolean(v, "contents", s.contents); }},
-                 {"header", [&](const YAML::Node& v) { in.boolean(v, "header", s.header); }},
-                 {"footer", [&](const YAML::Node& v) { in.boolean(v, "footer", s.footer); }},
-                 {"qr_codes",
-                  [&](const YAML::Node& v) { in.boolean(v, "qr_codes", s.qr_codes); }}});
-          }},
-         {"qr_size", [&](const YAML::Node& n) { in.length(n, "qr_size", s.qr_size, 18, 288); }},
-         {"typography", [&](const YAML::Node& n) {
-            in.mapping(
-                n, "typography",
-                {{"justify", [&](const YAML::Node& v) { in.boolean(v, "justify", s.justify); }},
-                 {"cjk_latin_space", [&](const YAML::Node& v) {
-                    in.boolean(v, "cjk_latin_space", s.cjk_latin_space);
-                  }}});
-          }}});
+    read_style(in, root, s);
   } catch (const YAML::Exception& e) {
     diags.error(path, e.mark.line + 1, e.mark.column + 1, "malformed YAML: " + e.msg);
     return std::nullopt;

@@ -189,6 +189,46 @@ TEST(BatchConvert, UnchangedDecksAreSkippedAndChangesAreSeen) {
   for (const auto& [input, status] : statuses(dir / "out")) EXPECT_EQ(status, "converted") << input;
 }
 
+TEST(BatchConvert, ADamagedManifestRebuildsEveryDeck) {
+  test::temp_dir dir;
+  make_tree(dir / "in");
+  const std::string cmd =
+      "convert " + q(dir / "in") + " -o " + q(dir / "out") + " --formats xml,links -q";
+  ASSERT_EQ(run_handout(cmd).status, 0);
+  const std::string manifest = dir / "out/.handout-manifest.json";
+  const std::string good = test::read_all(manifest);
+  // Not JSON, a member of another type, a member missing: each rebuilds
+  // every deck, and the run rewrites the manifest.
+  std::string wrong_type = good;
+  wrong_type.replace(wrong_type.find("\"pages\": "), 9, "\"pages\": \"x\", \"was\": ");
+  std::string missing = good;
+  missing.replace(missing.find("\"exit_code\""), 11, "\"exit_kode\"");
+  for (const std::string& damaged : {good.substr(0, good.size() / 2), wrong_type, missing}) {
+    test::write_all(manifest, damaged);
+    auto r = run_handout(cmd);
+    EXPECT_EQ(r.status, 0) << r.err;
+    for (const auto& [input, status] : statuses(dir / "out")) {
+      EXPECT_EQ(status, "converted") << input << " with " << damaged;
+    }
+    ASSERT_EQ(run_handout(cmd).status, 0);
+    for (const auto& [input, status] : statuses(dir / "out")) EXPECT_EQ(status, "skipped") << input;
+  }
+}
+
+TEST(BatchConvert, AFileNameThatIsNotUtf8IsWrittenWithAReplacementCharacter) {
+  test::temp_dir dir;
+  fs::create_directories(dir / "in");
+  test::write_all(dir / "in/\xff.txt", "Slide\n\u2022 see https://youtu.be/fxZtz0LPJLE\n");
+  auto r =
+      run_handout("convert " + q(dir / "in") + " -o " + q(dir / "out") + " --formats xml,links -q");
+  EXPECT_LE(r.status, 1) << r.err;  // once an uncaught exception of the JSON library
+  const json s = summary_of(dir / "out");
+  ASSERT_EQ(s["decks"].size(), 1u);
+  EXPECT_EQ(s["decks"][0]["input"], dir / "in/\uFFFD.txt");
+  const json report = json::parse(test::read_all(dir / "out/\xff.links.json"));
+  EXPECT_EQ(report["files"][0]["source"], dir / "in/\uFFFD.txt");
+}
+
 TEST(BatchConvert, AFontWithANewModificationTimeRebuildsEveryDeck) {
   const std::string dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
   if (!fs::exists(dejavu)) GTEST_SKIP() << "fonts-dejavu-core is not installed";
@@ -222,6 +262,20 @@ TEST(BatchHash, TheExecutableIsKnownByItsGnuBuildId) {
   }
   std::string id = notes.out.substr(at + 10, notes.out.find('\n', at) - at - 10);
   EXPECT_EQ(batch::executable_identity(), "build-id " + id);
+}
+
+TEST(BatchHash, FailuresAreValuesNotExceptions) {
+  const std::string abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+  EXPECT_EQ(batch::sha256_hex("abc"), abc);
+  EXPECT_EQ(batch::stable_hash64("abc"), 0xba7816bf8f01cfeaULL);
+  batch::sha256 h;
+  h.update("abc");
+  batch::sha256 moved = std::move(h);
+  EXPECT_EQ(h.update("more").hex(), std::nullopt);  // NOLINT(bugprone-use-after-move): on purpose
+  EXPECT_EQ(moved.hex(), abc);
+  EXPECT_EQ(moved.hex(), std::nullopt);  // spent
+  EXPECT_EQ(batch::sha256_file("/nonexistent/file"), std::nullopt);
+  EXPECT_EQ(batch::in_shard("a/b", {1, 1}), true);
 }
 
 TEST(BatchConvert, SkippedDecksRepeatTheirWarnings) {

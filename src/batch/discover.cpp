@@ -53,12 +53,12 @@ std::vector<deck> walk(const fs::path& root, const deck_kinds& kinds, const std:
     return {};
   }
   std::error_code skip_ec;
+  // A failed increment leaves `it` at the end (it names nothing then, and
+  // the loop stops): the error is reported after the loop, at the last path.
+  fs::path last = root;
   for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (ec) {
-      diags.error(it->path().string(), 0, 0, "cannot list directory: " + ec.message());
-      break;
-    }
     const fs::path& p = it->path();
+    last = p;
     std::error_code type_ec;
     if (it->is_directory(type_ec)) {
       const std::string name = p.filename().string();
@@ -75,6 +75,7 @@ std::vector<deck> walk(const fs::path& root, const deck_kinds& kinds, const std:
                            : (relative.parent_path() / relative.stem()).generic_string();
     found.push_back({relative.generic_string(), deck{p.string(), stem}});
   }
+  if (ec) diags.error(last.string(), 0, 0, "cannot list directory: " + ec.message());
   std::sort(found.begin(), found.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<deck> decks;
@@ -120,9 +121,10 @@ std::optional<shard> parse_shard(std::string_view text) {
   return s;
 }
 
-bool in_shard(const std::string& relative_stem, const shard& s) {
-  return stable_hash64(relative_stem) % static_cast<std::uint64_t>(s.count) ==
-         static_cast<std::uint64_t>(s.index - 1);
+std::optional<bool> in_shard(const std::string& relative_stem, const shard& s) {
+  std::optional<std::uint64_t> hash = stable_hash64(relative_stem);
+  if (!hash) return std::nullopt;
+  return *hash % static_cast<std::uint64_t>(s.count) == static_cast<std::uint64_t>(s.index - 1);
 }
 
 }  // namespace handout::batch

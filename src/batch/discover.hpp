@@ -44,7 +44,8 @@ std::optional<shard> parse_shard(std::string_view text);
 
 // True when the deck at `relative_stem` belongs to shard `s`: the stable
 // 64-bit hash of its relative stem, modulo N, is K - 1. The same on every
-// machine, so N jobs together take each deck exactly once.
-bool in_shard(const std::string& relative_stem, const shard& s);
+// machine, so N jobs together take each deck exactly once. Nothing when the
+// hash cannot be computed (OpenSSL fails).
+std::optional<bool> in_shard(const std::string& relative_stem, const shard& s);
 
 }  // namespace handout::batch

@@ -9,21 +9,21 @@
 
 #include <array>
 #include <cerrno>
+#include <charconv>
 #include <cstring>
-#include <stdexcept>
 
 namespace handout::batch {
 
 struct sha256::state {
   EVP_MD_CTX* ctx = nullptr;
+  bool failed = false;  // an OpenSSL call failed, or hex() has spent the context
   ~state() { EVP_MD_CTX_free(ctx); }
 };
 
 sha256::sha256() : state_(std::make_unique<state>()) {
   state_->ctx = EVP_MD_CTX_new();
-  if (state_->ctx == nullptr || EVP_DigestInit_ex(state_->ctx, EVP_sha256(), nullptr) != 1) {
-    throw std::runtime_error("cannot set up SHA-256 (OpenSSL)");
-  }
+  state_->failed =
+      state_->ctx == nullptr || EVP_DigestInit_ex(state_->ctx, EVP_sha256(), nullptr) != 1;
 }
 
 sha256::sha256(sha256&&) noexcept = default;
@@ -31,7 +31,9 @@ sha256& sha256::operator=(sha256&&) noexcept = default;
 sha256::~sha256() = default;
 
 sha256& sha256::update(std::string_view data) {
-  EVP_DigestUpdate(state_->ctx, data.data(), data.size());
+  if (state_ && !state_->failed && EVP_DigestUpdate(state_->ctx, data.data(), data.size()) != 1) {
+    state_->failed = true;
+  }
   return *this;
 }
 
@@ -41,10 +43,13 @@ sha256& sha256::field(std::string_view data) {
   return update(data);
 }
 
-std::string sha256::hex() {
+std::optional<std::string> sha256::hex() {
+  if (!state_ || state_->failed) return std::nullopt;
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned size = 0;
-  EVP_DigestFinal_ex(state_->ctx, digest.data(), &size);
+  const bool done = EVP_DigestFinal_ex(state_->ctx, digest.data(), &size) == 1;
+  state_->failed = true;  // spent
+  if (!done) return std::nullopt;
   static constexpr char digits[] = "0123456789abcdef";
   std::string out;
   out.reserve(size * 2);
@@ -55,7 +60,7 @@ std::string sha256::hex() {
   return out;
 }
 
-std::string sha256_hex(std::string_view data) { return sha256().update(data).hex(); }
+std::optional<std::string> sha256_hex(std::string_view data) { return sha256().update(data).hex(); }
 
 std::optional<std::string> sha256_file(const std::string& path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -76,9 +81,13 @@ std::optional<std::string> sha256_file(const std::string& path) {
   return h.hex();
 }
 
-std::uint64_t stable_hash64(std::string_view data) {
-  std::string hex = sha256_hex(data);
-  return std::stoull(hex.substr(0, 16), nullptr, 16);
+std::optional<std::uint64_t> stable_hash64(std::string_view data) {
+  std::optional<std::string> hex = sha256_hex(data);
+  if (!hex) return std::nullopt;
+  std::uint64_t value = 0;
+  auto [end, ec] = std::from_chars(hex->data(), hex->data() + 16, value, 16);
+  if (ec != std::errc() || end != hex->data() + 16) return std::nullopt;
+  return value;
 }
 
 namespace {

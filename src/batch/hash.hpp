@@ -9,7 +9,9 @@
 
 namespace handout::batch {
 
-// An incremental SHA-256. Move-only; owns an OpenSSL digest context.
+// An incremental SHA-256. Move-only; owns an OpenSSL digest context. Never
+// throws: an OpenSSL failure (setting up, adding, finishing) is kept, and
+// hex() then gives nothing.
 class sha256 {
  public:
   sha256();
@@ -20,17 +22,20 @@ class sha256 {
   sha256& update(std::string_view data);
   // Adds `data` and its length, so that consecutive fields cannot run together.
   sha256& field(std::string_view data);
-  // The digest as 64 lowercase hex digits; the object is spent afterwards.
-  std::string hex();
+  // The digest as 64 lowercase hex digits, or nothing when OpenSSL failed or
+  // the object was moved from or spent (by an earlier hex()).
+  std::optional<std::string> hex();
 
  private:
   struct state;
   std::unique_ptr<state> state_;
 };
 
-std::string sha256_hex(std::string_view data);
+// The digest of `data`, or nothing when OpenSSL fails.
+std::optional<std::string> sha256_hex(std::string_view data);
 
-// The digest of a file's contents, or nothing when it cannot be read.
+// The digest of a file's contents, or nothing when it cannot be read (or
+// OpenSSL fails).
 std::optional<std::string> sha256_file(const std::string& path);
 
 // What identifies the running executable: its GNU build ID (the linker's
@@ -43,7 +48,7 @@ std::string executable_identity();
 std::optional<std::string> file_identity(const std::string& path);
 
 // The first 8 bytes of SHA-256(data), big-endian: a hash that is the same on
-// every machine (shard selection).
-std::uint64_t stable_hash64(std::string_view data);
+// every machine (shard selection). Nothing when OpenSSL fails.
+std::optional<std::uint64_t> stable_hash64(std::string_view data);
 
 }  // namespace handout::batch

@@ -2,15 +2,13 @@
 
 #include <sys/stat.h>
 
-#include <nlohmann/json.hpp>
-
 #include "io.hpp"
+#include "json.hpp"
 
 namespace handout::batch {
 
 namespace {
 
-using json = nlohmann::ordered_json;
 constexpr int manifest_version = 1;
 
 std::string path_in(const std::string& out_dir, const std::string& relative) {
@@ -44,26 +42,35 @@ json to_json(const deck_result& d) {
       {"diagnostics", diags}};
 }
 
-deck_result from_json(const std::string& stem, const json& j) {
+// A deck as recorded at `where` (its JSON pointer); a damaged entry leaves
+// its problem in `in`.
+deck_result from_json(const std::string& stem, const json& j, const std::string& where,
+                      json_fields& in) {
   deck_result d;
   d.relative_stem = stem;
   d.status = deck_status::skipped;
-  d.input = j.at("input").get<std::string>();
-  d.key = j.at("key").get<std::string>();
-  for (const auto& o : j.at("outputs")) {
-    d.outputs.push_back({o.at("path").get<std::string>(), o.at("size").get<std::uintmax_t>(),
-                         o.at("mtime_ns").get<std::int64_t>()});
+  d.input = in.text(j, "input", where);
+  d.key = in.text(j, "key", where);
+  std::size_t i = 0;
+  for (const auto& o : in.array(j, "outputs", where)) {
+    const std::string at = where + "/outputs/" + std::to_string(i++);
+    d.outputs.push_back({in.text(o, "path", at), in.integer<std::uintmax_t>(o, "size", at),
+                         in.integer<std::int64_t>(o, "mtime_ns", at)});
   }
-  d.pages = j.at("pages").get<int>();
-  d.links = j.at("links").get<int>();
-  d.finding_errors = j.at("findings").at("error").get<int>();
-  d.finding_warnings = j.at("findings").at("warning").get<int>();
-  d.finding_infos = j.at("findings").at("info").get<int>();
-  d.exit_code = j.at("exit_code").get<int>();
-  for (const auto& x : j.at("diagnostics")) {
-    d.diags.add({x.at("level").get<std::string>() == "error" ? severity::error : severity::warning,
-                 x.at("file").get<std::string>(), x.at("line").get<int>(),
-                 x.at("column").get<int>(), x.at("message").get<std::string>()});
+  d.pages = in.integer<int>(j, "pages", where);
+  d.links = in.integer<int>(j, "links", where);
+  const json& findings = in.object(j, "findings", where);
+  const std::string counts = where + "/findings";
+  d.finding_errors = in.integer<int>(findings, "error", counts);
+  d.finding_warnings = in.integer<int>(findings, "warning", counts);
+  d.finding_infos = in.integer<int>(findings, "info", counts);
+  d.exit_code = in.integer<int>(j, "exit_code", where);
+  i = 0;
+  for (const auto& x : in.array(j, "diagnostics", where)) {
+    const std::string at = where + "/diagnostics/" + std::to_string(i++);
+    d.diags.add({in.text(x, "level", at) == "error" ? severity::error : severity::warning,
+                 in.text(x, "file", at), in.integer<int>(x, "line", at),
+                 in.integer<int>(x, "column", at), in.text(x, "message", at)});
   }
   return d;
 }
@@ -75,21 +82,27 @@ manifest read_manifest(const std::string& out_dir) {
   diagnostics ignored;
   auto bytes = read_file(path_in(out_dir, manifest_name), std::size_t(1) << 30, ignored);
   if (!bytes) return m;
-  try {
-    json j = json::parse(*bytes);
-    if (j.at("version").get<int>() != manifest_version) return m;
-    for (const auto& [stem, d] : j.at("decks").items()) m.decks.emplace(stem, from_json(stem, d));
-  } catch (const json::exception&) {
-    return {};  // damaged: rebuild everything
+  json_parse_result parsed = parse_json(*bytes);
+  if (!parsed.value || json_integer_member<int>(*parsed.value, "version") != manifest_version) {
+    return m;  // damaged or foreign: rebuild everything
+  }
+  json_fields in;
+  for (const auto& [stem, entry] : in.object(*parsed.value, "decks", "").items()) {
+    const std::string where = (json::json_pointer("/decks") / stem).to_string();
+    deck_result d = from_json(stem, entry, where, in);
+    if (!in.ok()) return {};
+    m.decks.emplace(stem, std::move(d));
   }
   return m;
 }
 
 bool write_manifest(const std::string& out_dir, const manifest& m, diagnostics& diags) {
   json decks = json::object();
-  for (const auto& [stem, d] : m.decks) decks[stem] = to_json(d);
-  json j = {{"version", manifest_version}, {"tool", "handout " HANDOUT_VERSION}, {"decks", decks}};
-  return write_file_atomically(path_in(out_dir, manifest_name), j.dump(1) + "\n", diags);
+  for (const auto& [stem, d] : m.decks) append_member(decks, stem, to_json(d));
+  json j = {{"version", manifest_version},
+            {"tool", "handout " HANDOUT_VERSION},
+            {"decks", std::move(decks)}};
+  return write_file_atomically(path_in(out_dir, manifest_name), json_text(j, 1), diags);
 }
 
 std::optional<output_file> stat_output(const std::string& out_dir, const std::string& relative) {

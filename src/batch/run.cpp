@@ -17,10 +17,10 @@
 #include "batch/summary.hpp"
 #include "io.hpp"
 #include "limits.hpp"
-#include "parse/load.hpp"
-#include "parse/metadata.hpp"
 #include "links/audit.hpp"
 #include "links/online/check.hpp"
+#include "parse/load.hpp"
+#include "parse/metadata.hpp"
 #include "render/pdf/fonts.hpp"
 
 namespace handout::batch {
@@ -45,16 +45,19 @@ namespace {
 // Read-only settings shared by the workers (WriterEnv in pandoc's terms).
 struct batch_env {
   const convert_request& request;
-  std::string out_dir;      // as given, without a trailing slash
-  std::string fingerprint;  // hash of the tool, formats, style, fonts, SOURCE_DATE_EPOCH
+  std::string out_dir;  // as given, without a trailing slash
+  // Hash of the tool, formats, style, fonts, SOURCE_DATE_EPOCH; "" when it
+  // could not be computed (no deck then counts as unchanged).
+  std::string fingerprint;
   const manifest& previous;
 };
 
 // Everything the outputs depend on besides the deck itself. The tool is
 // identified by its version and its build ID, so a rebuilt binary rebuilds
 // the decks; a font by its size and modification time (a new package
-// version changes them), the style by its contents.
-std::string run_fingerprint(const convert_request& request) {
+// version changes them), the style by its contents. Nothing when OpenSSL
+// fails.
+std::optional<std::string> run_fingerprint(const convert_request& request) {
   sha256 h;
   h.field("handout-batch-2").field(HANDOUT_VERSION);
   h.field(executable_identity());
@@ -79,8 +82,10 @@ std::string run_fingerprint(const convert_request& request) {
   return h.hex();
 }
 
-// The content hash of everything one deck's outputs depend on.
+// The content hash of everything one deck's outputs depend on; "" (never
+// unchanged) when it cannot be computed.
 std::string deck_key(const batch_env& env, const deck& d) {
+  if (env.fingerprint.empty()) return "";
   diagnostics ignored;
   auto bytes = read_file(d.input, limits::max_input_bytes(), ignored);
   if (!bytes) return "";  // unreadable: never matches, the conversion reports it
@@ -96,7 +101,7 @@ std::string deck_key(const batch_env& env, const deck& d) {
       h.field("no sidecar");
     }
   }
-  return h.hex();
+  return h.hex().value_or("");
 }
 
 std::string relative_to(const std::string& path, const std::string& out_dir) {
@@ -209,27 +214,32 @@ int worker_count(int requested, std::size_t decks) {
       std::min<std::size_t>(static_cast<std::size_t>(n), std::max<std::size_t>(decks, 1)));
 }
 
-}  // namespace
-
-int run_batch(const convert_request& request, diagnostics& diags) {
-  const auto start = clock_type::now();
-  std::string out_dir = request.output_dir;
-  while (out_dir.size() > 1 && out_dir.back() == '/') out_dir.pop_back();
-
+// Phases 1 and 2: the decks of the request, without repeats, and of the
+// shard when one is asked for; nothing when there are none at all (the
+// discovery said why) or the shard cannot be chosen.
+std::optional<std::vector<deck>> decks_to_run(const convert_request& request,
+                                              const std::string& out_dir, diagnostics& diags) {
   std::vector<deck> decks =
       unique_decks(discover_decks(request.inputs, request.kinds, out_dir, diags), diags);
-  if (decks.empty()) return exit_code::bad_input;
-  if (request.shard) {
-    std::erase_if(decks, [&](const deck& d) { return !in_shard(d.relative_stem, *request.shard); });
+  if (decks.empty()) return std::nullopt;
+  if (!request.shard) return decks;
+  std::vector<deck> mine;
+  for (auto& d : decks) {
+    std::optional<bool> in = in_shard(d.relative_stem, *request.shard);
+    if (!in) {
+      diags.error(d.input, 0, 0, "cannot choose the shard: SHA-256 (OpenSSL) failed");
+      return std::nullopt;
+    }
+    if (*in) mine.push_back(std::move(d));
   }
-  if (!make_directories(out_dir, diags)) return exit_code::bad_input;
+  return mine;
+}
 
-  manifest m = read_manifest(out_dir);
-  const batch_env env{request, out_dir, run_fingerprint(request), m};
-  const int jobs = worker_count(request.jobs, decks.size());
-
-  // Workers take decks in order and hand results back; the main thread does
-  // all the printing, so one deck's diagnostics are never interleaved.
+// Phases 4 and 5: workers take decks in order and hand results back; the
+// main thread does all the printing, so one deck's diagnostics are never
+// interleaved.
+std::vector<deck_result> run_decks(const batch_env& env, const std::vector<deck>& decks, int jobs,
+                                   progress& bar) {
   std::vector<deck_result> results(decks.size());
   std::mutex mutex;
   std::condition_variable changed;
@@ -257,7 +267,6 @@ int run_batch(const convert_request& request, diagnostics& diags) {
   std::vector<std::thread> pool;
   for (int i = 0; i < jobs; ++i) pool.emplace_back(work);
 
-  progress bar(choose_progress_style(request.quiet, decks.size()), decks.size(), std::cerr);
   std::size_t done = 0;
   while (done < decks.size()) {
     std::deque<std::size_t> now_started, now_finished;
@@ -274,8 +283,13 @@ int run_batch(const convert_request& request, diagnostics& diags) {
     if (now_started.empty() && now_finished.empty()) bar.tick();
   }
   for (auto& t : pool) t.join();
+  return results;
+}
 
-  // The manifest keeps what converted cleanly; failed decks are rebuilt.
+// Phase 6: the manifest keeps what converted cleanly (failed decks are
+// rebuilt), and the summaries are written. The run's exit status.
+int record(const std::string& out_dir, manifest& m, const std::vector<deck_result>& results,
+           const run_info& info, diagnostics& diags) {
   int status = diags.has_errors() ? exit_code::bad_input : exit_code::ok;
   for (const auto& r : results) {
     if (r.status == deck_status::failed) {
@@ -285,16 +299,18 @@ int run_batch(const convert_request& request, diagnostics& diags) {
     }
     status = std::max(status, r.exit_code);
   }
-  run_info info{jobs, request.shard,
-                std::chrono::duration<double>(clock_type::now() - start).count()};
   bool written =
       write_manifest(out_dir, m, diags) &&
       write_file_atomically(out_dir + "/summary.json", summary_json(results, info), diags);
   written =
       write_file_atomically(out_dir + "/summary.md", summary_markdown(results, info), diags) &&
       written;
-  if (!written) status = exit_code::bad_input;
+  return written ? status : exit_code::bad_input;
+}
 
+// The closing line: how many decks converted, were unchanged or failed.
+std::string closing_line(const std::vector<deck_result>& results, const run_info& info,
+                         const std::string& out_dir) {
   std::size_t converted = 0, skipped = 0, failed = 0;
   for (const auto& r : results) {
     converted += r.status == deck_status::converted;
@@ -303,9 +319,38 @@ int run_batch(const convert_request& request, diagnostics& diags) {
   }
   char seconds[32];
   std::snprintf(seconds, sizeof seconds, "%.2f s", info.seconds);
-  bar.done(std::to_string(converted) + " converted, " + std::to_string(skipped) + " unchanged, " +
-           std::to_string(failed) + " failed in " + seconds + " with " + std::to_string(jobs) +
-           (jobs == 1 ? " job" : " jobs") + "; summary in " + out_dir + "/summary.md");
+  return std::to_string(converted) + " converted, " + std::to_string(skipped) + " unchanged, " +
+         std::to_string(failed) + " failed in " + seconds + " with " + std::to_string(info.jobs) +
+         (info.jobs == 1 ? " job" : " jobs") + "; summary in " + out_dir + "/summary.md";
+}
+
+}  // namespace
+
+int run_batch(const convert_request& request, diagnostics& diags) {
+  const auto start = clock_type::now();
+  std::string out_dir = request.output_dir;
+  while (out_dir.size() > 1 && out_dir.back() == '/') out_dir.pop_back();
+
+  std::optional<std::vector<deck>> decks = decks_to_run(request, out_dir, diags);
+  if (!decks) return exit_code::bad_input;
+  if (!make_directories(out_dir, diags)) return exit_code::bad_input;
+
+  // Phase 3: what every deck's outputs depend on besides the deck.
+  manifest m = read_manifest(out_dir);
+  std::optional<std::string> fingerprint = run_fingerprint(request);
+  if (!fingerprint) {
+    diags.warning(out_dir + "/" + manifest_name, 0, 0,
+                  "SHA-256 (OpenSSL) failed: every deck is converted, none counts as unchanged");
+  }
+  const batch_env env{request, out_dir, fingerprint.value_or(""), m};
+  const int jobs = worker_count(request.jobs, decks->size());
+
+  progress bar(choose_progress_style(request.quiet, decks->size()), decks->size(), std::cerr);
+  std::vector<deck_result> results = run_decks(env, *decks, jobs, bar);
+  run_info info{jobs, request.shard,
+                std::chrono::duration<double>(clock_type::now() - start).count()};
+  int status = record(out_dir, m, results, info, diags);
+  bar.done(closing_line(results, info, out_dir));
   return status;
 }
 

@@ -1,13 +1,12 @@
 #include "batch/summary.hpp"
 
 #include <cstdio>
-#include <nlohmann/json.hpp>
+
+#include "json.hpp"
 
 namespace handout::batch {
 
 namespace {
-
-using json = nlohmann::ordered_json;
 
 struct totals {
   int decks = 0, converted = 0, skipped = 0, failed = 0;
@@ -117,7 +116,7 @@ std::string summary_json(const std::vector<deck_result>& decks, const run_info& 
               {"findings", {{"error", t.errors}, {"warning", t.warnings}, {"info", t.infos}}},
               {"seconds", rounded(info.seconds)}}},
             {"decks", list}};
-  return j.dump(2) + "\n";
+  return json_text(j);
 }
 
 std::string summary_markdown(const std::vector<deck_result>& decks, const run_info& info) {

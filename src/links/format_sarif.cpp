@@ -1,7 +1,7 @@
 #include <cstdio>
 
+#include "json.hpp"
 #include "links/format.hpp"
-#include "links/json_writer.hpp"
 
 namespace handout::links {
 
@@ -30,113 +30,68 @@ std::string artifact_uri(std::string_view path) {
   return out;
 }
 
-void physical_location(json_writer& w, const std::string& uri, int line) {
-  w.key("physicalLocation");
-  w.begin_object();
-  w.key("artifactLocation");
-  w.begin_object();
-  w.field("uri", uri);
-  w.end_object();
-  if (line > 0) {
-    w.key("region");
-    w.begin_object();
-    w.field("startLine", line);
-    w.end_object();
-  }
-  w.end_object();
+json physical_location(const std::string& uri, int line) {
+  json artifact = json_object({{"uri", uri}});
+  if (line <= 0) return json_object({{"artifactLocation", std::move(artifact)}});
+  return json_object(
+      {{"artifactLocation", std::move(artifact)}, {"region", json_object({{"startLine", line}})}});
 }
 
-void text_object(json_writer& w, std::string_view key, std::string_view text) {
-  w.key(key);
-  w.begin_object();
-  w.field("text", text);
-  w.end_object();
+// SARIF's message object: {"text": ...}.
+json text_object(std::string_view text) { return json_object({{"text", text}}); }
+
+// The tool and every rule it can report.
+json tool_json() {
+  json rules_list = json::array();
+  for (const auto& r : rules()) {
+    rules_list.push_back(json_object(
+        {{"id", r.name},
+         {"shortDescription", text_object(r.summary)},
+         {"help", text_object(r.help)},
+         {"defaultConfiguration", json_object({{"level", sarif_level(r.default_level)}})}}));
+  }
+  return json_object(
+      {{"driver", json_object({{"name", "handout links"}, {"rules", std::move(rules_list)}})}});
+}
+
+json result_json(const finding& f, const std::string& uri) {
+  json locations = json::array();
+  locations.push_back(json_object({{"physicalLocation", physical_location(uri, f.line)}}));
+  json result = json_object({{"ruleId", rule_of(f.rule).name},
+                             {"ruleIndex", static_cast<int>(f.rule)},
+                             {"level", sarif_level(f.severity)},
+                             {"message", text_object(f.message)},
+                             {"locations", std::move(locations)}});
+  if (!f.related_lines.empty()) {
+    json related = json::array();
+    int id = 0;
+    for (int line : f.related_lines) {
+      related.push_back(json_object({{"id", id++},
+                                     {"physicalLocation", physical_location(uri, line)},
+                                     {"message", text_object("also here")}}));
+    }
+    append_member(result, "relatedLocations", std::move(related));
+  }
+  return result;
 }
 
 }  // namespace
 
 std::string format_sarif(const std::vector<audit_result>& audits) {
-  json_writer w;
-  w.begin_object();
-  w.field("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-  w.field("version", "2.1.0");
-  w.key("runs");
-  w.begin_array();
-  w.begin_object();
-
-  w.key("tool");
-  w.begin_object();
-  w.key("driver");
-  w.begin_object();
-  w.field("name", "handout links");
-  w.key("rules");
-  w.begin_array();
-  for (const auto& r : rules()) {
-    w.begin_object();
-    w.field("id", r.name);
-    text_object(w, "shortDescription", r.summary);
-    text_object(w, "help", r.help);
-    w.key("defaultConfiguration");
-    w.begin_object();
-    w.field("level", sarif_level(r.default_level));
-    w.end_object();
-    w.end_object();
-  }
-  w.end_array();
-  w.end_object();
-  w.end_object();
-
-  w.key("artifacts");
-  w.begin_array();
-  for (const auto& a : audits) {
-    w.begin_object();
-    w.key("location");
-    w.begin_object();
-    w.field("uri", artifact_uri(a.source));
-    w.end_object();
-    w.end_object();
-  }
-  w.end_array();
-
-  w.key("results");
-  w.begin_array();
-  for (std::size_t file = 0; file < audits.size(); ++file) {
-    const audit_result& a = audits[file];
+  json artifacts = json::array();
+  json results = json::array();
+  for (const audit_result& a : audits) {
     const std::string uri = artifact_uri(a.source);
-    for (const auto& f : a.findings) {
-      w.begin_object();
-      w.field("ruleId", rule_of(f.rule).name);
-      w.field("ruleIndex", static_cast<int>(f.rule));
-      w.field("level", sarif_level(f.severity));
-      text_object(w, "message", f.message);
-      w.key("locations");
-      w.begin_array();
-      w.begin_object();
-      physical_location(w, uri, f.line);
-      w.end_object();
-      w.end_array();
-      if (!f.related_lines.empty()) {
-        w.key("relatedLocations");
-        w.begin_array();
-        int id = 0;
-        for (int line : f.related_lines) {
-          w.begin_object();
-          w.field("id", id++);
-          physical_location(w, uri, line);
-          text_object(w, "message", "also here");
-          w.end_object();
-        }
-        w.end_array();
-      }
-      w.end_object();
-    }
+    artifacts.push_back(json_object({{"location", json_object({{"uri", uri}})}}));
+    for (const auto& f : a.findings) results.push_back(result_json(f, uri));
   }
-  w.end_array();
-
-  w.end_object();
-  w.end_array();
-  w.end_object();
-  return w.finish();
+  json runs = json::array();
+  runs.push_back(json_object({{"tool", tool_json()},
+                              {"artifacts", std::move(artifacts)},
+                              {"results", std::move(results)}}));
+  return json_text(json_object({{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                                {"version", "2.1.0"},
+                                {"runs", std::move(runs)}}));
 }
 
 }  // namespace handout::links

@@ -2,20 +2,16 @@
 
 #include <algorithm>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <set>
 
 #include "io.hpp"
+#include "json.hpp"
 #include "limits.hpp"
 #include "links/youtube_url.hpp"
 
 namespace handout::links {
 
 namespace {
-
-using json = nlohmann::json;
-
-std::string string_or_empty(const json& j) { return j.is_string() ? j.get<std::string>() : ""; }
 
 std::optional<rule_id> rule_named(const std::string& name) {
   for (const auto& r : rules()) {
@@ -37,61 +33,103 @@ void sort_findings(audit_result& a) {
   });
 }
 
-audit_result read_file_entry(const json& entry) {
+audited_link read_link(json_fields& in, const json& l, std::size_t slide,
+                       const std::string& where) {
+  audited_link link;
+  link.href = in.text(l, "href", where);
+  link.line = in.integer<int>(l, "line", where);
+  link.slide = slide;
+  link.origin = in.text(l, "origin", where) == "text" ? link_origin::text : link_origin::link_line;
+  link.url = classify(link.href);  // the same rules give the same classification
+  link.label = in.text(l, "label", where);
+  return link;
+}
+
+audit_result read_file_entry(json_fields& in, const json& entry, const std::string& where) {
   audit_result a;
-  a.source = entry.at("source").get<std::string>();
-  for (const json& s : entry.at("slides")) {
+  a.source = in.text(entry, "source", where);
+  std::size_t s = 0;
+  for (const json& slide_json : in.array(entry, "slides", where)) {
+    const std::string at = where + "/slides/" + std::to_string(s++);
     slide_info slide;
-    slide.section_number = string_or_empty(s.at("section_number"));
-    slide.section_title = s.at("section_title").get<std::string>();
-    slide.title = s.at("title").get<std::string>();
-    slide.line = s.at("line").get<int>();
+    slide.section_number = in.text_or_null(slide_json, "section_number", at);
+    slide.section_title = in.text(slide_json, "section_title", at);
+    slide.title = in.text(slide_json, "title", at);
+    slide.line = in.integer<int>(slide_json, "line", at);
     const std::size_t index = a.slides.size();
     a.slides.push_back(std::move(slide));
-    for (const json& l : s.at("links")) {
-      audited_link link;
-      link.href = l.at("href").get<std::string>();
-      link.line = l.at("line").get<int>();
-      link.slide = index;
-      link.origin =
-          l.at("origin").get<std::string>() == "text" ? link_origin::text : link_origin::link_line;
-      link.url = classify(link.href);  // the same rules give the same classification
-      link.label = l.at("label").get<std::string>();
-      a.links.push_back(std::move(link));
+    std::size_t l = 0;
+    for (const json& link : in.array(slide_json, "links", at)) {
+      a.links.push_back(read_link(in, link, index, at + "/links/" + std::to_string(l++)));
     }
   }
   return a;
 }
 
-finding read_finding(const json& f, const audit_result& a, const std::string& path) {
+finding read_finding(json_fields& in, const json& f, const audit_result& a,
+                     const std::string& where) {
   finding out;
-  const std::string rule_name = f.at("rule").get<std::string>();
+  const std::string rule_name = in.text(f, "rule", where);
+  const std::string level_name = in.text(f, "level", where);
   auto rule = rule_named(rule_name);
-  auto severity = level_named(f.at("level").get<std::string>());
-  if (!rule || !severity) {
-    throw std::runtime_error("unknown rule or level '" + rule_name + "' in " + path);
+  auto severity = level_named(level_name);
+  if (in.ok() && (!rule || !severity)) {
+    in.fail(where + ": unknown rule or level '" + (rule ? level_name : rule_name) + "'");
   }
-  out.rule = *rule;
-  out.severity = *severity;
-  out.line = f.at("line").get<int>();
-  for (const json& l : f.at("related_lines")) out.related_lines.push_back(l.get<int>());
-  out.message = f.at("message").get<std::string>();
-  if (f.at("slide_line").is_number()) {
-    const int line = f.at("slide_line").get<int>();
-    for (std::size_t i = 0; i < a.slides.size(); ++i) {
-      if (a.slides[i].line == line) out.slide = i;
+  out.rule = rule.value_or(rule_id{});
+  out.severity = severity.value_or(level::info);
+  out.line = in.integer<int>(f, "line", where);
+  std::size_t i = 0;
+  for (const json& l : in.array(f, "related_lines", where)) {
+    auto line = json_integer<int>(l);
+    if (!line) in.fail(where + "/related_lines/" + std::to_string(i) + " is not an integer");
+    out.related_lines.push_back(line.value_or(0));
+    ++i;
+  }
+  out.message = in.text(f, "message", where);
+  if (auto line = json_integer_member<int>(f, "slide_line")) {
+    for (std::size_t k = 0; k < a.slides.size(); ++k) {
+      if (a.slides[k].line == *line) out.slide = k;
     }
   }
-  if (f.at("href").is_string()) {
-    const std::string href = f.at("href").get<std::string>();
-    for (std::size_t i = 0; i < a.links.size(); ++i) {
-      if (a.links[i].href == href && a.links[i].line == out.line) out.link = i;
+  if (const std::string* href = json_string_member(f, "href")) {
+    for (std::size_t k = 0; k < a.links.size(); ++k) {
+      if (a.links[k].href == *href && a.links[k].line == out.line) out.link = k;
     }
-    for (std::size_t i = 0; i < a.links.size() && !out.link; ++i) {
-      if (a.links[i].href == href) out.link = i;
+    for (std::size_t k = 0; k < a.links.size() && !out.link; ++k) {
+      if (a.links[k].href == *href) out.link = k;
     }
   }
   return out;
+}
+
+// The file entries and the findings of a version 1 report; nothing, with
+// the first problem in `in`, when the layout is not that of one.
+std::optional<std::vector<audit_result>> read_audits(json_fields& in, const json& report) {
+  std::vector<audit_result> audits;
+  std::map<std::string, std::size_t> by_source;
+  std::size_t i = 0;
+  for (const json& entry : in.array(report, "files", "")) {
+    audits.push_back(read_file_entry(in, entry, "/files/" + std::to_string(i++)));
+    by_source[audits.back().source] = audits.size() - 1;
+  }
+  i = 0;
+  for (const json& f : in.array(report, "findings", "")) {
+    const std::string where = "/findings/" + std::to_string(i++);
+    auto it = by_source.find(in.text(f, "file", where));
+    if (!in.ok()) break;
+    if (it == by_source.end()) {
+      in.fail(where + "/file names a file that the report does not list");
+      break;
+    }
+    audits[it->second].findings.push_back(read_finding(in, f, audits[it->second], where));
+  }
+  if (!in.ok()) return std::nullopt;
+  for (auto& a : audits) {
+    sort_findings(a);
+    a.summary = summarize(a);
+  }
+  return audits;
 }
 
 }  // namespace
@@ -99,52 +137,23 @@ finding read_finding(const json& f, const audit_result& a, const std::string& pa
 std::optional<std::vector<audit_result>> read_json_report(const std::string& text,
                                                           const std::string& path,
                                                           diagnostics& diags) {
-  try {
-    json j = json::parse(text);
-    if (!j.is_object() || j.value("tool", "") != "handout links" || j.value("version", 0) != 1) {
-      diags.error(path, 0, 0,
-                  "not a handout links report of version 1 (write one with "
-                  "`handout links --format json` or `handout convert`)");
-      return std::nullopt;
-    }
-    std::vector<audit_result> audits;
-    std::map<std::string, std::size_t> by_source;
-    for (const json& entry : j.at("files")) {
-      audits.push_back(read_file_entry(entry));
-      by_source[audits.back().source] = audits.size() - 1;
-    }
-    for (const json& f : j.at("findings")) {
-      auto it = by_source.find(f.at("file").get<std::string>());
-      if (it == by_source.end()) {
-        throw std::runtime_error("a finding names a file that the report does not list");
-      }
-      audits[it->second].findings.push_back(read_finding(f, audits[it->second], path));
-    }
-    for (auto& a : audits) {
-      sort_findings(a);
-      a.summary = summarize(a);
-    }
-    return audits;
-  } catch (const json::parse_error& e) {
-    // nlohmann's byte offset; line and column come from the text.
-    std::size_t offset = std::min(e.byte > 0 ? e.byte - 1 : 0, text.size());
-    int line = 1, column = 1;
-    for (std::size_t i = 0; i < offset; ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        column = 1;
-      } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-        ++column;
-      }
-    }
-    std::string what = e.what();
-    std::size_t colon = what.find(": ");
-    diags.error(path, line, column,
-                "malformed JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2)));
-  } catch (const std::exception& e) {
-    diags.error(path, 0, 0, std::string("not a handout links report: ") + e.what());
+  json_parse_result parsed = parse_json(text);
+  if (!parsed.value) {
+    diags.error(path, parsed.line, parsed.column, "malformed JSON: " + parsed.error);
+    return std::nullopt;
   }
-  return std::nullopt;
+  const json& report = *parsed.value;
+  const std::string* tool = json_string_member(report, "tool");
+  if (!tool || *tool != "handout links" || json_integer_member<int>(report, "version") != 1) {
+    diags.error(path, 0, 0,
+                "not a handout links report of version 1 (write one with "
+                "`handout links --format json` or `handout convert`)");
+    return std::nullopt;
+  }
+  json_fields in;
+  auto audits = read_audits(in, report);
+  if (!audits) diags.error(path, 0, 0, "not a handout links report: " + in.problem());
+  return audits;
 }
 
 std::optional<std::vector<audit_result>> merge_reports(const std::vector<std::string>& paths,

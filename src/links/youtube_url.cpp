@@ -32,12 +32,8 @@ std::vector<query_param> fragment_params(const url_parts& parts) {
   return parse_query(parts.fragment);
 }
 
-// `href` with the tracking parameters of its query removed.
-std::string remove_tracking(std::string_view href, const url_parts& parts,
-                            const std::vector<query_param>& params, bool youtube) {
-  if (!parts.has_query) return std::string(href);
-  std::size_t query_start = static_cast<std::size_t>(parts.query.data() - href.data());
-  std::string out(href.substr(0, query_start - 1));  // without '?'
+// The query's parameters but the tracking ones, joined again (`a=1&b`).
+std::string kept_query(const std::vector<query_param>& params, bool youtube) {
   std::string kept;
   for (const auto& p : params) {
     if (is_tracking(p.key, youtube)) continue;
@@ -45,6 +41,16 @@ std::string remove_tracking(std::string_view href, const url_parts& parts,
     kept += p.key;
     if (p.has_value) kept += "=" + std::string(p.value);
   }
+  return kept;
+}
+
+// `href` with the tracking parameters of its query removed.
+std::string remove_tracking(std::string_view href, const url_parts& parts,
+                            const std::vector<query_param>& params, bool youtube) {
+  if (!parts.has_query) return std::string(href);
+  std::size_t query_start = static_cast<std::size_t>(parts.query.data() - href.data());
+  std::string out(href.substr(0, query_start - 1));  // without '?'
+  std::string kept = kept_query(params, youtube);
   if (!kept.empty()) out += "?" + kept;
   if (parts.has_fragment) out += "#" + std::string(parts.fragment);
   return out;
@@ -58,16 +64,84 @@ std::string web_normal_form(const url_parts& parts, const std::vector<query_para
                       (scheme == "https" && parts.port == "443");
   if (!default_port) out += ":" + std::string(parts.port);
   out += parts.path.empty() ? std::string_view("/") : parts.path;
-  std::string kept;
-  for (const auto& p : params) {
-    if (is_tracking(p.key, youtube)) continue;
-    kept += kept.empty() ? "" : "&";
-    kept += p.key;
-    if (p.has_value) kept += "=" + std::string(p.value);
-  }
+  std::string kept = kept_query(params, youtube);
   if (!kept.empty()) out += "?" + kept;
   if (parts.has_fragment && !parts.fragment.empty()) out += "#" + std::string(parts.fragment);
   return out;
+}
+
+// The kind of a YouTube link (not youtu.be) and its video id, from its path
+// and its v= and list= parameters.
+void youtube_kind(std::string_view path, const std::vector<query_param>& params,
+                  youtube_link& link) {
+  auto list = find_param(params, "list");
+  link.kind = link_kind::youtube_page;
+  if (path == "/watch" || path == "/watch/") {
+    if (auto v = find_param(params, "v")) {
+      link.kind = link_kind::video;
+      link.video_id = std::string(*v);
+    } else {
+      link.kind = list ? link_kind::playlist : link_kind::video;  // a watch page needs a video
+    }
+  } else if (path == "/playlist" || path == "/embed/videoseries") {
+    if (list) link.kind = link_kind::playlist;
+  } else {
+    for (std::string_view prefix : {"/embed/", "/shorts/", "/live/", "/v/"}) {
+      if (path.starts_with(prefix)) {
+        link.kind = link_kind::video;
+        link.video_id = std::string(segment_after(path, prefix));
+        break;
+      }
+    }
+    if (link.kind == link_kind::youtube_page && list) link.kind = link_kind::playlist;
+  }
+}
+
+// The parameters YouTube reads: list=, index=, t= or start= (also in the
+// fragment), pp=.
+void youtube_parameters(const url_parts& parts, const std::vector<query_param>& params,
+                        youtube_link& link) {
+  if (auto list = find_param(params, "list")) link.playlist_id = std::string(*list);
+  if (auto index = find_param(params, "index");
+      index && !index->empty() && index->size() <= 9 &&
+      index->find_first_not_of("0123456789") == std::string_view::npos) {
+    link.index = std::stol(std::string(*index));
+  }
+  auto t = find_param(params, "t");
+  if (!t) t = find_param(params, "start");
+  if (!t) t = find_param(fragment_params(parts), "t");
+  if (t) {
+    link.start_written = std::string(*t);
+    link.start = parse_start_time(*t);
+  }
+  if (auto pp = find_param(params, "pp")) {
+    link.has_pp = true;
+    link.pp_written = std::string(*pp);
+    link.pp = decode_pp(*pp);
+  }
+}
+
+// The id check and the canonical form, by kind.
+void normalize(const url_parts& parts, const std::vector<query_param>& params, bool youtube,
+               youtube_link& link) {
+  switch (link.kind) {
+    case link_kind::video:
+      link.id = check_video_id(link.video_id);
+      if (link.id.problem == id_problem::none) {
+        link.normal = "https://www.youtube.com/watch?v=" + link.video_id;
+        if (link.start && *link.start > 0) link.normal += "&t=" + std::to_string(*link.start) + "s";
+      }
+      break;
+    case link_kind::playlist:
+      link.normal = "https://www.youtube.com/playlist?list=" + link.playlist_id;
+      break;
+    case link_kind::youtube_page:
+    case link_kind::web:
+      link.normal = web_normal_form(parts, params, youtube);
+      break;
+    case link_kind::unusable:
+      break;
+  }
 }
 
 }  // namespace
@@ -113,33 +187,11 @@ youtube_link classify(std::string_view href) {
 
   const bool short_host = host == "youtu.be" || host == "www.youtu.be";
   const bool youtube = short_host || is_youtube_host(host);
-  const std::string_view path = parts.path;
-  auto list = find_param(params, "list");
-
   if (short_host) {
     link.kind = link_kind::video;
-    link.video_id = std::string(segment_after(path, path.empty() ? "" : "/"));
+    link.video_id = std::string(segment_after(parts.path, parts.path.empty() ? "" : "/"));
   } else if (youtube) {
-    link.kind = link_kind::youtube_page;
-    if (path == "/watch" || path == "/watch/") {
-      if (auto v = find_param(params, "v")) {
-        link.kind = link_kind::video;
-        link.video_id = std::string(*v);
-      } else {
-        link.kind = list ? link_kind::playlist : link_kind::video;  // a watch page needs a video
-      }
-    } else if (path == "/playlist" || path == "/embed/videoseries") {
-      if (list) link.kind = link_kind::playlist;
-    } else {
-      for (std::string_view prefix : {"/embed/", "/shorts/", "/live/", "/v/"}) {
-        if (path.starts_with(prefix)) {
-          link.kind = link_kind::video;
-          link.video_id = std::string(segment_after(path, prefix));
-          break;
-        }
-      }
-      if (link.kind == link_kind::youtube_page && list) link.kind = link_kind::playlist;
-    }
+    youtube_kind(parts.path, params, link);
   } else {
     link.kind = link_kind::web;
   }
@@ -148,51 +200,14 @@ youtube_link classify(std::string_view href) {
     if (is_tracking(p.key, youtube)) link.tracking.emplace_back(p.key);
   }
   link.without_tracking = remove_tracking(href, parts, params, youtube);
-
-  if (youtube) {
-    if (list) link.playlist_id = std::string(*list);
-    if (auto index = find_param(params, "index");
-        index && !index->empty() && index->size() <= 9 &&
-        index->find_first_not_of("0123456789") == std::string_view::npos) {
-      link.index = std::stol(std::string(*index));
-    }
-    auto t = find_param(params, "t");
-    if (!t) t = find_param(params, "start");
-    if (!t) t = find_param(fragment_params(parts), "t");
-    if (t) {
-      link.start_written = std::string(*t);
-      link.start = parse_start_time(*t);
-    }
-    if (auto pp = find_param(params, "pp")) {
-      link.has_pp = true;
-      link.pp_written = std::string(*pp);
-      link.pp = decode_pp(*pp);
-    }
-  }
+  if (youtube) youtube_parameters(parts, params, link);
 
   link.video_form = link.kind == link_kind::video;
   if (unusable) {
     link.kind = link_kind::unusable;
     link.problem = *unusable;
   }
-  switch (link.kind) {
-    case link_kind::video:
-      link.id = check_video_id(link.video_id);
-      if (link.id.problem == id_problem::none) {
-        link.normal = "https://www.youtube.com/watch?v=" + link.video_id;
-        if (link.start && *link.start > 0) link.normal += "&t=" + std::to_string(*link.start) + "s";
-      }
-      break;
-    case link_kind::playlist:
-      link.normal = "https://www.youtube.com/playlist?list=" + link.playlist_id;
-      break;
-    case link_kind::youtube_page:
-    case link_kind::web:
-      link.normal = web_normal_form(parts, params, youtube);
-      break;
-    case link_kind::unusable:
-      break;
-  }
+  normalize(parts, params, youtube, link);
   return link;
 }
 

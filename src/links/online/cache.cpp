@@ -1,12 +1,10 @@
 #include "links/online/cache.hpp"
 
-#include <cmath>
 #include <filesystem>
 
 #include "io.hpp"
+#include "json.hpp"
 #include "limits.hpp"
-#include "links/json_reader.hpp"
-#include "links/json_writer.hpp"
 #include "links/online/verdict.hpp"
 
 namespace handout::links {
@@ -39,17 +37,10 @@ namespace {
 
 constexpr int cache_version = 1;
 
-std::string string_member(const json_value& v, std::string_view key) {
-  const json_value* m = v.find(key);
-  const std::string* s = m ? m->as_string() : nullptr;
+// The member `key` of `object` when it is a string, else "".
+std::string string_member(const json& object, std::string_view key) {
+  const std::string* s = json_string_member(object, key);
   return s ? *s : std::string();
-}
-
-std::optional<double> number_member(const json_value& v, std::string_view key) {
-  const json_value* m = v.find(key);
-  const double* d = m ? m->as_number() : nullptr;
-  if (!d || !std::isfinite(*d)) return std::nullopt;
-  return *d;
 }
 
 }  // namespace
@@ -68,30 +59,30 @@ verdict_cache verdict_cache::load(const std::string& path, diagnostics& diags) {
   }
   json_parse_result parsed = parse_json(*text);
   if (!parsed.value) {
-    diags.warning(path, 0, 0,
-                  "the cache is not valid JSON (" + parsed.error + " at byte " +
-                      std::to_string(parsed.offset) + "); it is ignored and will be rewritten");
+    diags.warning(
+        path, parsed.line, parsed.column,
+        "the cache is not valid JSON (" + parsed.error + "); it is ignored and will be rewritten");
     return cache;
   }
-  const json_value& root = *parsed.value;
-  auto version = number_member(root, "version");
-  const json_value* entries = root.find("entries");
-  if (!version || *version != cache_version || !entries || !entries->as_object()) {
+  const json& root = *parsed.value;
+  auto version = json_integer_member<int>(root, "version");
+  const json* entries = json_member(root, "entries");
+  if (version != cache_version || !entries || !entries->is_object()) {
     diags.warning(path, 0, 0,
                   "the cache has another version or layout; it is ignored and will be rewritten");
     return cache;
   }
-  for (const auto& [key, value] : *entries->as_object()) {
+  for (const auto& [key, value] : entries->items()) {
     auto verdict = parse_verdict(string_member(value, "verdict"));
-    auto checked = number_member(value, "checked");
+    auto checked = json_integer_member<std::int64_t>(value, "checked");
     if (!verdict || !is_definite(*verdict) || !checked) continue;  // skip what we cannot use
     entry e;
     e.check.verdict = *verdict;
-    e.check.http_status = static_cast<int>(number_member(value, "status").value_or(0));
+    e.check.http_status = json_integer_member<int>(value, "status").value_or(0);
     e.check.detail = string_member(value, "detail");
     e.check.title = string_member(value, "title");
     e.check.channel = string_member(value, "channel");
-    e.checked_at = static_cast<std::int64_t>(*checked);
+    e.checked_at = *checked;
     cache.entries_.emplace(key, std::move(e));
   }
   return cache;
@@ -114,29 +105,23 @@ void verdict_cache::put(const std::string& key, const link_check& check, std::in
 
 bool verdict_cache::save(const std::string& path, std::int64_t now, std::chrono::seconds max_age,
                          diagnostics& diags) const {
-  json_writer w;
-  w.begin_object();
-  w.field("version", cache_version);
-  w.field("tool", "handout links --online");
-  w.key("entries");
-  w.begin_object();
+  json entries = json::object();
   for (const auto& [key, e] : entries_) {
     std::int64_t age = now - e.checked_at;
     if (age < 0 || age > max_age.count()) continue;  // keeps what this run checked
-    w.key(key);
-    w.begin_object();
-    w.field("verdict", verdict_name(e.check.verdict));
-    w.field("checked", static_cast<long>(e.checked_at));
-    w.field("status", e.check.http_status);
-    w.field("detail", e.check.detail);
-    w.field("title", e.check.title);
-    w.field("channel", e.check.channel);
-    w.end_object();
+    append_member(entries, key,
+                  json_object({{"verdict", verdict_name(e.check.verdict)},
+                               {"checked", e.checked_at},
+                               {"status", e.check.http_status},
+                               {"detail", e.check.detail},
+                               {"title", e.check.title},
+                               {"channel", e.check.channel}}));
   }
-  w.end_object();
-  w.end_object();
+  const json file = json_object({{"version", cache_version},
+                                 {"tool", "handout links --online"},
+                                 {"entries", std::move(entries)}});
   diagnostics write_diags;
-  if (write_file_atomically(path, w.finish(), write_diags)) return true;
+  if (write_file_atomically(path, json_text(file), write_diags)) return true;
   for (const auto& d : write_diags.all()) {
     diags.warning(d.file, 0, 0, d.message + " (the cache was not saved)");
   }

@@ -4,8 +4,8 @@
 #include <map>
 #include <memory>
 
+#include "json.hpp"
 #include "links/extract.hpp"
-#include "links/json_reader.hpp"
 #include "links/online/cache.hpp"
 #include "links/online/http.hpp"
 #include "links/online/verdict.hpp"
@@ -133,11 +133,11 @@ class checker {
     if (r.body_too_large) return false;
     json_parse_result parsed = parse_json(r.body);
     if (!parsed.value) return false;
-    const json_value* title = parsed.value->find("title");
-    if (!title || !title->as_string()) return false;
-    out.title = clean_text(*title->as_string());
-    const json_value* author = parsed.value->find("author_name");
-    if (author && author->as_string()) out.channel = clean_text(*author->as_string());
+    const std::string* title = json_string_member(*parsed.value, "title");
+    if (!title) return false;
+    out.title = clean_text(*title);
+    const std::string* author = json_string_member(*parsed.value, "author_name");
+    if (author) out.channel = clean_text(*author);
     return true;
   }
 

@@ -35,20 +35,18 @@ pugi::xml_node append_style(pugi::xml_node styles, const style_head& h, const pa
   return s;
 }
 
-}  // namespace
+// Bold, in the heading colour, at `size`: the run of every heading.
+run_props heading_run(const style& look, double size) {
+  run_props r;
+  r.bold = true;
+  r.color = hex_color(look.heading_color);
+  r.size = size;
+  return r;
+}
 
-void build_styles(const writer_env& env, pugi::xml_document& xml) {
+// Phase 1: document defaults (font, language, size, spacing).
+void append_defaults(const writer_env& env, pugi::xml_node styles) {
   const style& look = *env.look;
-  const double text_width = look.page_width - look.margin_left - look.margin_right;
-  const std::string text = hex_color(look.text_color);
-  const std::string heading = hex_color(look.heading_color);
-  const std::string link = hex_color(look.link_color);
-  const std::string rule = hex_color(look.rule_color);
-
-  pugi::xml_node styles = xml.append_child("w:styles");
-  styles.append_attribute("xmlns:w") = ns::w;
-
-  // Phase 1: document defaults (font, language, size, spacing).
   pugi::xml_node defaults = styles.append_child("w:docDefaults");
   run_props default_run;
   if (!env.font.empty()) default_run.font = env.font;
@@ -60,8 +58,11 @@ void build_styles(const writer_env& env, pugi::xml_document& xml) {
   default_par.space_after = look.paragraph_spacing;
   default_par.line = look.leading;
   append_ppr(defaults.append_child("w:pPrDefault"), default_par);
+}
 
-  // Phase 2: paragraph styles, from the body text to the headings.
+// Phase 2a: the body text and the cover (title, subtitle, author, date).
+void append_cover_styles(const style& look, pugi::xml_node styles) {
+  const std::string text = hex_color(look.text_color);
   paragraph_props normal_par;
   normal_par.auto_space_off = !look.cjk_latin_space;
   if (look.justify) normal_par.jc = "both";
@@ -74,10 +75,7 @@ void build_styles(const writer_env& env, pugi::xml_document& xml) {
   title_par.space_after = look.title_size * 0.5;
   title_par.line = 1.15;
   title_par.jc = "left";
-  run_props title_run;
-  title_run.bold = true;
-  title_run.color = heading;
-  title_run.size = look.title_size;
+  const run_props title_run = heading_run(look, look.title_size);
   append_style(
       styles,
       {"paragraph", style_id::title, "Title", style_id::normal, style_id::subtitle, 10, true},
@@ -106,15 +104,11 @@ void build_styles(const writer_env& env, pugi::xml_document& xml) {
                &meta_par, &meta_run);
   append_style(styles, {"paragraph", style_id::date, "Date", style_id::normal, style_id::normal},
                &meta_par, &meta_run);
+}
 
-  // The two heading levels differ in size, spacing and outline level.
-  auto heading_run = [&](double size) {
-    run_props r;
-    r.bold = true;
-    r.color = heading;
-    r.size = size;
-    return r;
-  };
+// Phase 2b: the two heading levels; they differ in size, spacing and
+// outline level.
+void append_heading_styles(const style& look, pugi::xml_node styles) {
   auto append_heading = [&](const char* id, const char* name, double size, double before,
                             double after, int outline_level) {
     paragraph_props par;
@@ -124,22 +118,24 @@ void build_styles(const writer_env& env, pugi::xml_document& xml) {
     par.line = 1.2;
     par.jc = "left";
     par.outline_level = outline_level;
-    const run_props run = heading_run(size);
+    const run_props run = heading_run(look, size);
     append_style(styles, {"paragraph", id, name, style_id::normal, style_id::normal, 9, true}, &par,
                  &run);
   };
   append_heading(style_id::heading1, "heading 1", look.heading1_size, 1.2, 0.6, 0);
   append_heading(style_id::heading2, "heading 2", look.heading2_size, 1.4, 0.5, 1);
+}
 
-  // Phase 3: the table of contents. The heading is not a heading style, so
-  // that it stays out of the contents and of the navigation pane.
-  const run_props toc_heading_run = heading_run(look.heading1_size);
+// Phase 3: the table of contents. The heading is not a heading style, so
+// that it stays out of the contents and of the navigation pane.
+void append_contents_styles(const style& look, double text_width, pugi::xml_node styles) {
+  const run_props toc_heading_run = heading_run(look, look.heading1_size);
   paragraph_props toc_heading_par;
   toc_heading_par.keep_next = true;
   toc_heading_par.space_after = look.heading1_size;
   toc_heading_par.line = 1.2;
   toc_heading_par.jc = "left";
-  toc_heading_par.border_bottom_color = rule;
+  toc_heading_par.border_bottom_color = hex_color(look.rule_color);
   append_style(styles,
                {"paragraph", style_id::toc_heading, "TOC Heading", style_id::normal,
                 style_id::normal, 39, true},
@@ -162,8 +158,11 @@ void build_styles(const writer_env& env, pugi::xml_document& xml) {
   append_style(styles,
                {"paragraph", style_id::toc2, "toc 2", style_id::normal, style_id::normal, 39},
                &toc2_par, nullptr);
+}
 
-  // Phase 4: bullets, link lines, header and footer.
+// Phase 4: bullets, link lines, header and footer.
+void append_body_styles(const style& look, double text_width, pugi::xml_node styles) {
+  const std::string rule = hex_color(look.rule_color);
   append_style(styles,
                {"paragraph", style_id::list_paragraph, "List Paragraph", style_id::normal, nullptr,
                 34, true},
@@ -198,12 +197,29 @@ void build_styles(const writer_env& env, pugi::xml_document& xml) {
   footer_par.border_bottom_color.reset();
   append_style(styles, {"paragraph", style_id::footer, "footer", style_id::normal, nullptr, 99},
                &footer_par, &margin_run);
+}
 
-  // Phase 5: character styles.
+// Phase 5: character styles.
+void append_character_styles(const style& look, pugi::xml_node styles) {
   run_props hyperlink_run;
-  hyperlink_run.color = link;
+  hyperlink_run.color = hex_color(look.link_color);
   append_style(styles, {"character", style_id::hyperlink, "Hyperlink", nullptr, nullptr, 99},
                nullptr, &hyperlink_run);
+}
+
+}  // namespace
+
+void build_styles(const writer_env& env, pugi::xml_document& xml) {
+  const style& look = *env.look;
+  const double text_width = look.page_width - look.margin_left - look.margin_right;
+  pugi::xml_node styles = xml.append_child("w:styles");
+  styles.append_attribute("xmlns:w") = ns::w;
+  append_defaults(env, styles);
+  append_cover_styles(look, styles);
+  append_heading_styles(look, styles);
+  append_contents_styles(look, text_width, styles);
+  append_body_styles(look, text_width, styles);
+  append_character_styles(look, styles);
 }
 
 }  // namespace handout::docx

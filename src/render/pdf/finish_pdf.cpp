@@ -123,12 +123,13 @@ std::optional<stream_object> locate_stream(const std::string& pdf, const xref_ta
 }
 
 // Edits compressing uncompressed stream `number`, or replacing its data
-// with `data`, compressed.
+// with `*data` (when not null), compressed.
 bool compress_stream(const std::string& pdf, const xref_table& xref, unsigned number,
-                     std::optional<std::string_view> data, std::vector<edit>& edits) {
+                     const std::string* data, std::vector<edit>& edits) {
   auto s = locate_stream(pdf, xref, number);
   if (!s) return false;
-  auto packed = deflate(data ? *data : std::string_view(pdf).substr(s->data_start, s->data_length));
+  auto packed = deflate(data ? std::string_view(*data)
+                             : std::string_view(pdf).substr(s->data_start, s->data_length));
   if (!packed) return false;
   const std::size_t dict_open = pdf.find("<<", xref.offsets[number]);
   edits.push_back({dict_open + 2, 0, "\n/Filter /FlateDecode"});
@@ -178,42 +179,54 @@ std::optional<std::string> stream_object_text(std::size_t number, const std::str
          std::to_string(packed->size()) + "\n>>\nstream\r\n" + *packed + "\nendstream\nendobj\n";
 }
 
-}  // namespace
+// Orders edits by where they apply.
+bool by_position(const edit& x, const edit& y) { return x.at < y.at; }
 
-bool finish_pdf(std::string& pdf, const std::vector<font_program>& fonts,
-                const std::string& to_unicode_cmap) {
-  auto xref = read_xref(pdf);
-  if (!xref) return false;
-  const std::size_t first_new = xref->offsets.size();  // font i: program 2i, map 2i + 1
+// The fonts' names as libharu wrote them, and the subset names they get.
+struct font_names {
+  std::vector<std::string> written, renamed;
 
-  // 1. Edits of the objects' dictionaries, found by what they hold.
-  std::vector<std::string> names, renamed;  // libharu's form; the subset's, valid
-  for (const font_program& f : fonts) {
-    names.push_back(escaped_name(f.name, true));
-    renamed.push_back(subset_tag(f.ttf) + "+" + escaped_name(f.name, false));
+  explicit font_names(const std::vector<font_program>& fonts) {
+    for (const font_program& f : fonts) {
+      written.push_back(escaped_name(f.name, true));
+      renamed.push_back(subset_tag(f.ttf) + "+" + escaped_name(f.name, false));
+    }
   }
-  // The font whose name follows `key` (up to the end of libharu's line),
-  // and an edit giving it the subset's name; -1 when none.
-  auto rename = [&](std::size_t offset, std::string_view dict, std::string_view key,
-                    std::vector<edit>& out) -> int {
+
+  // The font whose name follows `key` in the dictionary at `offset` (up to
+  // the end of libharu's line), and an edit giving it the subset's name; -1
+  // when none.
+  int rename(std::size_t offset, std::string_view dict, std::string_view key,
+             std::vector<edit>& out) const {
     std::size_t at = dict.find(key);
     if (at == std::string_view::npos) return -1;
     at += key.size();
     std::string_view name = dict.substr(at);
     name = name.substr(0, name.find('\n'));
-    for (std::size_t i = 0; i < names.size(); ++i) {
-      if (name == names[i]) {
+    for (std::size_t i = 0; i < written.size(); ++i) {
+      if (name == written[i]) {
         out.push_back({offset + at, name.size(), renamed[i]});
         return static_cast<int>(i);
       }
     }
     return -1;
-  };
-  std::vector<edit> edits;
+  }
+};
+
+// Phase 1: edits of the objects' dictionaries, found by what they hold:
+// each font renamed and given its program (/FontFile2) and map
+// (/CIDToGIDMap), the new objects from `first_new` on (font i: program
+// 2i, map 2i + 1); every stream compressed, the ToUnicode maps replaced.
+// False when a font is not found exactly once or a stream is not as expected.
+bool edit_objects(const std::string& pdf, const xref_table& xref,
+                  const std::vector<font_program>& fonts, const std::string& to_unicode_cmap,
+                  std::vector<edit>& edits) {
+  const std::size_t first_new = xref.offsets.size();
+  const font_names names(fonts);
   std::vector<int> descendants(fonts.size()), descriptors(fonts.size());
   std::set<unsigned> maps, streams;
-  for (unsigned object = 0; object < xref->offsets.size(); ++object) {
-    const std::size_t offset = xref->offsets[object];
+  for (unsigned object = 0; object < xref.offsets.size(); ++object) {
+    const std::size_t offset = xref.offsets[object];
     if (offset == 0) continue;
     const std::string_view dict = dictionary_of(pdf, offset);
     if (pdf.compare(offset + dict.size(), 7, "\nstream") == 0) streams.insert(object);
@@ -221,7 +234,7 @@ bool finish_pdf(std::string& pdf, const std::vector<font_program>& fonts,
     if (unsigned n = reference_after(dict, "/ToUnicode ")) maps.insert(n);
     const bool descendant = dict.find("/Subtype /CIDFontType2") != std::string_view::npos;
     if (dict.find("/Subtype /Type0") != std::string_view::npos || descendant) {
-      int i = rename(offset, dict, "/BaseFont /", edits);
+      int i = names.rename(offset, dict, "/BaseFont /", edits);
       if (i < 0) return false;
       if (descendant) {
         ++descendants[i];
@@ -229,7 +242,7 @@ bool finish_pdf(std::string& pdf, const std::vector<font_program>& fonts,
             {at("<<"), 0, "\n/CIDToGIDMap " + std::to_string(first_new + 2 * i + 1) + " 0 R"});
       }
     } else if (dict.find("/Type /FontDescriptor") != std::string_view::npos) {
-      int i = rename(offset, dict, "/FontName /", edits);
+      int i = names.rename(offset, dict, "/FontName /", edits);
       if (i < 0) return false;
       ++descriptors[i];
       edits.push_back({at("<<"), 0, "\n/FontFile2 " + std::to_string(first_new + 2 * i) + " 0 R"});
@@ -239,26 +252,40 @@ bool finish_pdf(std::string& pdf, const std::vector<font_program>& fonts,
     if (descendants[i] != 1 || descriptors[i] != 1) return false;
   }
   for (unsigned n : streams) {
-    auto data = maps.count(n) ? std::optional<std::string_view>(to_unicode_cmap) : std::nullopt;
-    if (!compress_stream(pdf, *xref, n, data, edits)) return false;
+    const std::string* data = maps.count(n) ? &to_unicode_cmap : nullptr;
+    if (!compress_stream(pdf, xref, n, data, edits)) return false;
   }
+  return true;
+}
 
-  // 2. The new objects, before the xref table.
-  std::string added;
-  std::vector<std::size_t> added_at;
+// The objects a pass adds, as the text that goes before the xref table.
+struct new_objects {
+  std::string text;
+  std::vector<std::size_t> offsets;  // of each object in `text`
+};
+
+// Phase 2: the new objects, numbered from `first_new`: font i's program,
+// then its CIDToGIDMap.
+std::optional<new_objects> make_new_objects(const std::vector<font_program>& fonts,
+                                            std::size_t first_new) {
+  new_objects added;
   for (std::size_t i = 0; i < fonts.size(); ++i) {
     auto program = stream_object_text(
         first_new + 2 * i, "/Length1 " + std::to_string(fonts[i].ttf.size()) + "\n", fonts[i].ttf);
     auto map = stream_object_text(first_new + 2 * i + 1, "", fonts[i].cid_to_gid);
-    if (!program || !map) return false;
-    added_at.push_back(added.size());
-    added += *program;
-    added_at.push_back(added.size());
-    added += *map;
+    if (!program || !map) return std::nullopt;
+    added.offsets.push_back(added.text.size());
+    added.text += *program;
+    added.offsets.push_back(added.text.size());
+    added.text += *map;
   }
+  return added;
+}
 
-  // 3. The xref table (old entries moved, new ones added), /Size, startxref.
-  auto by_position = [](const edit& x, const edit& y) { return x.at < y.at; };
+// Phase 3: edits for the xref table (old entries moved by `edits`, the new
+// objects added after them), /Size and startxref. Sorts `edits` by position.
+bool edit_xref(const std::string& pdf, const xref_table& xref, const new_objects& added,
+               std::vector<edit>& edits) {
   std::stable_sort(edits.begin(), edits.end(), by_position);
   std::vector<long long> shift_before{0};  // [k]: the growth from edits[0..k)
   for (const edit& e : edits) {
@@ -270,33 +297,37 @@ bool finish_pdf(std::string& pdf, const std::vector<font_program>& fonts,
              edits.begin();
     return static_cast<std::size_t>(static_cast<long long>(offset) + shift_before[k]);
   };
-  const std::size_t xref_moved = moved(xref->xref);
-  const std::size_t count = first_new + added_at.size();
-  std::string table = added + "xref\n0 " + std::to_string(count) + "\n";
+  const std::size_t first_new = xref.offsets.size();
+  const std::size_t xref_moved = moved(xref.xref);
+  const std::size_t count = first_new + added.offsets.size();
+  std::string table = added.text + "xref\n0 " + std::to_string(count) + "\n";
   auto entry = [&](std::size_t offset) {
     char buf[24];
     std::snprintf(buf, sizeof buf, "%010zu 00000 n\r\n", offset);
     table += buf;
   };
   for (std::size_t i = 0; i < first_new; ++i) {
-    if (xref->offsets[i] == 0) {
-      table.append(pdf, xref->entries + i * 20, 20);
+    if (xref.offsets[i] == 0) {
+      table.append(pdf, xref.entries + i * 20, 20);
     } else {
-      entry(moved(xref->offsets[i]));
+      entry(moved(xref.offsets[i]));
     }
   }
-  for (std::size_t a : added_at) entry(xref_moved + a);
-  const std::size_t entries_end = xref->entries + first_new * 20;
+  for (std::size_t a : added.offsets) entry(xref_moved + a);
+  const std::size_t entries_end = xref.entries + first_new * 20;
   const std::size_t size_at = pdf.find("/Size ", entries_end);
-  if (size_at == std::string::npos || size_at > xref->startxref_value) return false;
+  if (size_at == std::string::npos || size_at > xref.startxref_value) return false;
   const std::size_t size_digits = size_at + 6;
   const std::size_t size_digits_end = pdf.find_first_not_of("0123456789", size_digits);
-  edits.push_back({xref->xref, entries_end - xref->xref, std::move(table)});
+  edits.push_back({xref.xref, entries_end - xref.xref, std::move(table)});
   edits.push_back({size_digits, size_digits_end - size_digits, std::to_string(count)});
-  edits.push_back(
-      {xref->startxref_value, xref->startxref_digits, std::to_string(xref_moved + added.size())});
+  edits.push_back({xref.startxref_value, xref.startxref_digits,
+                   std::to_string(xref_moved + added.text.size())});
+  return true;
+}
 
-  // 4. Applied in one pass from the front.
+// Phase 4: the edits applied in one pass from the front.
+std::string apply_edits(const std::string& pdf, std::vector<edit>& edits) {
   std::stable_sort(edits.begin(), edits.end(), by_position);
   std::string out;
   std::size_t from = 0;
@@ -306,7 +337,20 @@ bool finish_pdf(std::string& pdf, const std::vector<font_program>& fonts,
     from = e.at + e.length;
   }
   out.append(pdf, from, std::string::npos);
-  pdf = std::move(out);
+  return out;
+}
+
+}  // namespace
+
+bool finish_pdf(std::string& pdf, const std::vector<font_program>& fonts,
+                const std::string& to_unicode_cmap) {
+  auto xref = read_xref(pdf);
+  if (!xref) return false;
+  std::vector<edit> edits;
+  if (!edit_objects(pdf, *xref, fonts, to_unicode_cmap, edits)) return false;
+  auto added = make_new_objects(fonts, xref->offsets.size());
+  if (!added || !edit_xref(pdf, *xref, *added, edits)) return false;
+  pdf = apply_edits(pdf, edits);
   return true;
 }
 

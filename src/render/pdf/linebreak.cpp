@@ -142,9 +142,19 @@ std::vector<std::size_t> break_opportunities(std::string_view text,
   return result;
 }
 
-std::vector<line> break_lines(std::string_view text, const break_options& options,
-                              const font_metrics& metrics) {
-  // 1. Characters, their fonts and widths.
+namespace {
+
+// Full-width punctuation carries its own space: a space beside it is dropped.
+bool is_fullwidth_punct(char32_t cp) {
+  return (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
+         (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
+         (cp >= 0xFF5B && cp <= 0xFF65);
+}
+
+// Phase 1: characters, their fonts and widths; spaces beside full-width
+// punctuation collapsed, the fixed gap between Han and Latin added.
+std::vector<glyph> measure_glyphs(std::string_view text, const break_options& options,
+                                  const font_metrics& metrics) {
   std::vector<glyph> glyphs;
   for (std::size_t i = 0; i < text.size();) {
     glyph g;
@@ -155,17 +165,10 @@ std::vector<line> break_lines(std::string_view text, const break_options& option
     g.advance = is_newline(g.cp) ? 0 : metrics.advance(g.font, g.cp) * options.size / 1000.0;
     glyphs.push_back(g);
   }
-  if (glyphs.empty()) return {};
-  // Full-width punctuation carries its own space: a space beside it is dropped.
-  auto fullwidth_punct = [](char32_t cp) {
-    return (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
-           (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
-           (cp >= 0xFF5B && cp <= 0xFF65);
-  };
   for (std::size_t i = 0; i < glyphs.size(); ++i) {
     if (glyphs[i].cp != ' ') continue;
-    bool after = i > 0 && fullwidth_punct(glyphs[i - 1].cp);
-    bool before = i + 1 < glyphs.size() && fullwidth_punct(glyphs[i + 1].cp);
+    bool after = i > 0 && is_fullwidth_punct(glyphs[i - 1].cp);
+    bool before = i + 1 < glyphs.size() && is_fullwidth_punct(glyphs[i + 1].cp);
     if (after || before) {
       glyphs[i].collapsed = true;
       glyphs[i].advance = 0;
@@ -178,25 +181,32 @@ std::vector<line> break_lines(std::string_view text, const break_options& option
       glyphs[i].gap_after = options.size / 4;
     }
   }
+  return glyphs;
+}
 
-  // 2. Where lines may break.
-  {
-    std::vector<std::size_t> breaks = break_opportunities(text, options.urls);
-    std::size_t k = 0;
-    for (std::size_t i = 1; i < glyphs.size(); ++i) {
-      while (k < breaks.size() && breaks[k] < glyphs[i].begin) ++k;
-      if (k < breaks.size() && breaks[k] == glyphs[i].begin) glyphs[i].break_before = true;
-      if (is_newline(glyphs[i - 1].cp) && !(glyphs[i - 1].cp == '\r' && glyphs[i].cp == '\n')) {
-        glyphs[i].hard_break_before = true;
-      }
+// Phase 2: where lines may break, and where they must (after a newline).
+void mark_breaks(std::string_view text, const std::vector<url_span>& urls,
+                 std::vector<glyph>& glyphs) {
+  std::vector<std::size_t> breaks = break_opportunities(text, urls);
+  std::size_t k = 0;
+  for (std::size_t i = 1; i < glyphs.size(); ++i) {
+    while (k < breaks.size() && breaks[k] < glyphs[i].begin) ++k;
+    if (k < breaks.size() && breaks[k] == glyphs[i].begin) glyphs[i].break_before = true;
+    if (is_newline(glyphs[i - 1].cp) && !(glyphs[i - 1].cp == '\r' && glyphs[i].cp == '\n')) {
+      glyphs[i].hard_break_before = true;
     }
   }
+}
 
-  // 3. Greedy first fit: the longest run that fits up to a break opportunity.
-  struct span {
-    std::size_t begin, end;
-    bool last;  // ends the paragraph or a hard line
-  };
+// The glyphs [begin, end) of one line.
+struct span {
+  std::size_t begin, end;
+  bool last;  // ends the paragraph or a hard line
+};
+
+// Phase 3: greedy first fit, the longest run that fits up to a break
+// opportunity.
+std::vector<span> fit_spans(const std::vector<glyph>& glyphs, const break_options& options) {
   std::vector<span> spans;
   const double limit = options.width + 1e-6;
   for (std::size_t start = 0; start < glyphs.size();) {
@@ -227,65 +237,84 @@ std::vector<line> break_lines(std::string_view text, const break_options& option
     spans.push_back({start, end, hard || end == glyphs.size()});
     start = end;
   }
+  return spans;
+}
 
-  // 4. Set each line: drop trailing spaces, justify, group into pieces.
-  std::vector<line> lines;
-  for (const span& s : spans) {
-    std::size_t last = s.end;
-    while (last > s.begin && (is_space(glyphs[last - 1].cp) || is_newline(glyphs[last - 1].cp))) {
-      --last;
+// The space added at each justification opportunity of the glyphs [begin,
+// last) so that they fill the width; 0 for a last line or a too loose one.
+double justification(const std::vector<glyph>& glyphs, std::size_t begin, std::size_t last,
+                     bool last_line, const break_options& options) {
+  double natural = 0;
+  int opportunities = 0;
+  for (std::size_t i = begin; i < last; ++i) {
+    natural += glyphs[i].advance + (i + 1 < last ? glyphs[i].gap_after : 0);
+    if (i + 1 < last && !glyphs[i].collapsed &&
+        (is_cjk(glyphs[i].cp) || is_cjk(glyphs[i + 1].cp) || is_space(glyphs[i].cp))) {
+      ++opportunities;
     }
-    line out;
-    out.begin = glyphs[s.begin].begin;
-    out.end = glyphs[s.end - 1].end;
-    if (last == s.begin) {
-      lines.push_back(out);
-      continue;
-    }
-    double natural = 0;
-    int opportunities = 0;
-    for (std::size_t i = s.begin; i < last; ++i) {
-      natural += glyphs[i].advance + (i + 1 < last ? glyphs[i].gap_after : 0);
-      if (i + 1 < last && !glyphs[i].collapsed &&
-          (is_cjk(glyphs[i].cp) || is_cjk(glyphs[i + 1].cp) || is_space(glyphs[i].cp))) {
-        ++opportunities;
-      }
-    }
-    double extra = 0;
-    if (options.justify && !s.last && opportunities > 0 && natural < options.width) {
-      extra = (options.width - natural) / opportunities;
-      if (extra > options.size) extra = 0;  // too loose: leave the line ragged
-    }
-    double x = 0;
-    text_piece* piece = nullptr;
-    bool spacing_set = false;
-    double prev_space = 0;
-    for (std::size_t i = s.begin; i < last; ++i) {
-      const glyph& g = glyphs[i];
-      if (g.collapsed) continue;
-      bool same = piece != nullptr && piece->font == g.font &&
-                  (!spacing_set || piece->char_space == prev_space);
-      if (same) {
-        if (!spacing_set) piece->char_space = prev_space;
-        spacing_set = true;
-      } else {
-        out.pieces.push_back({x, g.font, {}, 0});
-        piece = &out.pieces.back();
-        spacing_set = false;
-      }
-      piece->text.append(text.substr(g.begin, g.end - g.begin));
-      out.stops.emplace_back(g.begin, x);
-      double after = 0;
-      if (i + 1 < last) {
-        after = g.gap_after;
-        if (is_cjk(g.cp) || is_cjk(glyphs[i + 1].cp) || is_space(g.cp)) after += extra;
-      }
-      x += g.advance + after;
-      prev_space = after;
-    }
-    out.width = x;
-    lines.push_back(std::move(out));
   }
+  double extra = 0;
+  if (options.justify && !last_line && opportunities > 0 && natural < options.width) {
+    extra = (options.width - natural) / opportunities;
+    if (extra > options.size) extra = 0;  // too loose: leave the line ragged
+  }
+  return extra;
+}
+
+// Phase 4: sets one line: trailing spaces dropped, justified, grouped into
+// pieces of one font and one character spacing.
+line set_line(std::string_view text, const std::vector<glyph>& glyphs, const span& s,
+              const break_options& options) {
+  std::size_t last = s.end;
+  while (last > s.begin && (is_space(glyphs[last - 1].cp) || is_newline(glyphs[last - 1].cp))) {
+    --last;
+  }
+  line out;
+  out.begin = glyphs[s.begin].begin;
+  out.end = glyphs[s.end - 1].end;
+  if (last == s.begin) return out;
+  const double extra = justification(glyphs, s.begin, last, s.last, options);
+  double x = 0;
+  text_piece* piece = nullptr;
+  bool spacing_set = false;
+  double prev_space = 0;
+  for (std::size_t i = s.begin; i < last; ++i) {
+    const glyph& g = glyphs[i];
+    if (g.collapsed) continue;
+    bool same = piece != nullptr && piece->font == g.font &&
+                (!spacing_set || piece->char_space == prev_space);
+    if (same) {
+      if (!spacing_set) piece->char_space = prev_space;
+      spacing_set = true;
+    } else {
+      out.pieces.push_back({x, g.font, {}, 0});
+      piece = &out.pieces.back();
+      spacing_set = false;
+    }
+    piece->text.append(text.substr(g.begin, g.end - g.begin));
+    out.stops.emplace_back(g.begin, x);
+    double after = 0;
+    if (i + 1 < last) {
+      after = g.gap_after;
+      if (is_cjk(g.cp) || is_cjk(glyphs[i + 1].cp) || is_space(g.cp)) after += extra;
+    }
+    x += g.advance + after;
+    prev_space = after;
+  }
+  out.width = x;
+  return out;
+}
+
+}  // namespace
+
+std::vector<line> break_lines(std::string_view text, const break_options& options,
+                              const font_metrics& metrics) {
+  std::vector<glyph> glyphs = measure_glyphs(text, options, metrics);
+  if (glyphs.empty()) return {};
+  mark_breaks(text, options.urls, glyphs);
+  std::vector<line> lines;
+  for (const span& s : fit_spans(glyphs, options))
+    lines.push_back(set_line(text, glyphs, s, options));
   return lines;
 }
 
