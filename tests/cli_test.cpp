@@ -73,9 +73,7 @@ std::set<std::string> man_options(const std::string& man, const std::string& nam
 }
 
 // The man page the build wrote beside the CLI from docs/handout.1.in.
-std::string man_page_path() {
-  return fs::path(test::handout_binary()).parent_path() / "handout.1";
-}
+std::string man_page_path() { return fs::path(test::handout_binary()).parent_path() / "handout.1"; }
 
 TEST(ManPage, ListsExactlyTheOptionsOfEveryHelp) {
   const std::string man = test::read_all(man_page_path());

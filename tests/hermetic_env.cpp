@@ -9,12 +9,35 @@ namespace {
 
 struct hermetic_environment {
   hermetic_environment() {
-    for (const char* name :
-         {"NO_COLOR", "FORCE_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "COLUMNS", "LINES", "LC_ALL",
-          "LC_CTYPE", "LC_MESSAGES", "LANGUAGE", "SOURCE_DATE_EPOCH", "HANDOUT_STYLE_PATH", "CI",
-          "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITLAB_CI", "XDG_CONFIG_HOME", "XDG_DATA_HOME",
-          "XDG_CACHE_HOME", "FONTCONFIG_FILE", "FONTCONFIG_PATH", "http_proxy", "https_proxy",
-          "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "all_proxy", "no_proxy", "NO_PROXY"}) {
+    for (const char* name : {"NO_COLOR",
+                             "FORCE_COLOR",
+                             "CLICOLOR",
+                             "CLICOLOR_FORCE",
+                             "COLUMNS",
+                             "LINES",
+                             "LC_ALL",
+                             "LC_CTYPE",
+                             "LC_MESSAGES",
+                             "LANGUAGE",
+                             "SOURCE_DATE_EPOCH",
+                             "HANDOUT_STYLE_PATH",
+                             "CI",
+                             "GITHUB_ACTIONS",
+                             "GITHUB_STEP_SUMMARY",
+                             "GITLAB_CI",
+                             "XDG_CONFIG_HOME",
+                             "XDG_DATA_HOME",
+                             "XDG_CACHE_HOME",
+                             "FONTCONFIG_FILE",
+                             "FONTCONFIG_PATH",
+                             "http_proxy",
+                             "https_proxy",
+                             "HTTP_PROXY",
+                             "HTTPS_PROXY",
+                             "ALL_PROXY",
+                             "all_proxy",
+                             "no_proxy",
+                             "NO_PROXY"}) {
       unsetenv(name);
     }
     setenv("TERM", "xterm-256color", 1);  // what `script` gives a terminal test

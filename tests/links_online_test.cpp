@@ -10,11 +10,11 @@
 #include <filesystem>
 #include <thread>
 
+#include "commands/online_options.hpp"
 #include "json.hpp"
+#include "links/fail_policy.hpp"
 #include "links/online/address.hpp"
 #include "links/online/cache.hpp"
-#include "commands/online_options.hpp"
-#include "links/fail_policy.hpp"
 #include "test_support.hpp"
 
 namespace handout::test {

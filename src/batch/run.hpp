@@ -26,11 +26,11 @@ struct convert_request {
   // The file `style` came from, or empty for the built-in style; its bytes
   // are part of what decides that a deck is unchanged.
   std::string style_file;
-  deck_kinds kinds;                 // what a directory stands for
-  int jobs = 0;                     // decks at once; 0: one per core
-  bool force = false;               // rebuild decks that look unchanged
-  std::optional<batch::shard> shard;  // only this shard's decks
-  bool quiet = false;               // no progress, only diagnostics
+  deck_kinds kinds;                                            // what a directory stands for
+  int jobs = 0;                                                // decks at once; 0: one per core
+  bool force = false;                                          // rebuild decks that look unchanged
+  std::optional<batch::shard> shard;                           // only this shard's decks
+  bool quiet = false;                                          // no progress, only diagnostics
   links::fail_policy fail_on{links::fail_level::none, false};  // findings that fail the run
 };
 

@@ -105,6 +105,17 @@ const command_spec& global_spec() {
   return spec;
 }
 
+std::variant<std::vector<std::string>, int> read_args(const command_spec& spec,
+                                                      const std::vector<std::string>& args) {
+  auto parsed = parse_args(spec, args);
+  if (parsed.help) {
+    std::cout << help_text(spec);
+    return exit_code::ok;
+  }
+  if (!parsed.error.empty()) return usage_error(parsed.error, spec.name);
+  return std::move(parsed.operands);
+}
+
 int usage_error(const std::string& message, std::string_view command) {
   std::cerr << "handout: error: " << message << "\n(see 'handout " << command
             << (command.empty() ? "" : " ") << "--help')\n";

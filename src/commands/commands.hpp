@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "commands/options.hpp"
@@ -47,5 +48,19 @@ const command_spec& links_spec();
 
 // Prints a usage error of `command` (empty: none) and returns bad_input.
 int usage_error(const std::string& message, std::string_view command);
+
+// Reads `args` against `spec`: the operands, or the exit status when the
+// command line is already answered (help printed, or a usage error).
+std::variant<std::vector<std::string>, int> read_args(const command_spec& spec,
+                                                      const std::vector<std::string>& args);
+
+// The table `make` builds over a request nobody reads: what --help and the
+// man page show.
+template <class Request>
+const command_spec& documented_spec(command_spec (*make)(Request&)) {
+  static Request unused;
+  static const command_spec spec = make(unused);
+  return spec;
+}
 
 }  // namespace handout::commands

@@ -33,7 +33,8 @@ constexpr std::string_view usage =
                      [--online [ONLINE OPTIONS]]
        handout links --merge REPORT.json... [--format FORMAT] [-o FILE] [--fail-on LEVEL])";
 
-constexpr std::string_view description = R"(Audits every link of each deck (NAME.txt, or a NAME.xml intermediate; a
+constexpr std::string_view description =
+    R"(Audits every link of each deck (NAME.txt, or a NAME.xml intermediate; a
 directory stands for the .txt files below it): YouTube video ids, links that
 cannot be opened, duplicates (also across decks), search queries and tracking
 parameters. No network access unless --online. Rules, levels and formats:
@@ -44,7 +45,8 @@ convert, or per shard, from --format json) merged into one report, with the
 videos linked from several decks found anew.
 )";
 
-constexpr std::string_view epilog = R"(Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 when an
+constexpr std::string_view epilog =
+    R"(Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 when an
 input cannot be read, the report cannot be written, or the usage is wrong.
 )";
 
@@ -145,23 +147,16 @@ bool write_report(const std::string& text, const std::string& output, diagnostic
 
 }  // namespace
 
-const command_spec& links_spec() {
-  static links_request unused;
-  static const command_spec spec = make_spec(unused);
-  return spec;
-}
+const command_spec& links_spec() { return documented_spec(&make_spec); }
 
 int run_links(const std::vector<std::string>& args) {
   links_request request;
   request.online.options.user_agent = user_agent();
   const command_spec spec = make_spec(request);
-  auto parsed = parse_args(spec, args);
-  if (parsed.help) {
-    std::cout << help_text(spec);
-    return exit_code::ok;
-  }
-  if (!parsed.error.empty()) return usage_error(parsed.error, "links");
-  const auto& inputs = parsed.operands;
+  auto read = read_args(spec, args);
+  if (const int* status = std::get_if<int>(&read)) return *status;
+  const auto& operands = std::get<std::vector<std::string>>(read);
+  const auto& inputs = operands;
   if (inputs.empty()) {
     return usage_error(
         request.merge ? "links --merge needs JSON reports" : "links needs a file or directory",
@@ -185,8 +180,8 @@ int run_links(const std::vector<std::string>& args) {
   bool written = false;
   if (!audits.empty()) {
     const bool colour = request.output.empty() && stdout_wants_colour();
-    written = write_report(links::format_audit(audits, request.format, colour), request.output,
-                           diags);
+    written =
+        write_report(links::format_audit(audits, request.format, colour), request.output, diags);
   }
   print_diagnostics(std::cerr, diags);
   return exit_status(!written || !inputs_ok,

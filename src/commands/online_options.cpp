@@ -90,7 +90,9 @@ option_group online_option_group(online_state& state) {
   auto seconds = [](std::string_view name, std::chrono::milliseconds& into) {
     return [name, &into](const std::string& v) -> std::string {
       auto ms = parse_seconds(v);
-      if (!ms) return "--" + std::string(name) + " takes a number of seconds (up to 86400), not '" + v + "'";
+      if (!ms)
+        return "--" + std::string(name) + " takes a number of seconds (up to 86400), not '" + v +
+               "'";
       into = std::chrono::milliseconds(*ms);
       return "";
     };
@@ -98,61 +100,74 @@ option_group online_option_group(online_state& state) {
   auto count = [](std::string_view name, int least, int most, int& into) {
     return [=, &into](const std::string& v) -> std::string {
       auto n = parse_count(v, least, most);
-      if (!n) return "--" + std::string(name) + " takes " + std::to_string(least) + " to " + std::to_string(most);
+      if (!n)
+        return "--" + std::string(name) + " takes " + std::to_string(least) + " to " +
+               std::to_string(most);
       into = *n;
       return "";
     };
   };
-  return {"online check (off unless --online)",
-          {
-              {"online", 0, "", "check each distinct video and web link over HTTP",
-               [&state](const std::string&) {
-                 state.online = true;
-                 return std::string();
-               },
-               "Removed or private videos, titles and channels; the verdicts are cached."},
-              {"cache", 0, "FILE", "the verdict cache (default .handout-cache.json)",
-               other("cache",
-                     [&o](const std::string& v) {
-                       o.cache_path = v;
-                       return v.empty() ? std::string("--cache needs a file name") : std::string();
-                     })},
-              {"no-cache", 0, "", "neither read nor write the cache", other("no-cache", [&o](const std::string&) {
-                 o.use_cache = false;
-                 return std::string();
-               })},
-              {"max-cache-age", 0, "AGE",
-               "reuse cached verdicts up to this age: 3600, 90m, 12h,\n1d (default 1d; 0 checks everything again)",
-               other("max-cache-age",
-                     [&o](const std::string& v) {
-                       auto age = parse_age(v);
-                       if (!age) return "--max-cache-age takes a duration like 3600, 90m, 12h or 1d, not '" + v + "'";
-                       o.max_cache_age = std::chrono::seconds(*age);
-                       return std::string();
-                     })},
-              {"timeout", 0, "SECONDS", "per request (default 10)", other("timeout", seconds("timeout", o.timeout))},
-              {"deadline", 0, "SECONDS", "for the whole check (default 120); links left are unknown",
-               other("deadline", seconds("deadline", o.deadline))},
-              {"concurrency", 0, "N", "requests in flight (default 8; at most 2 per host)",
-               other("concurrency", count("concurrency", 1, limits::max_concurrency, o.concurrency))},
-              {"retries", 0, "N", "retries after a 429, a 5xx or a timeout (default 2)",
-               other("retries", count("retries", 0, limits::max_retries, o.retries))},
-              {"allow-private", 0, "", "also check links to loopback, private and link-local\naddresses",
-               other("allow-private",
-                     [&o](const std::string&) {
-                       o.allow_private = true;
-                       return std::string();
-                     })},
-              {"youtube-endpoint", 0, "URL",
-               "ask URL/oembed and URL/vi/ID/hqdefault.jpg instead\nof www.youtube.com and i.ytimg.com (for tests)",
-               other("youtube-endpoint",
-                     [&o](const std::string& v) {
-                       auto e = parse_endpoint(v);
-                       if (!e) return "--youtube-endpoint takes an http(s) URL without query, not '" + v + "'";
-                       o.youtube_endpoint = *e;
-                       return std::string();
-                     })},
-          }};
+  return {
+      "online check (off unless --online)",
+      {
+          {"online", 0, "", "check each distinct video and web link over HTTP",
+           [&state](const std::string&) {
+             state.online = true;
+             return std::string();
+           },
+           "Removed or private videos, titles and channels; the verdicts are cached."},
+          {"cache", 0, "FILE", "the verdict cache (default .handout-cache.json)",
+           other("cache",
+                 [&o](const std::string& v) {
+                   o.cache_path = v;
+                   return v.empty() ? std::string("--cache needs a file name") : std::string();
+                 })},
+          {"no-cache", 0, "", "neither read nor write the cache",
+           other("no-cache",
+                 [&o](const std::string&) {
+                   o.use_cache = false;
+                   return std::string();
+                 })},
+          {"max-cache-age", 0, "AGE",
+           "reuse cached verdicts up to this age: 3600, 90m, 12h,\n1d (default 1d; 0 checks "
+           "everything again)",
+           other("max-cache-age",
+                 [&o](const std::string& v) {
+                   auto age = parse_age(v);
+                   if (!age)
+                     return "--max-cache-age takes a duration like 3600, 90m, 12h or 1d, not '" +
+                            v + "'";
+                   o.max_cache_age = std::chrono::seconds(*age);
+                   return std::string();
+                 })},
+          {"timeout", 0, "SECONDS", "per request (default 10)",
+           other("timeout", seconds("timeout", o.timeout))},
+          {"deadline", 0, "SECONDS", "for the whole check (default 120); links left are unknown",
+           other("deadline", seconds("deadline", o.deadline))},
+          {"concurrency", 0, "N", "requests in flight (default 8; at most 2 per host)",
+           other("concurrency", count("concurrency", 1, limits::max_concurrency, o.concurrency))},
+          {"retries", 0, "N", "retries after a 429, a 5xx or a timeout (default 2)",
+           other("retries", count("retries", 0, limits::max_retries, o.retries))},
+          {"allow-private", 0, "",
+           "also check links to loopback, private and link-local\naddresses",
+           other("allow-private",
+                 [&o](const std::string&) {
+                   o.allow_private = true;
+                   return std::string();
+                 })},
+          {"youtube-endpoint", 0, "URL",
+           "ask URL/oembed and URL/vi/ID/hqdefault.jpg instead\nof www.youtube.com and i.ytimg.com "
+           "(for tests)",
+           other("youtube-endpoint",
+                 [&o](const std::string& v) {
+                   auto e = parse_endpoint(v);
+                   if (!e)
+                     return "--youtube-endpoint takes an http(s) URL without query, not '" + v +
+                            "'";
+                   o.youtube_endpoint = *e;
+                   return std::string();
+                 })},
+      }};
 }
 
 online_choice finish_online(const online_state& state) {

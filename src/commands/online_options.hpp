@@ -14,7 +14,7 @@ namespace handout::commands {
 // The online options of one command line, filled as they are read.
 struct online_state {
   links::online::online_options options;
-  bool online = false;       // --online was given
+  bool online = false;      // --online was given
   std::string first_other;  // the first online option other than --online
 };
 

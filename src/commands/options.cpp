@@ -127,7 +127,8 @@ std::string help_text(const command_spec& spec) {
       std::string line = "  " + names(o);
       line += line.size() + 2 <= help_column ? std::string(help_column - line.size(), ' ')
                                              : "\n" + std::string(help_column, ' ');
-      for (char c : o.help) line += c == '\n' ? "\n" + std::string(help_column, ' ') : std::string(1, c);
+      for (char c : o.help)
+        line += c == '\n' ? "\n" + std::string(help_column, ' ') : std::string(1, c);
       out += line + "\n";
     }
   }
@@ -149,7 +150,8 @@ std::string man_options(const option_group& group) {
     }
     std::string text(o.help);
     std::replace(text.begin(), text.end(), '\n', ' ');
-    if (!text.empty()) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+    if (!text.empty())
+      text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
     out += "\n" + roff(text) + ".\n";
     if (!o.more.empty()) out += roff(o.more) + "\n";
   }

@@ -34,26 +34,19 @@ the file given with -o (written whole or not at all).
 
 }  // namespace
 
-const command_spec& parse_spec() {
-  static parse_request unused;
-  static const command_spec spec = make_spec(unused);
-  return spec;
-}
+const command_spec& parse_spec() { return documented_spec(&make_spec); }
 
 int run_parse(const std::vector<std::string>& args) {
   parse_request request;
   const command_spec spec = make_spec(request);
-  auto parsed = parse_args(spec, args);
-  if (parsed.help) {
-    std::cout << help_text(spec);
-    return exit_code::ok;
-  }
-  if (!parsed.error.empty()) return usage_error(parsed.error, "parse");
-  if (parsed.operands.empty()) return usage_error("parse needs a file", "parse");
-  if (parsed.operands.size() > 1) return usage_error("parse takes one file", "parse");
+  auto read = read_args(spec, args);
+  if (const int* status = std::get_if<int>(&read)) return *status;
+  const auto& operands = std::get<std::vector<std::string>>(read);
+  if (operands.empty()) return usage_error("parse needs a file", "parse");
+  if (operands.size() > 1) return usage_error("parse takes one file", "parse");
 
   diagnostics diags;
-  auto r = load_input(parsed.operands[0], diags);
+  auto r = load_input(operands[0], diags);
   bool ok = r.has_value();
   if (ok && request.output.empty()) {
     write_xml(*r, [](std::string_view piece) { std::cout << piece; });
