@@ -116,6 +116,18 @@ std::variant<std::vector<std::string>, int> read_args(const command_spec& spec,
   return std::move(parsed.operands);
 }
 
+option fail_on_option(std::string_view help, links::fail_policy& into) {
+  return {"fail-on", 0, "LEVEL", help, [&into](const std::string& v) {
+            auto policy = links::parse_fail_policy(v);
+            if (!policy) {
+              return "unknown level '" + v + "' (use " + std::string(links::fail_policy_values) +
+                     ")";
+            }
+            into = *policy;
+            return std::string();
+          }};
+}
+
 int usage_error(const std::string& message, std::string_view command) {
   std::cerr << "handout: error: " << message << "\n(see 'handout " << command
             << (command.empty() ? "" : " ") << "--help')\n";

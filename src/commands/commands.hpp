@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "commands/options.hpp"
+#include "links/fail_policy.hpp"
 
 namespace handout::commands {
 
@@ -53,6 +54,10 @@ int usage_error(const std::string& message, std::string_view command);
 // command line is already answered (help printed, or a usage error).
 std::variant<std::vector<std::string>, int> read_args(const command_spec& spec,
                                                       const std::vector<std::string>& args);
+
+// The `--fail-on LEVEL` option of `links` and `convert`, reading the one
+// grammar (links/fail_policy.hpp) into `into`.
+option fail_on_option(std::string_view help, links::fail_policy& into);
 
 // The table `make` builds over a request nobody reads: what --help and the
 // man page show.

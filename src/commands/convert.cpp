@@ -61,71 +61,64 @@ command_spec make_spec(convert_args& a) {
     };
   };
   static const std::string epilog_text = std::string(epilog) + formats_help();
-  return {"convert",
-          "handout convert FILE|DIR... -o DIR [options]",
-          description,
-          {{"options",
-            {
-                {"output", 'o', "DIR", "where to write (created if missing)", set(r.output_dir)},
-                {"formats", 0, "LIST", "comma-separated formats (default: all marked *)",
-                 [&a](const std::string& v) {
-                   a.formats = v;
-                   a.formats_given = true;
-                   return std::string();
-                 }},
-                {"style", 0, "NAME|FILE",
-                 "a style: an installed one by name (report, handout)\nor a file (default: the "
-                 "built-in one, as report)",
-                 set(a.style),
-                 "A file is a name with a slash or ending in .yaml; names are looked up in "
-                 "HANDOUT_STYLE_PATH, then the installed styles."},
-                {"from", 0, "LIST", "what a directory stands for: txt (default), xml, or\ntxt,xml",
-                 [&r](const std::string& v) {
-                   auto kinds = batch::parse_deck_kinds(v);
-                   if (!kinds) return "--from takes txt, xml or txt,xml, not '" + v + "'";
-                   r.kinds = *kinds;
-                   return std::string();
-                 }},
-                {"jobs", 'j', "N", "decks converted at once (default: one per core)",
-                 [&r](const std::string& v) {
-                   if (v.empty() || v.size() > 4 || v.find_first_not_of("0123456789") != v.npos ||
-                       std::stoi(v) < 1) {
-                     return "-j takes a number of jobs from 1, not '" + v + "'";
-                   }
-                   r.jobs = std::stoi(v);
-                   return std::string();
-                 }},
-                {"force", 0, "", "convert every deck, changed or not", flag(r.force)},
-                {"shard", 0, "K/N", "only the K-th of N stable parts of the decks (CI jobs)",
-                 [&r](const std::string& v) {
-                   r.shard = batch::parse_shard(v);
-                   if (!r.shard) return "--shard takes K/N with 1 <= K <= N, not '" + v + "'";
-                   return std::string();
-                 },
-                 "A deck belongs to part (h mod N) + 1, where h is the first 8 bytes (big-endian) "
-                 "of the SHA-256 of its path relative to the directory it was found in, without "
-                 "extension; so the parts are the same on every machine, and N CI jobs together "
-                 "convert each deck exactly once."},
-                {"fail-on", 0, "LEVEL",
-                 "link audit findings that fail the run: none (default),\nerror, warning, info; "
-                 "add \",unknown\" (or give \"unknown\"\nalone) to fail also on links the online "
-                 "check could\nnot decide",
-                 [&r](const std::string& v) {
-                   auto policy = links::parse_fail_policy(v);
-                   if (!policy) {
-                     return "unknown level '" + v + "' (use " +
-                            std::string(links::fail_policy_values) + ")";
-                   }
-                   r.fail_on = *policy;
-                   return std::string();
-                 }},
-                {"quiet", 'q', "", "no progress, only diagnostics", flag(r.quiet),
-                 "Without it, standard error shows a progress bar with the counts, the current "
-                 "deck and an ETA on a terminal, and one line per deck elsewhere or when CI=true "
-                 "(for two decks or more)."},
-            }},
-           online_option_group(a.online)},
-          epilog_text};
+  return {
+      "convert",
+      "handout convert FILE|DIR... -o DIR [options]",
+      description,
+      {{"options",
+        {
+            {"output", 'o', "DIR", "where to write (created if missing)", set(r.output_dir)},
+            {"formats", 0, "LIST", "comma-separated formats (default: all marked *)",
+             [&a](const std::string& v) {
+               a.formats = v;
+               a.formats_given = true;
+               return std::string();
+             }},
+            {"style", 0, "NAME|FILE",
+             "a style: an installed one by name (report, handout)\nor a file (default: the "
+             "built-in one, as report)",
+             set(a.style),
+             "A file is a name with a slash or ending in .yaml; names are looked up in "
+             "HANDOUT_STYLE_PATH, then the installed styles."},
+            {"from", 0, "LIST", "what a directory stands for: txt (default), xml, or\ntxt,xml",
+             [&r](const std::string& v) {
+               auto kinds = batch::parse_deck_kinds(v);
+               if (!kinds) return "--from takes txt, xml or txt,xml, not '" + v + "'";
+               r.kinds = *kinds;
+               return std::string();
+             }},
+            {"jobs", 'j', "N", "decks converted at once (default: one per core)",
+             [&r](const std::string& v) {
+               if (v.empty() || v.size() > 4 || v.find_first_not_of("0123456789") != v.npos ||
+                   std::stoi(v) < 1) {
+                 return "-j takes a number of jobs from 1, not '" + v + "'";
+               }
+               r.jobs = std::stoi(v);
+               return std::string();
+             }},
+            {"force", 0, "", "convert every deck, changed or not", flag(r.force)},
+            {"shard", 0, "K/N", "only the K-th of N stable parts of the decks (CI jobs)",
+             [&r](const std::string& v) {
+               r.shard = batch::parse_shard(v);
+               if (!r.shard) return "--shard takes K/N with 1 <= K <= N, not '" + v + "'";
+               return std::string();
+             },
+             "A deck belongs to part (h mod N) + 1, where h is the first 8 bytes (big-endian) "
+             "of the SHA-256 of its path relative to the directory it was found in, without "
+             "extension; so the parts are the same on every machine, and N CI jobs together "
+             "convert each deck exactly once."},
+            fail_on_option(
+                "link audit findings that fail the run: none (default),\nerror, warning, info; "
+                "add \",unknown\" (or give \"unknown\"\nalone) to fail also on links the online "
+                "check could\nnot decide",
+                r.fail_on),
+            {"quiet", 'q', "", "no progress, only diagnostics", flag(r.quiet),
+             "Without it, standard error shows a progress bar with the counts, the current "
+             "deck and an ETA on a terminal, and one line per deck elsewhere or when CI=true "
+             "(for two decks or more)."},
+        }},
+       online_option_group(a.online)},
+      epilog_text};
 }
 
 // The renderers named by `--formats`, or the default set.

@@ -71,19 +71,11 @@ command_spec make_spec(links_request& r) {
                    r.output = v;
                    return std::string();
                  }},
-                {"fail-on", 0, "LEVEL",
-                 "the least level that fails the run: error (default),\nwarning, info or none; "
-                 "add \",unknown\" (or give\n\"unknown\" alone) to fail also on links the "
-                 "online check\ncould not decide",
-                 [&r](const std::string& v) {
-                   auto policy = links::parse_fail_policy(v);
-                   if (!policy) {
-                     return "unknown level '" + v + "' (use " +
-                            std::string(links::fail_policy_values) + ")";
-                   }
-                   r.fail_on = *policy;
-                   return std::string();
-                 }},
+                fail_on_option(
+                    "the least level that fails the run: error (default),\nwarning, info or none; "
+                    "add \",unknown\" (or give\n\"unknown\" alone) to fail also on links the "
+                    "online check\ncould not decide",
+                    r.fail_on),
                 {"merge", 0, "", "merge JSON reports instead of auditing decks",
                  [&r](const std::string&) {
                    r.merge = true;
