@@ -10,6 +10,7 @@
 
 #include "limits.hpp"
 #include "parse/bullets.hpp"
+#include "parse/url_end.hpp"
 #include "utf8.hpp"
 
 namespace handout {
@@ -345,11 +346,6 @@ bool is_link_line(std::string_view trimmed) {
 }
 
 std::vector<url_span> find_urls(std::string_view text) {
-  // A URL ends at whitespace, at quotes and angle brackets, and at CJK
-  // punctuation; trailing ASCII punctuation belongs to the sentence.
-  static constexpr std::string_view cjk_stops[] = {
-      "，", "。", "、", "；", "：", "！", "？", "（", "）", "「", "」", "『",
-      "』", "【", "】", "〈", "〉", "《", "》", "“",  "”",  "‘",  "’",  "\xE3\x80\x80"};
   std::vector<url_span> spans;
   std::size_t i = 0;
   while (i < text.size()) {
@@ -364,29 +360,9 @@ std::vector<url_span> find_urls(std::string_view text) {
       i = h + 4;
       continue;
     }
-    std::size_t end = h + scheme;
-    while (end < text.size()) {
-      char c = text[end];
-      if (is_space(c) || c == '"' || c == '<' || c == '>' || c == '`') break;
-      bool stop = false;
-      for (auto s : cjk_stops) {
-        if (text.substr(end, s.size()) == s) {
-          stop = true;
-          break;
-        }
-      }
-      if (stop) break;
-      ++end;
-    }
-    while (end > h + scheme && std::strchr(".,;:!?'", text[end - 1]) != nullptr) --end;
-    // A closing parenthesis ends the URL unless the URL opened one.
-    std::string_view url = text.substr(h, end - h);
-    if (url.back() == ')' &&
-        std::count(url.begin(), url.end(), '(') < std::count(url.begin(), url.end(), ')')) {
-      --end;
-    }
+    std::size_t end = url_end(text, h + scheme);
     if (end > h + scheme) spans.push_back(url_span{h, end - h});
-    i = end;
+    i = std::max(end, h + scheme);
   }
   return spans;
 }

@@ -1,0 +1,146 @@
+#include "parse/url_end.hpp"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <string>
+
+#include "utf8.hpp"
+
+namespace handout {
+
+namespace {
+
+// ASCII characters that end a URL wherever they stand.
+bool is_ascii_stop(unsigned char c) {
+  return c <= 0x20 || c == 0x7F || c == '"' || c == '<' || c == '>' || c == '`';
+}
+
+// A non-ASCII space, punctuation mark, symbol, control, format character or
+// unassigned code point: none is part of a URL written in text.
+bool is_non_ascii_stop(char32_t cp) {
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+      return false;
+    default:
+      return true;
+  }
+}
+
+// A letter, digit or mark of the scripts written without spaces around a URL
+// (Han, Bopomofo, Hiragana, Katakana, Hangul) or a full-width Latin letter or
+// digit. Called only for code points that are not stops.
+bool is_cjk_letter(char32_t cp) {
+  struct range {
+    char32_t first, last;
+  };
+  static constexpr std::array<range, 20> ranges{{
+      {0x1100, 0x11FF},    // Hangul Jamo
+      {0x2E80, 0x2FDF},    // CJK radicals, Kangxi radicals
+      {0x3005, 0x3007},    // 々 〆 〇
+      {0x3021, 0x3029},    // Hangzhou numerals
+      {0x3031, 0x3035},    // kana repeat marks
+      {0x3038, 0x303C},    // more Han numerals, 〼
+      {0x3040, 0x30FF},    // Hiragana, Katakana
+      {0x3100, 0x318F},    // Bopomofo, Hangul compatibility Jamo
+      {0x31A0, 0x31FF},    // Bopomofo extended, Katakana phonetic extensions
+      {0x3400, 0x4DBF},    // CJK extension A
+      {0x4E00, 0x9FFF},    // CJK unified ideographs
+      {0xA960, 0xA97F},    // Hangul Jamo extended A
+      {0xAC00, 0xD7FF},    // Hangul syllables, Jamo extended B
+      {0xF900, 0xFAFF},    // CJK compatibility ideographs
+      {0xFF10, 0xFF19},    // full-width digits
+      {0xFF21, 0xFF3A},    // full-width capital letters
+      {0xFF41, 0xFF5A},    // full-width small letters
+      {0xFF66, 0xFFDC},    // half-width Katakana and Hangul
+      {0x1B000, 0x1B16F},  // Kana supplement and extensions
+      {0x20000, 0x3FFFF},  // CJK extensions B and later
+  }};
+  return std::any_of(ranges.begin(), ranges.end(),
+                     [cp](range r) { return cp >= r.first && cp <= r.last; });
+}
+
+// True for YouTube's hosts and their subdomains (lower-cased `host`).
+bool is_youtube_host(std::string_view host) {
+  if (host.ends_with('.')) host.remove_suffix(1);
+  for (std::string_view domain :
+       {"youtube.com", "youtu.be", "youtube-nocookie.com", "youtubekids.com"}) {
+    if (host == domain) return true;
+    if (host.size() > domain.size() && host.ends_with(domain) &&
+        host[host.size() - domain.size() - 1] == '.') {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The lower-cased host of an authority (`user@host:port`).
+std::string host_of(std::string_view authority) {
+  if (auto at = authority.rfind('@'); at != std::string_view::npos) {
+    authority.remove_prefix(at + 1);
+  }
+  if (auto colon = authority.rfind(':');
+      colon != std::string_view::npos && authority.find(']', colon) == std::string_view::npos) {
+    authority = authority.substr(0, colon);
+  }
+  std::string host(authority);
+  std::transform(host.begin(), host.end(), host.begin(), [](unsigned char c) {
+    return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  });
+  return host;
+}
+
+// True when `url` (from the authority on) closes more of `close` than it opens.
+bool closes_unopened(std::string_view url, char open, char close) {
+  return std::count(url.begin(), url.end(), open) < std::count(url.begin(), url.end(), close);
+}
+
+}  // namespace
+
+std::size_t url_end(std::string_view text, std::size_t authority) {
+  std::size_t end = authority;
+  bool in_authority = true;
+  bool cjk_letters_end = true;  // in the authority; after it, on YouTube hosts
+  while (end < text.size()) {
+    auto c = static_cast<unsigned char>(text[end]);
+    if (c < 0x80) {
+      if (is_ascii_stop(c)) break;
+      if (in_authority && (c == '/' || c == '?' || c == '#')) {
+        in_authority = false;
+        cjk_letters_end = is_youtube_host(host_of(text.substr(authority, end - authority)));
+      }
+      ++end;
+      continue;
+    }
+    std::size_t next = end;
+    char32_t cp = utf8::decode(text, next);
+    if (is_non_ascii_stop(cp) || (cjk_letters_end && is_cjk_letter(cp))) break;
+    end = std::min(next, text.size());
+  }
+  // What the sentence closes is not part of the URL.
+  while (end > authority) {
+    char last = text[end - 1];
+    std::string_view url = text.substr(authority, end - authority);
+    bool trailing = last != '\0' && std::strchr(".,:;!?'\"*_~", last) != nullptr;
+    bool unbalanced = (last == ')' && closes_unopened(url, '(', ')')) ||
+                      (last == ']' && closes_unopened(url, '[', ']')) ||
+                      (last == '}' && closes_unopened(url, '{', '}'));
+    if (!trailing && !unbalanced) break;
+    --end;
+  }
+  return end;
+}
+
+}  // namespace handout
