@@ -1,7 +1,10 @@
 #include "links/youtube_url.hpp"
 
+#include <array>
+
 #include "links/start_time.hpp"
 #include "links/url.hpp"
+#include "youtube_hosts.hpp"
 
 namespace handout::links {
 
@@ -70,31 +73,74 @@ std::string web_normal_form(const url_parts& parts, const std::vector<query_para
   return out;
 }
 
+// The pages that play the video of their v= parameter: the watch page and
+// its pop-up player (`/watch_popup?v=ID`), with or without a trailing `/`.
+bool is_watch_path(std::string_view path) {
+  if (path.size() > 1 && path.ends_with('/')) path.remove_suffix(1);
+  return path == "/watch" || path == "/watch_popup";
+}
+
+// The path prefixes followed by a video id: the embedded player (also the
+// old `/e/` and `/v/`), Shorts and live streams.
+constexpr std::array<std::string_view, 5> id_prefixes{"/embed/", "/e/", "/shorts/", "/live/",
+                                                      "/v/"};
+
+// The path and query YouTube routes on: the URL's own, or on the home page
+// those of a fragment written as a path (`/#/watch?v=ID`, the old in-page
+// navigation's links).
+struct route {
+  std::string_view path;
+  std::vector<query_param> params;
+};
+
+route youtube_route(const url_parts& parts, const std::vector<query_param>& params) {
+  const bool home = parts.path.empty() || parts.path == "/";
+  if (!home || !parts.fragment.starts_with('/')) return {parts.path, params};
+  std::string_view fragment = parts.fragment;
+  std::size_t question = fragment.find('?');
+  if (question == std::string_view::npos) return {fragment, {}};
+  return {fragment.substr(0, question), parse_query(fragment.substr(question + 1))};
+}
+
+void set_video(youtube_link& link, std::string_view id) {
+  link.kind = link_kind::video;
+  link.video_id = std::string(id);
+}
+
 // The kind of a YouTube link (not youtu.be) and its video id, from its path
 // and its v= and list= parameters.
 void youtube_kind(std::string_view path, const std::vector<query_param>& params,
                   youtube_link& link) {
-  auto list = find_param(params, "list");
+  const auto list = find_param(params, "list");
+  const auto v = find_param(params, "v");
   link.kind = link_kind::youtube_page;
-  if (path == "/watch" || path == "/watch/") {
-    if (auto v = find_param(params, "v")) {
-      link.kind = link_kind::video;
-      link.video_id = std::string(*v);
+  if (is_watch_path(path)) {
+    if (v) {
+      set_video(link, *v);
     } else {
       link.kind = list ? link_kind::playlist : link_kind::video;  // a watch page needs a video
     }
-  } else if (path == "/playlist" || path == "/embed/videoseries") {
-    if (list) link.kind = link_kind::playlist;
-  } else {
-    for (std::string_view prefix : {"/embed/", "/shorts/", "/live/", "/v/"}) {
-      if (path.starts_with(prefix)) {
-        link.kind = link_kind::video;
-        link.video_id = std::string(segment_after(path, prefix));
-        break;
-      }
-    }
-    if (link.kind == link_kind::youtube_page && list) link.kind = link_kind::playlist;
+    return;
   }
+  if ((path.empty() || path == "/") && v) {  // the home page plays `/?v=ID` too
+    set_video(link, *v);
+    return;
+  }
+  if (path == "/playlist") {
+    if (list) link.kind = link_kind::playlist;
+    return;
+  }
+  for (std::string_view prefix : id_prefixes) {
+    if (!path.starts_with(prefix)) continue;
+    std::string_view segment = segment_after(path, prefix);
+    if (segment == "videoseries") {  // the player of a playlist
+      if (list) link.kind = link_kind::playlist;
+    } else if (segment != "live_stream") {  // live_stream?channel=UC…: a channel's live page
+      set_video(link, segment);
+    }
+    return;
+  }
+  if (list) link.kind = link_kind::playlist;
 }
 
 // The parameters YouTube reads: list=, index=, t= or start= (also in the
@@ -162,12 +208,6 @@ std::string_view kind_name(link_kind kind) {
   return "unusable";
 }
 
-bool is_youtube_host(std::string_view host) {
-  return host == "youtube.com" || host == "www.youtube.com" || host == "m.youtube.com" ||
-         host == "music.youtube.com" || host == "youtube-nocookie.com" ||
-         host == "www.youtube-nocookie.com";
-}
-
 youtube_link classify(std::string_view href) {
   youtube_link link;
   link.without_tracking = std::string(href);
@@ -182,16 +222,13 @@ youtube_link classify(std::string_view href) {
   // show its video, and then marked unusable.
   const url_parts& parts = *split;
   const std::vector<query_param> params = parse_query(parts.query);
-  std::string host = parts.host;
-  if (host.ends_with('.')) host.pop_back();  // `youtube.com.` is the same host
-
-  const bool short_host = host == "youtu.be" || host == "www.youtu.be";
-  const bool youtube = short_host || is_youtube_host(host);
-  if (short_host) {
-    link.kind = link_kind::video;
-    link.video_id = std::string(segment_after(parts.path, parts.path.empty() ? "" : "/"));
+  const youtube_host host = youtube_host_of(parts.host);
+  const bool youtube = host != youtube_host::none;
+  const route to = youtube_route(parts, params);
+  if (host == youtube_host::short_link) {
+    set_video(link, segment_after(parts.path, parts.path.empty() ? "" : "/"));
   } else if (youtube) {
-    youtube_kind(parts.path, params, link);
+    youtube_kind(to.path, to.params, link);
   } else {
     link.kind = link_kind::web;
   }
@@ -200,7 +237,7 @@ youtube_link classify(std::string_view href) {
     if (is_tracking(p.key, youtube)) link.tracking.emplace_back(p.key);
   }
   link.without_tracking = remove_tracking(href, parts, params, youtube);
-  if (youtube) youtube_parameters(parts, params, link);
+  if (youtube) youtube_parameters(parts, to.params, link);
 
   link.video_form = link.kind == link_kind::video;
   if (unusable) {

@@ -60,8 +60,4 @@ struct youtube_link {
 // Classifies `href` as written in a deck.
 youtube_link classify(std::string_view href);
 
-// True for the hosts of YouTube pages (`youtube.com` with `www.`, `m.`,
-// `music.`; `youtube-nocookie.com`); `youtu.be` is a short-link host.
-bool is_youtube_host(std::string_view lower_host);
-
 }  // namespace handout::links

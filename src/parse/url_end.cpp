@@ -8,6 +8,7 @@
 #include <string>
 
 #include "utf8.hpp"
+#include "youtube_hosts.hpp"
 
 namespace handout {
 
@@ -70,20 +71,6 @@ bool is_cjk_letter(char32_t cp) {
   }};
   return std::any_of(ranges.begin(), ranges.end(),
                      [cp](range r) { return cp >= r.first && cp <= r.last; });
-}
-
-// True for YouTube's hosts and their subdomains (lower-cased `host`).
-bool is_youtube_host(std::string_view host) {
-  if (host.ends_with('.')) host.remove_suffix(1);
-  for (std::string_view domain :
-       {"youtube.com", "youtu.be", "youtube-nocookie.com", "youtubekids.com"}) {
-    if (host == domain) return true;
-    if (host.size() > domain.size() && host.ends_with(domain) &&
-        host[host.size() - domain.size() - 1] == '.') {
-      return true;
-    }
-  }
-  return false;
 }
 
 // The lower-cased host of an authority (`user@host:port`).

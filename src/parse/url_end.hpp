@@ -13,8 +13,8 @@ namespace handout {
 // a non-ASCII space, punctuation mark, symbol or other (general categories Z*,
 // P*, S*, C*: `，。…—．～「」（）`); or a CJK letter (Han, Bopomofo, Hiragana,
 // Katakana, Hangul, full-width Latin letters and digits) in the authority, or
-// anywhere on a YouTube host (youtube.com, youtu.be, youtube-nocookie.com,
-// youtubekids.com and their subdomains), whose URLs cannot hold one. Then
+// anywhere on a YouTube host (is_youtube_host in youtube_hosts.hpp, the
+// link audit's rule too), whose URLs cannot hold one. Then
 // trailing `.,:;!?'"*_~` and unbalanced closing `)`, `]`, `}` are left to
 // the sentence, as GitHub's autolinks and linkify-it do. Answers `authority`
 // when nothing of the URL is left.
