@@ -131,6 +131,18 @@ TEST(YoutubeUrl, StartTimeIsReadFromAnInPageNavigationLink) {
             "https://www.youtube.com/watch?v=BaW_jenozKc&t=90s");
 }
 
+TEST(YoutubeUrl, TrackingParametersOfAnInPageNavigationLinkAreListedAndRemovable) {
+  const youtube_link l =
+      classify("https://www.youtube.com/?hl=en#/watch?v=BaW_jenozKc&pp=ygULZ29vZ2xlIEJFUlQ%3D&t=9");
+  EXPECT_EQ(l.tracking, std::vector<std::string>{"pp"});
+  EXPECT_EQ(l.pp.query, "google BERT");
+  EXPECT_EQ(l.without_tracking, "https://www.youtube.com/?hl=en#/watch?v=BaW_jenozKc&t=9");
+  EXPECT_EQ(classify("https://www.youtube.com/#/watch?si=x").without_tracking,
+            "https://www.youtube.com/#/watch");
+  // Elsewhere a fragment is a fragment.
+  EXPECT_EQ(classify("https://example.org/#/watch?v=BaW_jenozKc&pp=x").tracking.size(), 0u);
+}
+
 TEST(YoutubeUrl, PlayersOfAChannelOrPlaylistAreNoBrokenVideo) {
   for (const char* href :
        {"https://www.youtube.com/embed/live_stream?channel=UC123",

@@ -91,6 +91,7 @@ constexpr std::array<std::string_view, 5> id_prefixes{"/embed/", "/e/", "/shorts
 struct route {
   std::string_view path;
   std::vector<query_param> params;
+  bool in_fragment = false;  // read from `#/…`
 };
 
 route youtube_route(const url_parts& parts, const std::vector<query_param>& params) {
@@ -98,8 +99,8 @@ route youtube_route(const url_parts& parts, const std::vector<query_param>& para
   if (!home || !parts.fragment.starts_with('/')) return {parts.path, params};
   std::string_view fragment = parts.fragment;
   std::size_t question = fragment.find('?');
-  if (question == std::string_view::npos) return {fragment, {}};
-  return {fragment.substr(0, question), parse_query(fragment.substr(question + 1))};
+  if (question == std::string_view::npos) return {fragment, {}, true};
+  return {fragment.substr(0, question), parse_query(fragment.substr(question + 1)), true};
 }
 
 void set_video(youtube_link& link, std::string_view id) {
@@ -237,6 +238,16 @@ youtube_link classify(std::string_view href) {
     if (is_tracking(p.key, youtube)) link.tracking.emplace_back(p.key);
   }
   link.without_tracking = remove_tracking(href, parts, params, youtube);
+  if (youtube && to.in_fragment) {  // and those of a `#/watch?…` route, which ends the link
+    for (const auto& p : to.params) {
+      if (is_tracking(p.key, youtube)) link.tracking.emplace_back(p.key);
+    }
+    link.without_tracking.resize(link.without_tracking.size() - parts.fragment.size());
+    link.without_tracking += to.path;
+    if (std::string kept = kept_query(to.params, youtube); !kept.empty()) {
+      link.without_tracking += "?" + kept;
+    }
+  }
   if (youtube) youtube_parameters(parts, to.params, link);
 
   link.video_form = link.kind == link_kind::video;
