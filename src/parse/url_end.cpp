@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstring>
 #include <string>
 
 #include "utf8.hpp"
@@ -89,11 +88,6 @@ std::string host_of(std::string_view authority) {
   return host;
 }
 
-// True when `url` (from the authority on) closes more of `close` than it opens.
-bool closes_unopened(std::string_view url, char open, char close) {
-  return std::count(url.begin(), url.end(), open) < std::count(url.begin(), url.end(), close);
-}
-
 }  // namespace
 
 std::size_t url_end(std::string_view text, std::size_t authority) {
@@ -116,15 +110,23 @@ std::size_t url_end(std::string_view text, std::size_t authority) {
     if (is_non_ascii_stop(cp) || (cjk_letters_end && is_cjk_letter(cp))) break;
     end = std::min(next, text.size());
   }
-  // What the sentence closes is not part of the URL.
+  // What the sentence closes is not part of the URL. The brackets are
+  // counted once and the counts kept as the end moves back, so a URL ending
+  // in many `)` is trimmed in linear time.
+  constexpr std::string_view opening = "([{", closing = ")]}";
+  std::string_view url = text.substr(authority, end - authority);
+  std::array<std::ptrdiff_t, 3> unopened{};  // closing minus opening, per kind
+  for (std::size_t k = 0; k < closing.size(); ++k) {
+    unopened[k] = std::count(url.begin(), url.end(), closing[k]) -
+                  std::count(url.begin(), url.end(), opening[k]);
+  }
   while (end > authority) {
     char last = text[end - 1];
-    std::string_view url = text.substr(authority, end - authority);
-    bool trailing = last != '\0' && std::strchr(".,:;!?'\"*_~", last) != nullptr;
-    bool unbalanced = (last == ')' && closes_unopened(url, '(', ')')) ||
-                      (last == ']' && closes_unopened(url, '[', ']')) ||
-                      (last == '}' && closes_unopened(url, '{', '}'));
+    std::size_t k = closing.find(last);
+    bool trailing = std::string_view(".,:;!?'\"*_~").find(last) != std::string_view::npos;
+    bool unbalanced = k != std::string_view::npos && unopened[k] > 0;
     if (!trailing && !unbalanced) break;
+    if (k != std::string_view::npos) --unopened[k];
     --end;
   }
   return end;
