@@ -197,7 +197,7 @@ TEST(FailOn, LinkUnreachableFailsOnlyWithUnknown) {
   f.rule = rule_id::link_unreachable;
   f.severity = level::warning;
   a.findings.push_back(f);
-  const auto counts = count_findings({a});
+  const auto counts = count_findings({&a, 1});
   EXPECT_EQ(counts.unknown, 1);
   EXPECT_EQ(counts.warnings, 0);
   EXPECT_FALSE(fails(counts, {fail_level::error, false}));

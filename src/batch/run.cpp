@@ -161,7 +161,7 @@ deck_result process(const batch_env& env, const deck& d) {
   result.finding_errors = audit.summary.errors;
   result.finding_warnings = audit.summary.warnings;
   result.finding_infos = audit.summary.infos;
-  result.finding_unknown = links::count_findings({audit}).unknown;
+  result.finding_unknown = links::count_findings({&audit, 1}).unknown;
 
   render_options options;
   options.output_stem = env.out_dir + "/" + d.relative_stem;

@@ -36,8 +36,7 @@ std::string set_max_input_size(const std::string& v) {
 std::string global_description() {
   std::string text = "Turns bullet-structured slide text into reports.\n\ncommands:\n";
   for (const auto& c : all_commands()) {
-    std::string line = "  " + std::string(c.name) + " " + std::string(c.summary);
-    text += line + "\n";
+    text += "  " + std::string(c.name) + " " + std::string(c.summary) + "\n";
   }
   return text;
 }
@@ -45,14 +44,19 @@ std::string global_description() {
 // Takes `--max-input-size SIZE` (of every command) out of `args`, wherever
 // it is before `--`.
 std::string take_global_options(std::vector<std::string>& args) {
+  constexpr std::string_view name = "--max-input-size";
   for (std::size_t i = 0; i < args.size() && args[i] != "--";) {
     const std::string& a = args[i];
-    if (a != "--max-input-size" && !a.starts_with("--max-input-size=")) {
+    const bool inline_value =
+        a.starts_with(name) && a.size() > name.size() && a[name.size()] == '=';
+    if (a != name && !inline_value) {
       ++i;
       continue;
     }
-    std::size_t count = a.size() > 16 ? 1 : 2;
-    std::string value = a.size() > 16 ? a.substr(17) : i + 1 < args.size() ? args[i + 1] : "";
+    std::size_t count = inline_value ? 1 : 2;
+    std::string value = inline_value          ? a.substr(name.size() + 1)
+                        : i + 1 < args.size() ? args[i + 1]
+                                              : "";
     if (std::string error = set_max_input_size(value); !error.empty()) return error;
     args.erase(args.begin() + static_cast<std::ptrdiff_t>(i),
                args.begin() + static_cast<std::ptrdiff_t>(std::min(i + count, args.size())));

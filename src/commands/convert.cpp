@@ -48,18 +48,6 @@ std::string formats_help() {
 
 command_spec make_spec(convert_args& a) {
   auto& r = a.request;
-  auto set = [](auto& into) {
-    return [&into](const std::string& v) {
-      into = v;
-      return std::string();
-    };
-  };
-  auto flag = [](bool& into) {
-    return [&into](const std::string&) {
-      into = true;
-      return std::string();
-    };
-  };
   static const std::string epilog_text = std::string(epilog) + formats_help();
   return {
       "convert",
@@ -67,7 +55,7 @@ command_spec make_spec(convert_args& a) {
       description,
       {{"options",
         {
-            {"output", 'o', "DIR", "where to write (created if missing)", set(r.output_dir)},
+            {"output", 'o', "DIR", "where to write (created if missing)", store_in(r.output_dir)},
             {"formats", 0, "LIST", "comma-separated formats (default: all marked *)",
              [&a](const std::string& v) {
                a.formats = v;
@@ -77,7 +65,7 @@ command_spec make_spec(convert_args& a) {
             {"style", 0, "NAME|FILE",
              "a style: an installed one by name (report, handout)\nor a file (default: the "
              "built-in one, as report)",
-             set(a.style),
+             store_in(a.style),
              "A file is a name with a slash or ending in .yaml; names are looked up in "
              "HANDOUT_STYLE_PATH, then the installed styles."},
             {"from", 0, "LIST", "what a directory stands for: txt (default), xml, or\ntxt,xml",
@@ -96,7 +84,7 @@ command_spec make_spec(convert_args& a) {
                r.jobs = std::stoi(v);
                return std::string();
              }},
-            {"force", 0, "", "convert every deck, changed or not", flag(r.force)},
+            {"force", 0, "", "convert every deck, changed or not", set_to(r.force)},
             {"shard", 0, "K/N", "only the K-th of N stable parts of the decks (CI jobs)",
              [&r](const std::string& v) {
                r.shard = batch::parse_shard(v);
@@ -112,7 +100,7 @@ command_spec make_spec(convert_args& a) {
                 "add \",unknown\" (or give \"unknown\"\nalone) to fail also on links the online "
                 "check could\nnot decide",
                 r.fail_on),
-            {"quiet", 'q', "", "no progress, only diagnostics", flag(r.quiet),
+            {"quiet", 'q', "", "no progress, only diagnostics", set_to(r.quiet),
              "Without it, standard error shows a progress bar with the counts, the current "
              "deck and an ETA on a terminal, and one line per deck elsewhere or when CI=true "
              "(for two decks or more)."},
@@ -153,7 +141,6 @@ const command_spec& convert_spec() { return documented_spec(&make_spec); }
 
 int run_convert(const std::vector<std::string>& args) {
   convert_args a;
-  a.online.options.user_agent = user_agent();
   const command_spec spec = make_spec(a);
   auto read = read_args(spec, args);
   if (const int* status = std::get_if<int>(&read)) return *status;

@@ -67,20 +67,13 @@ command_spec make_spec(links_request& r) {
                    return std::string();
                  }},
                 {"output", 'o', "FILE", "write the report to FILE (whole or not at all)",
-                 [&r](const std::string& v) {
-                   r.output = v;
-                   return std::string();
-                 }},
+                 store_in(r.output)},
                 fail_on_option(
                     "the least level that fails the run: error (default),\nwarning, info or none; "
                     "add \",unknown\" (or give\n\"unknown\" alone) to fail also on links the "
                     "online check\ncould not decide",
                     r.fail_on),
-                {"merge", 0, "", "merge JSON reports instead of auditing decks",
-                 [&r](const std::string&) {
-                   r.merge = true;
-                   return std::string();
-                 },
+                {"merge", 0, "", "merge JSON reports instead of auditing decks", set_to(r.merge),
                  "Files are sorted by source, and videos linked from several decks are found "
                  "anew."},
             }},
@@ -143,12 +136,10 @@ const command_spec& links_spec() { return documented_spec(&make_spec); }
 
 int run_links(const std::vector<std::string>& args) {
   links_request request;
-  request.online.options.user_agent = user_agent();
   const command_spec spec = make_spec(request);
   auto read = read_args(spec, args);
   if (const int* status = std::get_if<int>(&read)) return *status;
-  const auto& operands = std::get<std::vector<std::string>>(read);
-  const auto& inputs = operands;
+  const auto& inputs = std::get<std::vector<std::string>>(read);
   if (inputs.empty()) {
     return usage_error(
         request.merge ? "links --merge needs JSON reports" : "links needs a file or directory",

@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "commands/commands.hpp"
+#include "commands/commands.hpp"
 #include "limits.hpp"
 #include "links/url.hpp"
 
@@ -111,10 +113,7 @@ option_group online_option_group(online_state& state) {
       "online check (off unless --online)",
       {
           {"online", 0, "", "check each distinct video and web link over HTTP",
-           [&state](const std::string&) {
-             state.online = true;
-             return std::string();
-           },
+           set_to(state.online),
            "Removed or private videos, titles and channels; the verdicts are cached."},
           {"cache", 0, "FILE", "the verdict cache (default .handout-cache.json)",
            other("cache",
@@ -123,11 +122,7 @@ option_group online_option_group(online_state& state) {
                    return v.empty() ? std::string("--cache needs a file name") : std::string();
                  })},
           {"no-cache", 0, "", "neither read nor write the cache",
-           other("no-cache",
-                 [&o](const std::string&) {
-                   o.use_cache = false;
-                   return std::string();
-                 })},
+           other("no-cache", set_to(o.use_cache, false))},
           {"max-cache-age", 0, "AGE",
            "reuse cached verdicts up to this age: 3600, 90m, 12h,\n1d (default 1d; 0 checks "
            "everything again)",
@@ -150,11 +145,7 @@ option_group online_option_group(online_state& state) {
            other("retries", count("retries", 0, limits::max_retries, o.retries))},
           {"allow-private", 0, "",
            "also check links to loopback, private and link-local\naddresses",
-           other("allow-private",
-                 [&o](const std::string&) {
-                   o.allow_private = true;
-                   return std::string();
-                 })},
+           other("allow-private", set_to(o.allow_private))},
           {"youtube-endpoint", 0, "URL",
            "ask URL/oembed and URL/vi/ID/hqdefault.jpg instead\nof www.youtube.com and i.ytimg.com "
            "(for tests)",
@@ -171,7 +162,11 @@ option_group online_option_group(online_state& state) {
 }
 
 online_choice finish_online(const online_state& state) {
-  if (state.online) return {state.options, ""};
+  if (state.online) {
+    auto options = state.options;
+    options.user_agent = user_agent();
+    return {options, ""};
+  }
   return {std::nullopt, state.first_other.empty() ? "" : state.first_other + " needs --online"};
 }
 

@@ -22,8 +22,8 @@ struct online_state {
 option_group online_option_group(online_state& state);
 
 // What the online options of a command line come to: the options when
-// --online was given (else nothing), or a usage error when other online
-// options were given without it.
+// --online was given (else nothing), with the tool's User-Agent, or a usage
+// error when other online options were given without it.
 struct online_choice {
   std::optional<links::online::online_options> options;
   std::string error;

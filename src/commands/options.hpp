@@ -21,6 +21,22 @@ struct option {
   std::string_view more = {};  // further paragraphs for the man page only
 };
 
+// The action of an option that stores its value in `into`.
+inline auto store_in(std::string& into) {
+  return [&into](const std::string& value) {
+    into = value;
+    return std::string();
+  };
+}
+
+// The action of a flag that sets `into` to `value`.
+inline auto set_to(bool& into, bool value = true) {
+  return [&into, value](const std::string&) {
+    into = value;
+    return std::string();
+  };
+}
+
 // Options under one heading of the help ("options", "online check ...").
 struct option_group {
   std::string_view heading;

@@ -25,10 +25,7 @@ the file given with -o (written whole or not at all).
 )",
           {{"options",
             {{"output", 'o', "FILE", "write to FILE instead of standard output",
-              [&request](const std::string& v) {
-                request.output = v;
-                return std::string();
-              }}}}},
+              store_in(request.output)}}}},
           ""};
 }
 

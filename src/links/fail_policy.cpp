@@ -35,7 +35,7 @@ std::optional<fail_policy> parse_fail_policy(std::string_view text) {
   }
 }
 
-finding_counts count_findings(const std::vector<audit_result>& audits) {
+finding_counts count_findings(std::span<const audit_result> audits) {
   finding_counts counts;
   for (const auto& a : audits) {
     for (const auto& f : a.findings) {

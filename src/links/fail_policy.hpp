@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -36,7 +37,7 @@ struct finding_counts {
 };
 
 // The counts of the findings of `audits`.
-finding_counts count_findings(const std::vector<audit_result>& audits);
+finding_counts count_findings(std::span<const audit_result> audits);
 
 // True when `counts` fail a run under `policy`.
 bool fails(const finding_counts& counts, const fail_policy& policy);
