@@ -11,6 +11,8 @@ run_packages=(
   cmake g++ ninja-build pkg-config
   libhpdf-dev libpugixml-dev libutf8proc-dev libyaml-cpp-dev
   libharfbuzz-dev libicu-dev libfontconfig-dev libqrencode-dev zlib1g-dev libzip-dev libcurl4-openssl-dev
+  # internationalized link hosts (IDNA)
+  libidn2-dev
   # batch conversion: content hashes, JSON (manifest, summary, links --merge)
   libssl-dev nlohmann-json3-dev
   # the default style's font

@@ -9,10 +9,14 @@
 
 namespace handout {
 
-// A URL found inside running text, as a byte range of that text.
+// A URL found inside running text, as a byte range of that text, and where
+// it starts in the source (1-based; 0 when unknown, as for an intermediate
+// written before URLs carried it).
 struct url_span {
   std::size_t offset = 0;
   std::size_t length = 0;
+  int line = 0;
+  int column = 0;
 };
 
 // A bullet; items of deeper levels nest in `children`.

@@ -199,6 +199,22 @@ TEST(InvalidStartTime, UnreadableStartIsAWarning) {
   EXPECT_EQ(found[0]->severity, level::warning);
 }
 
+TEST(Findings, OnALinkInTextPointAtItsColumnInEveryFormat) {
+  // The broken id sits at line 3, column 5 (after a wrap), the bullet starts on line 2.
+  audit_result a = audit_text(
+      " T\n• 完整版见\n在这里https://youtu.be/t45S_MwAcOx里\nhttps://youtu.be/BaW_jenozKc\n");
+  auto broken = of_rule(a, rule_id::invalid_video_id);
+  ASSERT_EQ(broken.size(), 1u);
+  EXPECT_EQ(broken[0]->line, 3);
+  EXPECT_EQ(broken[0]->column, 4);
+  EXPECT_NE(format_github({a}).find("line=3,col=4,"), std::string::npos);
+  EXPECT_NE(format_sarif({a}).find("\"startColumn\": 4"), std::string::npos);
+  EXPECT_NE(format_json({a}).find("\"column\": 4,"), std::string::npos);
+  EXPECT_NE(format_text({a}, false).find("    3:4  youtu.be/t45S_MwAcOx"), std::string::npos);
+  // A link line has no column.
+  EXPECT_EQ(a.links.back().column, 0);
+}
+
 TEST(Findings, SortedByLineThenRule) {
   audit_result a = audit_text(
       " One\n• a\nhttps://youtu.be/t45S_MwAcOx?si=1\n Two\n• b\n Three\n• c\njavascript:x\n");

@@ -1,12 +1,12 @@
 // URL classification, video ids, start times, pp decoding and link labels.
 #include <gtest/gtest.h>
 
-#include "render/link_label.hpp"
 #include "links/search_query.hpp"
 #include "links/start_time.hpp"
 #include "links/url.hpp"
 #include "links/video_id.hpp"
 #include "links/youtube_url.hpp"
+#include "render/link_label.hpp"
 #include "test_support.hpp"
 
 namespace handout::links {
@@ -139,7 +139,6 @@ TEST(NotALink, SpacesAndCharactersThatNeedEscapingAreNotUsable) {
         example{"https://example.org/a|b", "'|'"}, example{"https://example.org/a[1]", "'['"},
         example{"https://example.org/100%", "'%'"}, example{"https://example.org/%zz", "'%'"},
         example{"https://example.org/a#b#c", "second '#'"},
-        example{"https://zh.wikipedia.org/wiki/人工智能", "%E4%BA%BA"},
         example{"https://example.org/a\tb", "U+0009"}, example{"https:///path", "no host"},
         example{"https:example.org", "no host"}}) {
     youtube_link l = classify(href);
@@ -148,6 +147,93 @@ TEST(NotALink, SpacesAndCharactersThatNeedEscapingAreNotUsable) {
   }
   EXPECT_EQ(classify("https://[::1]:8080/a").kind, link_kind::web);
   EXPECT_EQ(classify("https://example.org/a%20b").kind, link_kind::web);
+}
+
+// --- IRIs (RFC 3987) -----------------------------------------------------------
+
+TEST(Iris, NonAsciiLettersAreUsableLinksWithAPercentEncodedNormalForm) {
+  struct example {
+    const char* href;
+    link_kind kind;
+    const char* normal;
+  };
+  for (auto [href, kind, normal] : {
+           example{"https://zh.wikipedia.org/wiki/机器学习", link_kind::web,
+                   "https://zh.wikipedia.org/wiki/%E6%9C%BA%E5%99%A8%E5%AD%A6%E4%B9%A0"},
+           example{"https://www.youtube.com/@频道名", link_kind::youtube_page,
+                   "https://www.youtube.com/@%E9%A2%91%E9%81%93%E5%90%8D"},
+           example{
+               "https://www.youtube.com/results?search_query=深度学习", link_kind::youtube_page,
+               "https://www.youtube.com/results?search_query=%E6%B7%B1%E5%BA%A6%E5%AD%A6%E4%B9%A0"},
+           example{"https://ja.wikipedia.org/wiki/機械学習#歴史", link_kind::web,
+                   "https://ja.wikipedia.org/wiki/"
+                   "%E6%A9%9F%E6%A2%B0%E5%AD%A6%E7%BF%92#%E6%AD%B4%E5%8F%B2"},
+           example{"https://ko.wikipedia.org/wiki/기계_학습", link_kind::web,
+                   "https://ko.wikipedia.org/wiki/%EA%B8%B0%EA%B3%84_%ED%95%99%EC%8A%B5"},
+           example{"https://de.wikipedia.org/wiki/Straße", link_kind::web,
+                   "https://de.wikipedia.org/wiki/Stra%C3%9Fe"},
+           example{"https://例子.测试/路径?q=值", link_kind::web,
+                   "https://xn--fsqu00a.xn--0zwm56d/%E8%B7%AF%E5%BE%84?q=%E5%80%BC"},
+           example{"https://Bücher.de", link_kind::web, "https://xn--bcher-kva.de/"},
+           example{"https://example.org/?q=\uE000", link_kind::web,
+                   "https://example.org/?q=%EE%80%80"},
+       }) {
+    youtube_link l = classify(href);
+    EXPECT_EQ(l.kind, kind) << href << ": " << l.problem;
+    EXPECT_EQ(l.normal, normal) << href;
+  }
+}
+
+TEST(Iris, FullWidthYouTubeHostIsYouTubeAfterIdnaMapping) {
+  youtube_link l = classify("https://ｙｏｕｔｕｂｅ.com/watch?v=t45S_MwAcOw");
+  EXPECT_EQ(l.kind, link_kind::video);
+  EXPECT_EQ(l.normal, "https://www.youtube.com/watch?v=t45S_MwAcOw");
+}
+
+TEST(Iris, SpacesControlsBidiControlsAndNoncharactersStayErrors) {
+  struct example {
+    const char* href;
+    const char* says;
+  };
+  for (auto [href, says] : {
+           example{"https://example.org/a\u3000b", "the space character U+3000 at character 22"},
+           example{"https://example.org/a\u00A0b", "the space character U+00A0"},
+           example{"https://example.org/a\u0085b", "the control character U+0085"},
+           example{"https://example.org/a\u200Bb", "the invisible character U+200B"},
+           example{"https://example.org/a\uFEFFb", "the invisible character U+FEFF"},
+           example{"https://example.org/a\u202Eb", "the bidi control U+202E"},
+           example{"https://example.org/a\u200Fb", "the bidi control U+200F"},
+           example{"https://example.org/a\u2066b", "the bidi control U+2066"},
+           example{"https://exa\u202Emple.org/", "the bidi control U+202E"},
+           example{"https://example.org/a\uFFFE", "the noncharacter U+FFFE"},
+           example{"https://example.org/a\uFDD0", "the noncharacter U+FDD0"},
+           example{"https://example.org/\uE000", "the private-use character U+E000"},
+           example{"https://example.org/?q=1#\uE000", "the private-use character U+E000"},
+       }) {
+    youtube_link l = classify(href);
+    EXPECT_EQ(l.kind, link_kind::unusable) << href;
+    EXPECT_NE(l.problem.find(says), std::string::npos) << href << ": " << l.problem;
+  }
+}
+
+TEST(Iris, HostsThatIdnaRefusesAreErrorsThatSayWhy) {
+  for (const char* href : {"https://-例子.com/", "https://⒈.com/", "https://例子-.测试/"}) {
+    youtube_link l = classify(href);
+    EXPECT_EQ(l.kind, link_kind::unusable) << href;
+    EXPECT_NE(l.problem.find("not a valid internationalized domain name"), std::string::npos)
+        << href << ": " << l.problem;
+  }
+}
+
+TEST(Iris, ToUriEncodesWhatAUriCannotHoldAndConvertsTheHost) {
+  EXPECT_EQ(to_uri("https://www.youtube.com/watch?v=t45S_MwAcOw"),
+            "https://www.youtube.com/watch?v=t45S_MwAcOw");
+  EXPECT_EQ(to_uri("https://例.com/a b?q=%3D"), "https://xn--fsq.com/a%20b?q=%3D");
+  EXPECT_EQ(to_uri("https://user@例子.测试:8080/路"),
+            "https://user@xn--fsqu00a.xn--0zwm56d:8080/%E8%B7%AF");
+  // A host IDNA refuses stays as written, percent-encoded, so that the link still opens something.
+  EXPECT_EQ(to_uri("https://-例.com/"), "https://-%E4%BE%8B.com/");
+  EXPECT_EQ(to_uri("https://example.org/\"<x>\""), "https://example.org/%22%3Cx%3E%22");
 }
 
 TEST(NotALink, UnusableVideoLinkStillKnowsItsVideoForLabels) {

@@ -11,8 +11,8 @@ using namespace std::string_literals;
 #include "parse/load.hpp"
 #include "parse/metadata.hpp"
 #include "parse/text_reader.hpp"
-#include "utf8.hpp"
 #include "test_support.hpp"
+#include "utf8.hpp"
 
 namespace handout {
 namespace {
@@ -300,6 +300,25 @@ TEST(Links, UrlInsideBulletTextStaysAndIsMarked) {
   EXPECT_EQ(it.text.substr(it.urls[0].offset, it.urls[0].length), "https://example.com/a_(b)");
   EXPECT_EQ(it.text.substr(it.urls[1].offset, it.urls[1].length), "http://x.org/y");
   EXPECT_TRUE(only_slide(r).links.empty());
+}
+
+TEST(Links, UrlInBulletTextKnowsTheSourceLineAndColumnWhereItStarts) {
+  // On the bullet's own line, on continuation lines (which start at column
+  // 1), and after text that NFC composes
+  // (e + U+0301 is one character after NFC but two as written).
+  report r = parse(
+      " T\n  • 见 https://a.org/x 和\n接着https://youtu.be/t45S_MwAcOw\n再 http://c.org/z\n"
+      "• e\u0301e\u0301 https://d.org/\n");
+  const slide& s = only_slide(r);
+  ASSERT_EQ(s.items.size(), 2u);
+  const auto& urls = s.items[0].urls;
+  ASSERT_EQ(urls.size(), 3u);
+  EXPECT_EQ(std::pair(urls[0].line, urls[0].column), std::pair(2, 7));
+  EXPECT_EQ(std::pair(urls[1].line, urls[1].column), std::pair(3, 3));
+  EXPECT_EQ(std::pair(urls[2].line, urls[2].column), std::pair(4, 3));
+  ASSERT_EQ(s.items[1].urls.size(), 1u);
+  EXPECT_EQ(s.items[1].text, "\u00E9\u00E9 https://d.org/");
+  EXPECT_EQ(std::pair(s.items[1].urls[0].line, s.items[1].urls[0].column), std::pair(5, 8));
 }
 
 TEST(Links, UrlInParenthesesEndsBeforeTheClosingOne) {

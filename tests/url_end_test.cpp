@@ -57,8 +57,24 @@ const std::vector<url_case>& cases() {
        {"https://zh.wikipedia.org/wiki/自然语言处理"}},
       {"见https://zh.wikipedia.org/wiki/深度学习。", {"https://zh.wikipedia.org/wiki/深度学习"}},
       {"见https://example.com/搜索?q=模型（旧）", {"https://example.com/搜索?q=模型"}},
-      // A CJK letter in the authority always ends the URL.
+      // A CJK letter after a Latin host ends the URL.
       {"见https://example.com里面", {"https://example.com"}},
+      // A host that starts with a CJK letter is an internationalized domain name.
+      {"域名https://例子.测试/路径?q=值，见上", {"https://例子.测试/路径?q=值"}},
+      {"见https://例子.测试。", {"https://例子.测试"}},
+      {"见https://中文.com了解", {"https://中文.com"}},
+      // YouTube's handles, custom URLs, hashtags and searches hold names as written.
+      {"频道https://www.youtube.com/@频道名 和", {"https://www.youtube.com/@频道名"}},
+      {"https://www.youtube.com/@频道名，订阅", {"https://www.youtube.com/@频道名"}},
+      {"https://www.youtube.com/hashtag/深度学习。", {"https://www.youtube.com/hashtag/深度学习"}},
+      {"搜https://www.youtube.com/results?search_query=深度学习、",
+       {"https://www.youtube.com/results?search_query=深度学习"}},
+      {"https://www.youtube.com/c/名前です", {"https://www.youtube.com/c/名前です"}},
+      {"https://www.youtube.com/watch?v=t45S_MwAcOw深度",
+       {"https://www.youtube.com/watch?v=t45S_MwAcOw"}},
+      // Upper-case schemes are found too.
+      {"见HTTPS://YOUTU.BE/t45S_MwAcOw里", {"HTTPS://YOUTU.BE/t45S_MwAcOw"}},
+      {"see Http://example.org.", {"Http://example.org"}},
       {"见https://youtube.com里面", {"https://youtube.com"}},
       // A host that only looks like YouTube keeps its CJK letters.
       {"见https://notyoutube.com/视频。", {"https://notyoutube.com/视频"}},

@@ -67,9 +67,22 @@ TEST(Writer, UnnumberedSectionHasNoNumberAttribute) {
 
 TEST(Writer, UrlInBulletTextIsMarkedInline) {
   std::string xml = write_xml(load("tests/data/english-deck.txt"));
-  EXPECT_THAT(xml,
-              HasSubstr("see <url>https://doc.rust-lang.org/book/ch04-01-what-is-ownership.html"
-                        "</url> for details.</text>"));
+  EXPECT_THAT(xml, HasSubstr("see <url line=\"9\" column=\"53\">"
+                             "https://doc.rust-lang.org/book/ch04-01-what-is-ownership.html"
+                             "</url> for details.</text>"));
+}
+
+TEST(Reader, UrlWithoutASourcePositionStillReads) {
+  diagnostics diags;
+  // As written before URLs carried their line and column.
+  auto old = read_xml(
+      "<report version=\"1\" source=\"a.txt\"><section line=\"1\"><slide "
+      "line=\"1\"><title>T</title>"
+      "<list><item level=\"1\" line=\"2\"><text>see <url>https://a.org/</url></text></item></list>"
+      "</slide></section></report>",
+      "old.xml", diags);
+  ASSERT_TRUE(old) << (diags.all().empty() ? "" : format(diags.all()[0]));
+  EXPECT_EQ(old->sections[0].slides[0].items[0].urls.at(0).column, 0);
 }
 
 TEST(Schema, EveryProducedIntermediateValidates) {

@@ -40,6 +40,30 @@ const std::vector<form>& forms() {
       {"https://www.youtube.com/watch?v=YE7VzlLtp-4&v=BaW_jenozKc", video, "YE7VzlLtp-4", ""},
       {"https://www.youtubekids.com/watch?v=3b8nCWDgZ6Q", video, "3b8nCWDgZ6Q", ""},
       {"https://www.youtube.com/watch_popup?v=63RmMXCd_bQ", video, "63RmMXCd_bQ", ""},
+      // Old names of the watch page, `;` between parameters, and `&amp;` pasted from HTML.
+      {"http://www.youtube.com/watch.php?v=BaW_jenozKc", video, "BaW_jenozKc", ""},
+      {"https://www.youtube.com/movie?v=BaW_jenozKc", video, "BaW_jenozKc", ""},
+      {"https://www.youtube.com/watch_popup.php?v=BaW_jenozKc", video, "BaW_jenozKc", ""},
+      {"https://www.youtube.com/watch?feature=share;v=BaW_jenozKc", video, "BaW_jenozKc", ""},
+      {"https://www.youtube.com/watch?feature=player_embedded&amp;v=V36LpHqtcDY", video,
+       "V36LpHqtcDY", ""},
+      // Upper-case schemes and hosts.
+      {"HTTPS://WWW.YOUTUBE.COM/watch?v=O0EDx9WAelc", video, "O0EDx9WAelc", ""},
+      {"HTTP://YouTu.be/OGS7c0-CmRs", video, "OGS7c0-CmRs", ""},
+      // The video in a fragment, as the old player's links wrote it.
+      {"https://www.youtube.com/watch#!v=BaW_jenozKc", video, "BaW_jenozKc", ""},
+      {"https://www.youtube.com/#!v=BaW_jenozKc", video, "BaW_jenozKc", ""},
+      {"https://www.youtube.com/watch#v=BaW_jenozKc", video, "BaW_jenozKc", ""},
+      // Attribution links carry the watch page in u=, encoded or not.
+      {"http://www.youtube.com/"
+       "attribution_link?a=JdfC0C9V6ZI&u=%2Fwatch%3Fv%3DEhxJLojIE_o%26feature%3Dshare",
+       video, "EhxJLojIE_o", ""},
+      {"https://www.youtube.com/attribution_link?a=8g8kPrPIi-ecwIsS&u=/"
+       "watch%3Fv%3DyZv2daTWRZU%26feature%3Dem-uploademail",
+       video, "yZv2daTWRZU", ""},
+      {"https://www.youtube.com/attribution_link?a=x&u=/watch?v=BaW_jenozKc&feature=share", video,
+       "BaW_jenozKc", ""},
+      {"https://www.youtube.com/attribution_link?a=JdfC0C9V6ZI", youtube_page, "", ""},
       // The home page plays v= too, also behind the old in-page navigation.
       {"https://www.youtube.com/?v=BaW_jenozKc", video, "BaW_jenozKc", ""},
       {"https://www.youtube.com?v=BaW_jenozKc", video, "BaW_jenozKc", ""},

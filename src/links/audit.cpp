@@ -40,10 +40,7 @@ class auditor {
     check_duplicates_on_slides();
     check_duplicates_across_slides();
     check_slides_without_links();
-    std::stable_sort(r_.findings.begin(), r_.findings.end(),
-                     [](const finding& a, const finding& b) {
-                       return a.line != b.line ? a.line < b.line : a.rule < b.rule;
-                     });
+    std::stable_sort(r_.findings.begin(), r_.findings.end(), comes_before);
   }
 
  private:
@@ -57,6 +54,7 @@ class auditor {
     f.message = std::move(message);
     f.slide = slide;
     f.link = link;
+    if (link) f.column = r_.links[*link].column;
     r_.findings.push_back(std::move(f));
   }
 
@@ -236,6 +234,11 @@ void accumulate(const audit_result& a, audit_summary& s, std::unordered_set<std:
 
 }  // namespace
 
+bool comes_before(const finding& a, const finding& b) {
+  if (a.line != b.line) return a.line < b.line;
+  return a.column != b.column ? a.column < b.column : a.rule < b.rule;
+}
+
 audit_result audit(const report& r) {
   audit_result result;
   result.source = r.source;
@@ -248,6 +251,7 @@ audit_result audit(const report& r) {
     l.label = label_of(e.href, l.url);
     l.href = std::move(e.href);
     l.line = e.line;
+    l.column = e.column;
     l.slide = e.slide;
     l.origin = e.origin;
     if (const link_check* c = find_link_check(r, l.href)) l.online = *c;

@@ -16,6 +16,7 @@ namespace handout::links {
 struct audited_link {
   std::string href;
   int line = 0;
+  int column = 0;  // a URL in bullet text: where it starts; else 0
   std::size_t slide = 0;
   link_origin origin = link_origin::link_line;
   youtube_link url;
@@ -28,6 +29,7 @@ struct finding {
   rule_id rule = rule_id::not_a_link;
   level severity = level::error;
   int line = 0;                    // where to fix it
+  int column = 0;                  // and the column, for a URL in bullet text; else 0
   std::vector<int> related_lines;  // the other places involved
   std::string message;
   std::optional<std::size_t> slide;  // index into audit_result::slides
@@ -52,6 +54,9 @@ struct audit_result {
   std::vector<finding> findings;  // by line, then rule
   audit_summary summary;
 };
+
+// The order of findings: by line, then column, then rule.
+bool comes_before(const finding& a, const finding& b);
 
 // Audits one report.
 audit_result audit(const report& r);

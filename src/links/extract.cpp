@@ -12,7 +12,8 @@ void collect(const item& it, std::size_t slide, std::string& text,
   std::string blanked = it.text;
   for (const auto& span : it.urls) {
     if (span.offset > it.text.size() || span.length > it.text.size() - span.offset) continue;
-    out.push_back({it.text.substr(span.offset, span.length), it.line, slide, link_origin::text});
+    out.push_back({it.text.substr(span.offset, span.length), span.line > 0 ? span.line : it.line,
+                   span.column, slide, link_origin::text});
     std::fill_n(blanked.begin() + static_cast<std::ptrdiff_t>(span.offset), span.length, ' ');
   }
   text += '\n';
@@ -40,7 +41,7 @@ extraction extract_links(const report& r) {
       const std::size_t first = x.links.size();
       for (const auto& it : sl.items) collect(it, index, info.text, x.links);
       for (const auto& l : sl.links) {
-        x.links.push_back({l.href, l.line, index, link_origin::link_line});
+        x.links.push_back({l.href, l.line, 0, index, link_origin::link_line});
       }
       std::stable_sort(
           x.links.begin() + static_cast<std::ptrdiff_t>(first), x.links.end(),

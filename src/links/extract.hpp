@@ -28,7 +28,8 @@ const char* origin_name(link_origin origin);
 
 struct extracted_link {
   std::string href;
-  int line = 0;           // the link line, or the line where the bullet starts
+  int line = 0;           // the link line, or the URL's line in bullet text
+  int column = 0;         // a URL in bullet text: where it starts; else 0
   std::size_t slide = 0;  // index into extraction::slides
   link_origin origin = link_origin::link_line;
 };

@@ -48,6 +48,7 @@ std::string format_github(const std::vector<audit_result>& audits) {
     for (const auto& f : a.findings) {
       out += "::" + std::string(command_of(f.severity)) + " file=" + escape_property(a.source);
       if (f.line > 0) out += ",line=" + std::to_string(f.line);
+      if (f.line > 0 && f.column > 0) out += ",col=" + std::to_string(f.column);
       out +=
           ",title=" + escape_property(rule_of(f.rule).name) + "::" + escape_data(f.message) + "\n";
     }

@@ -80,10 +80,14 @@ json online_json(const std::optional<link_check>& online) {
                       {"detail", c.detail}});
 }
 
+// A column, or null where there is none (a link line).
+json column_or_null(int column) { return column > 0 ? json(column) : json(nullptr); }
+
 json link_json(const audited_link& l) {
   const youtube_link& u = l.url;
   return json_object({{"href", l.href},
                       {"line", l.line},
+                      {"column", column_or_null(l.column)},
                       {"origin", origin_name(l.origin)},
                       {"kind", kind_name(u.kind)},
                       {"label", l.label},
@@ -125,6 +129,7 @@ json finding_json(const audit_result& a, const finding& f) {
                       {"level", level_name(f.severity)},
                       {"file", a.source},
                       {"line", f.line},
+                      {"column", column_or_null(f.column)},
                       {"related_lines", f.related_lines},
                       {"slide_line", f.slide ? json(a.slides[*f.slide].line) : json(nullptr)},
                       {"href", f.link ? json(a.links[*f.link].href) : json(nullptr)},

@@ -30,11 +30,12 @@ std::string artifact_uri(std::string_view path) {
   return out;
 }
 
-json physical_location(const std::string& uri, int line) {
+json physical_location(const std::string& uri, int line, int column = 0) {
   json artifact = json_object({{"uri", uri}});
   if (line <= 0) return json_object({{"artifactLocation", std::move(artifact)}});
-  return json_object(
-      {{"artifactLocation", std::move(artifact)}, {"region", json_object({{"startLine", line}})}});
+  json region = json_object({{"startLine", line}});
+  if (column > 0) region["startColumn"] = column;
+  return json_object({{"artifactLocation", std::move(artifact)}, {"region", std::move(region)}});
 }
 
 // SARIF's message object: {"text": ...}.
@@ -56,7 +57,8 @@ json tool_json() {
 
 json result_json(const finding& f, const std::string& uri) {
   json locations = json::array();
-  locations.push_back(json_object({{"physicalLocation", physical_location(uri, f.line)}}));
+  locations.push_back(
+      json_object({{"physicalLocation", physical_location(uri, f.line, f.column)}}));
   json result = json_object({{"ruleId", rule_of(f.rule).name},
                              {"ruleIndex", static_cast<int>(f.rule)},
                              {"level", sarif_level(f.severity)},

@@ -64,6 +64,7 @@ std::string format_text(const std::vector<audit_result>& audits, bool colour) {
       for (; next < a.links.size() && a.links[next].slide == s; ++next) {
         const audited_link& l = a.links[next];
         std::string line = std::to_string(l.line);
+        if (l.column > 0) line += ":" + std::to_string(l.column);
         out += "    " + p.dim(std::string(5 - std::min<std::size_t>(5, line.size()), ' ') + line) +
                "  " + l.label + "  " + p.dim(std::string(kind_name(l.url.kind)));
         if (l.url.has_pp && l.url.pp.status == pp_status::ok) {

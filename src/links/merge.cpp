@@ -28,9 +28,7 @@ std::optional<level> level_named(const std::string& name) {
 }
 
 void sort_findings(audit_result& a) {
-  std::stable_sort(a.findings.begin(), a.findings.end(), [](const finding& x, const finding& y) {
-    return x.line != y.line ? x.line < y.line : x.rule < y.rule;
-  });
+  std::stable_sort(a.findings.begin(), a.findings.end(), comes_before);
 }
 
 audited_link read_link(json_fields& in, const json& l, std::size_t slide,
@@ -38,6 +36,7 @@ audited_link read_link(json_fields& in, const json& l, std::size_t slide,
   audited_link link;
   link.href = in.text(l, "href", where);
   link.line = in.integer<int>(l, "line", where);
+  link.column = json_integer_member<int>(l, "column").value_or(0);  // absent before columns
   link.slide = slide;
   link.origin = in.text(l, "origin", where) == "text" ? link_origin::text : link_origin::link_line;
   link.url = classify(link.href);  // the same rules give the same classification
@@ -79,6 +78,7 @@ finding read_finding(json_fields& in, const json& f, const audit_result& a,
   out.rule = rule.value_or(rule_id{});
   out.severity = severity.value_or(level::info);
   out.line = in.integer<int>(f, "line", where);
+  out.column = json_integer_member<int>(f, "column").value_or(0);
   std::size_t i = 0;
   for (const json& l : in.array(f, "related_lines", where)) {
     auto line = json_integer<int>(l);

@@ -1,8 +1,15 @@
 #include "links/url.hpp"
 
+#include <idn2.h>
+#include <utf8proc.h>
+
+#include <algorithm>
 #include <array>
 #include <cstdio>
+#include <cstdlib>
+#include <memory>
 
+#include "url_authority.hpp"
 #include "utf8.hpp"
 
 namespace handout::links {
@@ -14,6 +21,11 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_hex(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 int hex_value(char c) {
   return is_digit(c) ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : c - 'A' + 10;
+}
+
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -47,7 +59,44 @@ std::string percent_encoded(std::string_view bytes) {
   return out;
 }
 
-// The first character of `href` that RFC 3986 does not allow as written.
+std::string code_point_name(char32_t cp) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
+  return buf;
+}
+
+// What is wrong with the non-ASCII character `cp` where it stands in an IRI
+// (RFC 3987), or nothing when it may stand there as written: a `ucschar`
+// anywhere, a private-use character (`iprivate`) in the query only. Spaces,
+// controls and invisible format characters are never part of a link, and
+// bidi controls must not be (§4.1: they can make a link read as another).
+std::optional<std::string> non_iri_character(char32_t cp, bool in_query) {
+  const bool bidi = cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+                    (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+  if (bidi) return "the bidi control " + code_point_name(cp);
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+      return "the space character " + code_point_name(cp);
+    case UTF8PROC_CATEGORY_CC:
+      return "the control character " + code_point_name(cp);
+    case UTF8PROC_CATEGORY_CF:
+      return "the invisible character " + code_point_name(cp);
+    default:
+      break;
+  }
+  const bool noncharacter = (cp & 0xFFFE) == 0xFFFE || (cp >= 0xFDD0 && cp <= 0xFDEF);
+  const bool private_use =
+      (cp >= 0xE000 && cp <= 0xF8FF) || (cp >= 0xF0000 && cp <= 0x10FFFD && !noncharacter);
+  if (noncharacter || (private_use && !in_query)) {
+    return (noncharacter ? "the noncharacter " : "the private-use character ") +
+           code_point_name(cp);
+  }
+  return std::nullopt;
+}
+
+// The first character of `href` that RFC 3987 does not allow as written.
 std::optional<std::string> bad_character(std::string_view href, const url_parts& parts) {
   // Brackets belong to an IPv6 host literal only.
   std::size_t host_end = 0;
@@ -62,31 +111,33 @@ std::optional<std::string> bad_character(std::string_view href, const url_parts&
     return table;
   }();
   bool seen_hash = false;
+  bool seen_question = false;  // outside the host
   for (std::size_t i = 0; i < href.size();) {
     auto c = static_cast<unsigned char>(href[i]);
     // The common case first: a character allowed as written.
-    if (c > 0x20 && c < 0x7F && c != '%' && c != '#' && c != '[' && c != ']' && !must_escape[c]) {
+    if (c > 0x20 && c < 0x7F && c != '%' && c != '#' && c != '?' && c != '[' && c != ']' &&
+        !must_escape[c]) {
       ++i;
       continue;
     }
     // Where, in characters, for the message (computed only for one).
     auto at_text = [&] { return " at character " + std::to_string(utf8::column_at(href, i)); };
     if (c >= 0x80) {
-      std::size_t next = i;
       if (utf8::find_invalid(href.substr(i, 4)).value_or(4) == 0) {
         return "contains a byte that is not UTF-8" + at_text();
       }
-      utf8::decode(href, next);
-      std::string_view ch = href.substr(i, next - i);
-      return "contains '" + std::string(ch) + "'" + at_text() +
-             ", which must be percent-encoded (" + percent_encoded(ch) + ")";
+      std::size_t next = i;
+      char32_t cp = utf8::decode(href, next);
+      if (auto what = non_iri_character(cp, seen_question && !seen_hash)) {
+        return "contains " + *what + at_text() + ", which a link cannot hold as written (" +
+               percent_encoded(href.substr(i, next - i)) + ")";
+      }
+      i = next;
+      continue;
     }
     if (c == ' ') return "contains a space" + at_text() + " (percent-encode it as %20)";
-    if (c < 0x20 || c == 0x7F) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "U+%04X", c);
-      return std::string("contains the control character ") + buf + at_text();
-    }
+    if (c < 0x20 || c == 0x7F)
+      return "contains the control character " + code_point_name(c) + at_text();
     if (must_escape[c] || ((c == '[' || c == ']') && i >= host_end)) {
       return "contains '" + std::string(1, static_cast<char>(c)) + "'" + at_text() +
              ", which must be percent-encoded (" + percent_encoded(href.substr(i, 1)) + ")";
@@ -94,6 +145,7 @@ std::optional<std::string> bad_character(std::string_view href, const url_parts&
     if (c == '%' && !(i + 2 < href.size() && is_hex(href[i + 1]) && is_hex(href[i + 2]))) {
       return "contains a '%'" + at_text() + " that is not followed by two hex digits (write %25)";
     }
+    if (c == '?' && i >= host_end) seen_question = true;
     if (c == '#') {
       if (seen_hash) return "contains a second '#'" + at_text() + " (percent-encode it as %23)";
       seen_hash = true;
@@ -117,16 +169,10 @@ std::optional<url_parts> split_url(std::string_view url) {
     std::size_t end = rest.find_first_of("/?#");
     std::string_view authority = rest.substr(0, end);
     rest = end == std::string_view::npos ? std::string_view() : rest.substr(end);
-    // `user@host`: the host is what follows the last '@'.
-    if (std::size_t at = authority.rfind('@'); at != std::string_view::npos) {
-      authority.remove_prefix(at + 1);
-    }
-    std::size_t colon = authority.rfind(':');
-    if (colon != std::string_view::npos && authority.find(']', colon) == std::string_view::npos) {
-      parts.port = authority.substr(colon + 1);
-      authority = authority.substr(0, colon);
-    }
-    parts.host = lower(authority);
+    const authority_parts split = split_authority(authority);
+    parts.host_written = split.host;
+    parts.port = split.port;
+    parts.host = lower(split.host);
   }
   std::size_t hash = rest.find('#');
   if (hash != std::string_view::npos) {
@@ -144,10 +190,10 @@ std::optional<url_parts> split_url(std::string_view url) {
   return parts;
 }
 
-std::vector<query_param> parse_query(std::string_view query) {
+std::vector<query_param> parse_query(std::string_view query, std::string_view separators) {
   std::vector<query_param> params;
   while (!query.empty()) {
-    std::size_t amp = query.find('&');
+    std::size_t amp = query.find_first_of(separators);
     std::string_view pair = query.substr(0, amp);
     if (!pair.empty()) {
       std::size_t eq = pair.find('=');
@@ -208,7 +254,55 @@ std::optional<std::string> unusable_reason(std::string_view href,
   }
   if (!parts->has_authority || parts->host.empty()) return "has no host after " + scheme + "://";
   if (auto bad = bad_character(href, *parts)) return bad;
+  std::string why;
+  if (!ascii_host(parts->host, &why)) {
+    return "has the host '" + std::string(parts->host_written) +
+           "', which is not a valid internationalized domain name (" + why + ")";
+  }
   return std::nullopt;
+}
+
+std::optional<std::string> ascii_host(std::string_view host, std::string* why) {
+  if (is_ascii(host)) return std::string(host);
+  char* ascii = nullptr;
+  int rc =
+      idn2_to_ascii_8z(std::string(host).c_str(), &ascii, IDN2_NONTRANSITIONAL | IDN2_NFC_INPUT);
+  std::unique_ptr<char, decltype(&std::free)> owned(ascii, &std::free);
+  if (rc != IDN2_OK) {
+    if (why) *why = idn2_strerror(rc);
+    return std::nullopt;
+  }
+  return std::string(ascii);
+}
+
+std::string to_uri(std::string_view iri) {
+  auto needs_escape = [](unsigned char c) {
+    return c <= 0x20 || c >= 0x7F || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' ||
+           c == '`' || c == '{' || c == '|' || c == '}';
+  };
+  if (std::none_of(iri.begin(), iri.end(), needs_escape)) return std::string(iri);
+  std::string out;
+  out.reserve(iri.size() * 3);
+  std::size_t pos = 0;
+  if (auto parts = split_url(iri); parts && !is_ascii(parts->host_written)) {
+    if (auto host = ascii_host(parts->host)) {
+      auto begin = static_cast<std::size_t>(parts->host_written.data() - iri.data());
+      out += iri.substr(0, begin);
+      out += *host;
+      pos = begin + parts->host_written.size();
+    }
+  }
+  static constexpr char hex[] = "0123456789ABCDEF";
+  for (unsigned char c : iri.substr(pos)) {
+    if (!needs_escape(c)) {
+      out += static_cast<char>(c);
+      continue;
+    }
+    out += '%';
+    out += hex[c >> 4];
+    out += hex[c & 0xF];
+  }
+  return out;
 }
 
 }  // namespace handout::links

@@ -29,10 +29,15 @@ std::string_view segment_after(std::string_view path, std::string_view prefix) {
   return rest.substr(0, rest.find('/'));
 }
 
-// The parameters of the query, or of a fragment written like one (`#t=90`).
+// YouTube's parameter separators: `&` and `;`.
+constexpr std::string_view youtube_separators = "&;";
+
+// The parameters of a fragment written like a query (`#t=90`, `#!v=ID`).
 std::vector<query_param> fragment_params(const url_parts& parts) {
   if (parts.fragment.find('=') == std::string_view::npos) return {};
-  return parse_query(parts.fragment);
+  std::string_view fragment = parts.fragment;
+  if (fragment.starts_with('!')) fragment.remove_prefix(1);
+  return parse_query(fragment, youtube_separators);
 }
 
 // The query's parameters but the tracking ones, joined again (`a=1&b`).
@@ -73,11 +78,14 @@ std::string web_normal_form(const url_parts& parts, const std::vector<query_para
   return out;
 }
 
-// The pages that play the video of their v= parameter: the watch page and
-// its pop-up player (`/watch_popup?v=ID`), with or without a trailing `/`.
+// The pages that play the video of their v= parameter: the watch page, its
+// pop-up player and the old `movie` and `.php` names (`/watch_popup?v=ID`,
+// `/watch.php?v=ID`), with or without a trailing `/`.
 bool is_watch_path(std::string_view path) {
   if (path.size() > 1 && path.ends_with('/')) path.remove_suffix(1);
-  return path == "/watch" || path == "/watch_popup";
+  if (path.ends_with(".php")) path.remove_suffix(4);
+  if (path.ends_with("_popup")) path.remove_suffix(6);
+  return path == "/watch" || path == "/movie";
 }
 
 // The path prefixes followed by a video id: the embedded player (also the
@@ -85,22 +93,43 @@ bool is_watch_path(std::string_view path) {
 constexpr std::array<std::string_view, 5> id_prefixes{"/embed/", "/e/", "/shorts/", "/live/",
                                                       "/v/"};
 
-// The path and query YouTube routes on: the URL's own, or on the home page
+// The path and query YouTube routes on: the URL's own; on the home page
 // those of a fragment written as a path (`/#/watch?v=ID`, the old in-page
-// navigation's links).
+// navigation's links); on the watch and home pages without v= a fragment's
+// (`/watch#!v=ID`); on an attribution link those of its `u=`
+// (`/attribution_link?a=…&u=%2Fwatch%3Fv%3DID`).
 struct route {
   std::string_view path;
   std::vector<query_param> params;
   bool in_fragment = false;  // read from `#/…`
 };
 
-route youtube_route(const url_parts& parts, const std::vector<query_param>& params) {
+// `target`, a path and query, as a route (`/watch?v=ID`).
+route route_to(std::string_view target, bool in_fragment) {
+  std::size_t question = target.find('?');
+  if (question == std::string_view::npos) return {target, {}, in_fragment};
+  return {target.substr(0, question), parse_query(target.substr(question + 1), youtube_separators),
+          in_fragment};
+}
+
+// `decoded` holds an attribution link's target, which the route points into.
+route youtube_route(const url_parts& parts, const std::vector<query_param>& params,
+                    std::string& decoded) {
   const bool home = parts.path.empty() || parts.path == "/";
-  if (!home || !parts.fragment.starts_with('/')) return {parts.path, params};
-  std::string_view fragment = parts.fragment;
-  std::size_t question = fragment.find('?');
-  if (question == std::string_view::npos) return {fragment, {}, true};
-  return {fragment.substr(0, question), parse_query(fragment.substr(question + 1)), true};
+  if (home && parts.fragment.starts_with('/')) return route_to(parts.fragment, true);
+  if (parts.path == "/attribution_link") {
+    auto u = find_param(params, "u");
+    if (auto target = u ? percent_decode(*u) : std::nullopt; target && target->starts_with('/')) {
+      decoded = std::move(*target);
+      return route_to(decoded, false);
+    }
+  }
+  if ((home || is_watch_path(parts.path)) && !find_param(params, "v")) {
+    if (auto in_fragment = fragment_params(parts); find_param(in_fragment, "v")) {
+      return {parts.path, std::move(in_fragment)};
+    }
+  }
+  return {parts.path, params};
 }
 
 void set_video(youtube_link& link, std::string_view id) {
@@ -184,7 +213,7 @@ void normalize(const url_parts& parts, const std::vector<query_param>& params, b
       break;
     case link_kind::youtube_page:
     case link_kind::web:
-      link.normal = web_normal_form(parts, params, youtube);
+      link.normal = to_uri(web_normal_form(parts, params, youtube));
       break;
     case link_kind::unusable:
       break;
@@ -222,10 +251,12 @@ youtube_link classify(std::string_view href) {
   // An unusable link is read like any other, so that link labels can still
   // show its video, and then marked unusable.
   const url_parts& parts = *split;
-  const std::vector<query_param> params = parse_query(parts.query);
-  const youtube_host host = youtube_host_of(parts.host);
+  const youtube_host host = youtube_host_of(ascii_host(parts.host).value_or(parts.host));
   const bool youtube = host != youtube_host::none;
-  const route to = youtube_route(parts, params);
+  const std::vector<query_param> params =
+      parse_query(parts.query, youtube ? youtube_separators : std::string_view("&"));
+  std::string decoded;
+  const route to = youtube_route(parts, params, decoded);
   if (host == youtube_host::short_link) {
     set_video(link, segment_after(parts.path, parts.path.empty() ? "" : "/"));
   } else if (youtube) {

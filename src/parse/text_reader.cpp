@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstring>
 #include <deque>
+#include <iterator>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -85,12 +87,30 @@ std::optional<bullet_match> match_bullet(std::string_view trimmed) {
   return std::nullopt;
 }
 
+// Where a piece of an item's text comes from: the text from byte `offset`
+// on was read from `line`, starting at `column`.
+struct source_piece {
+  std::size_t offset;
+  int line;
+  int column;
+};
+
 // An item as read, before nesting.
 struct flat_item {
   int level;
   int line;
   std::string text;
+  std::vector<source_piece> pieces;  // by offset; the first at 0
 };
+
+// The source line and column of byte `offset` of an item's text as read.
+std::pair<int, int> source_position(std::string_view text, const std::vector<source_piece>& pieces,
+                                    std::size_t offset) {
+  auto after = std::upper_bound(pieces.begin(), pieces.end(), offset,
+                                [](std::size_t o, const source_piece& p) { return o < p.offset; });
+  const source_piece& p = *std::prev(after);
+  return {p.line, p.column - 1 + utf8::column_at(text.substr(p.offset), offset - p.offset)};
+}
 
 enum class open_kind { none, section_title, slide_title, item, link };
 
@@ -118,8 +138,9 @@ class text_reader {
       }
       if (auto bullet = match_bullet(trimmed)) {
         awaiting_section_title_ = false;
-        start_item(bullet->level, trim_left(content.substr(bullet->text_offset)), number,
-                   indent_column);
+        const std::string_view text = trim_left(content.substr(bullet->text_offset));
+        start_item(bullet->level, text, number, indent_column,
+                   utf8::column_at(raw, static_cast<std::size_t>(text.data() - raw.data())));
         continue;
       }
       if (awaiting_section_title_) {
@@ -193,9 +214,10 @@ class text_reader {
     return report_.sections.back().slides.back();
   }
 
-  void start_item(int level, std::string_view text, int line, int column) {
+  // `column` is the bullet's, `text_column` where its text starts.
+  void start_item(int level, std::string_view text, int line, int column, int text_column) {
     current_slide(line, column, "bullet");
-    items_.push_back(flat_item{level, line, std::string(text)});
+    items_.push_back(flat_item{level, line, std::string(text), {{0, line, text_column}}});
     open_ = open_kind::item;
   }
 
@@ -216,6 +238,7 @@ class text_reader {
         report_.sections.back().slides.back().title += raw;
         break;
       case open_kind::item:
+        items_.back().pieces.push_back({items_.back().text.size(), line, 1});
         items_.back().text += raw;
         break;
       case open_kind::link:
@@ -226,7 +249,7 @@ class text_reader {
           diags_.warning(source_, line, 1, "text that continues no element; kept as a bullet");
         }
         current_slide(line, 1, "text");
-        items_.push_back(flat_item{1, line, std::string(raw)});
+        items_.push_back(flat_item{1, line, std::string(raw), {{0, line, 1}}});
         open_ = open_kind::item;
         break;
     }
@@ -245,6 +268,7 @@ class text_reader {
       it.level = f.level;
       it.line = f.line;
       it.text = std::move(f.text);
+      finish_bullet(it, f.pieces);
       siblings.push_back(std::move(it));
       path.push_back(&siblings.back());
     }
@@ -258,10 +282,25 @@ class text_reader {
     utf8::nfc_in_place(text);
   }
 
-  static void finish_item(item& it) {
-    finish_text(it.text);
+  // Finishes a bullet's text and marks its URLs, each with the source line
+  // and column where it starts. NFC may move bytes but never a URL's start
+  // (`http` is ASCII and composes with nothing), so when it changes the
+  // text, the n-th URL starts where the n-th URL of the text as read does.
+  static void finish_bullet(item& it, const std::vector<source_piece>& pieces) {
+    it.text.resize(trim_right(it.text).size());
+    std::string as_read;
+    if (!utf8::is_nfc_quick(it.text)) {
+      as_read = it.text;
+      utf8::nfc_in_place(it.text);
+      if (as_read == it.text) as_read.clear();
+    }
     it.urls = find_urls(it.text);
-    for (auto& child : it.children) finish_item(child);
+    const std::vector<url_span> read_urls = as_read.empty() ? it.urls : find_urls(as_read);
+    const std::string_view read_text = as_read.empty() ? std::string_view(it.text) : as_read;
+    for (std::size_t k = 0; k < it.urls.size() && k < read_urls.size(); ++k) {
+      std::tie(it.urls[k].line, it.urls[k].column) =
+          source_position(read_text, pieces, read_urls[k].offset);
+    }
   }
 
   // Trims what hard wraps left at the end of each element and normalizes to NFC.
@@ -270,7 +309,6 @@ class text_reader {
       finish_text(sec.title);
       for (auto& sl : sec.slides) {
         finish_text(sl.title);
-        for (auto& it : sl.items) finish_item(it);
         for (auto& l : sl.links) {
           finish_text(l.href);
           if (l.href.find_first_of(" \t") != std::string::npos) {
@@ -345,11 +383,24 @@ bool is_link_line(std::string_view trimmed) {
          ((trimmed[0] >= 'a' && trimmed[0] <= 'z') || (trimmed[0] >= 'A' && trimmed[0] <= 'Z'));
 }
 
+namespace {
+
+// The first `http` at or after `from`, in any case (`HTTPS://`), or npos.
+std::size_t find_http(std::string_view text, std::size_t from) {
+  for (std::size_t i = text.find_first_of("hH", from); i != std::string_view::npos;
+       i = text.find_first_of("hH", i + 1)) {
+    if (starts_with_icase(text.substr(i), "http")) return i;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
 std::vector<url_span> find_urls(std::string_view text) {
   std::vector<url_span> spans;
   std::size_t i = 0;
   while (i < text.size()) {
-    std::size_t h = text.find("http", i);
+    std::size_t h = find_http(text, i);
     if (h == std::string_view::npos) break;
     std::string_view rest = text.substr(h);
     std::size_t scheme = starts_with_icase(rest, "https://")  ? 8

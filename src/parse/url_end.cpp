@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <string>
 
+#include "url_authority.hpp"
 #include "utf8.hpp"
 #include "youtube_hosts.hpp"
 
@@ -74,40 +76,53 @@ bool is_cjk_letter(char32_t cp) {
 
 // The lower-cased host of an authority (`user@host:port`).
 std::string host_of(std::string_view authority) {
-  if (auto at = authority.rfind('@'); at != std::string_view::npos) {
-    authority.remove_prefix(at + 1);
-  }
-  if (auto colon = authority.rfind(':');
-      colon != std::string_view::npos && authority.find(']', colon) == std::string_view::npos) {
-    authority = authority.substr(0, colon);
-  }
-  std::string host(authority);
+  std::string host(split_authority(authority).host);
   std::transform(host.begin(), host.end(), host.begin(), [](unsigned char c) {
     return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   });
   return host;
 }
 
+// The YouTube pages whose URLs hold names as written, so CJK letters may
+// continue them: a handle (`/@频道名`), a custom channel URL (`/c/名`), a
+// hashtag (`/hashtag/深度学习`) and a search (`/results?search_query=深度`).
+// `path` runs from the end of the authority to the letter in question.
+bool youtube_name_path(std::string_view path) {
+  return path.starts_with("/@") || path.starts_with("/c/") || path.starts_with("/hashtag/") ||
+         path.starts_with("/results?");
+}
+
 }  // namespace
 
 std::size_t url_end(std::string_view text, std::size_t authority) {
   std::size_t end = authority;
-  bool in_authority = true;
-  bool cjk_letters_end = true;  // in the authority; after it, on YouTube hosts
+  std::size_t path = std::string_view::npos;  // where the authority ends
+  bool youtube = false;
+  bool non_cjk_host = false;  // the host so far has a character that is not a CJK letter
   while (end < text.size()) {
     auto c = static_cast<unsigned char>(text[end]);
     if (c < 0x80) {
       if (is_ascii_stop(c)) break;
-      if (in_authority && (c == '/' || c == '?' || c == '#')) {
-        in_authority = false;
-        cjk_letters_end = is_youtube_host(host_of(text.substr(authority, end - authority)));
+      if (path == std::string_view::npos && (c == '/' || c == '?' || c == '#')) {
+        path = end;
+        youtube = is_youtube_host(host_of(text.substr(authority, end - authority)));
+      } else if (path == std::string_view::npos && std::isalnum(c)) {
+        non_cjk_host = true;
       }
       ++end;
       continue;
     }
     std::size_t next = end;
     char32_t cp = utf8::decode(text, next);
-    if (is_non_ascii_stop(cp) || (cjk_letters_end && is_cjk_letter(cp))) break;
+    if (is_non_ascii_stop(cp)) break;
+    if (is_cjk_letter(cp)) {
+      const bool in_host = path == std::string_view::npos;
+      if (in_host ? non_cjk_host : youtube && !youtube_name_path(text.substr(path, end - path))) {
+        break;
+      }
+    } else if (path == std::string_view::npos) {
+      non_cjk_host = true;
+    }
     end = std::min(next, text.size());
   }
   // What the sentence closes is not part of the URL. The brackets are

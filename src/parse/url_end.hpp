@@ -12,9 +12,11 @@ namespace handout {
 // up to an ASCII space or control character, `"`, `<`, `>` or a backtick; or
 // a non-ASCII space, punctuation mark, symbol or other (general categories Z*,
 // P*, S*, C*: `，。…—．～「」（）`); or a CJK letter (Han, Bopomofo, Hiragana,
-// Katakana, Hangul, full-width Latin letters and digits) in the authority, or
-// anywhere on a YouTube host (is_youtube_host in youtube_hosts.hpp, the
-// link audit's rule too), whose URLs cannot hold one. Then
+// Katakana, Hangul, full-width Latin letters and digits) after a host that
+// does not start with one (`example.com里面`; `例子.测试` is an IDN host),
+// or in the path of a YouTube host (is_youtube_host in youtube_hosts.hpp,
+// the link audit's rule too) except where YouTube's URLs hold names
+// (`/@频道名`, `/c/…`, `/hashtag/…`, `/results?search_query=…`). Then
 // trailing `.,:;!?'"*_~` and unbalanced closing `)`, `]`, `}` are left to
 // the sentence, as GitHub's autolinks and linkify-it do. Answers `authority`
 // when nothing of the URL is left.

@@ -26,6 +26,7 @@ inline constexpr const char* source_attr = "source";
 inline constexpr const char* lang_attr = "lang";
 inline constexpr const char* number_attr = "number";
 inline constexpr const char* line_attr = "line";
+inline constexpr const char* column_attr = "column";
 inline constexpr const char* level_attr = "level";
 inline constexpr const char* href_attr = "href";
 

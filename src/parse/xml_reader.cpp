@@ -9,8 +9,8 @@
 
 #include "limits.hpp"
 #include "parse/metadata.hpp"
-#include "utf8.hpp"
 #include "parse/xml_names.hpp"
+#include "utf8.hpp"
 
 namespace handout {
 
@@ -146,8 +146,8 @@ class xml_reader {
   }
 
   // An element that holds only text.
-  std::string text_only(pugi::xml_node node) {
-    check_attributes(node, {});
+  std::string text_only(pugi::xml_node node, std::initializer_list<const char*> attributes = {}) {
+    check_attributes(node, attributes);
     std::string out;
     for (pugi::xml_node c : node.children()) {
       if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
@@ -304,8 +304,13 @@ class xml_reader {
       if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
         it.text += checked_text(node, c.value());
       } else if (c.type() == pugi::node_element && is(c, names::url)) {
-        std::string url = text_only(c);
-        it.urls.push_back(url_span{it.text.size(), url.size()});
+        std::string url = text_only(c, {names::line_attr, names::column_attr});
+        url_span span{it.text.size(), url.size()};
+        if (c.attribute(names::line_attr) || c.attribute(names::column_attr)) {
+          span.line = line_attribute(c);
+          span.column = int_attribute(c, names::column_attr, 1, 2'000'000'000);
+        }
+        it.urls.push_back(span);
         it.text += url;
       } else if (c.type() == pugi::node_element) {
         unexpected(c, node);

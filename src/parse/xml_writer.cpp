@@ -27,8 +27,9 @@ void add_line(pugi::xml_node node, int line) {
   node.append_attribute(names::line_attr).set_value(line);
 }
 
-// `<text>` with each URL marked as `<url>`. Empty text nodes at both ends
-// keep pugixml from indenting inside this mixed content.
+// `<text>` with each URL marked as `<url>`, with its source line and column
+// when known. Empty text nodes at both ends keep pugixml from indenting
+// inside this mixed content.
 void add_marked_text(pugi::xml_node parent, const item& it) {
   pugi::xml_node text = parent.append_child(names::text);
   std::size_t pos = 0;
@@ -37,7 +38,12 @@ void add_marked_text(pugi::xml_node parent, const item& it) {
   };
   for (const auto& u : it.urls) {
     add_plain(u.offset);
-    text.append_child(names::url).text().set(it.text.substr(u.offset, u.length).c_str());
+    pugi::xml_node url = text.append_child(names::url);
+    if (u.line > 0 && u.column > 0) {
+      add_line(url, u.line);
+      url.append_attribute(names::column_attr).set_value(u.column);
+    }
+    url.text().set(it.text.substr(u.offset, u.length).c_str());
     pos = u.offset + u.length;
   }
   add_plain(it.text.size());

@@ -6,12 +6,12 @@
 #include <regex>
 
 #include "parse/load.hpp"
-#include "utf8.hpp"
 #include "render/pdf/compose.hpp"
 #include "render/pdf/fonts.hpp"
 #include "require_font.hpp"
 #include "style.hpp"
 #include "test_support.hpp"
+#include "utf8.hpp"
 
 namespace handout {
 namespace {
@@ -301,11 +301,6 @@ TEST(PdfRenderer, UntitledPartsGetNoHeadingAndNoBookmark) {
 
 namespace handout {
 namespace {
-
-TEST(PdfRenderer, UrisArePercentEncodedAscii) {
-  EXPECT_EQ(pdf::percent_encode_uri("https://例.com/a b?q=%3D"),
-            "https://%E4%BE%8B.com/a%20b?q=%3D");
-}
 
 TEST(PdfRenderer, HandoutStyleLoadsAndDiffersFromTheDefault) {
   diagnostics diags;

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "limits.hpp"
+#include "links/url.hpp"
 #include "render/docx/ooxml.hpp"
 #include "render/docx/parts.hpp"
 #include "render/docx/text.hpp"
@@ -63,7 +64,7 @@ void add_heading(body_writer& w, int index, const char* style) {
 // An external hyperlink showing `label`.
 void add_hyperlink(body_writer& w, pugi::xml_node paragraph, const std::string& href,
                    const std::string& label) {
-  std::string id = w.state.document_rels.add(rel_type::hyperlink, uri_target(href), true);
+  std::string id = w.state.document_rels.add(rel_type::hyperlink, links::to_uri(href), true);
   pugi::xml_node link = paragraph.append_child("w:hyperlink");
   link.append_attribute("r:id") = id.c_str();
   link.append_attribute("w:history") = "1";

@@ -67,24 +67,6 @@ std::string xml_safe(std::string_view s, int line, std::string_view what, const 
   return out;
 }
 
-std::string uri_target(std::string_view href) {
-  static constexpr char hex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(href.size());
-  for (char ch : href) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c <= 0x20 || c >= 0x7F ||
-        std::string_view("\"<>\\^`{|}").find(ch) != std::string_view::npos) {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 0xF];
-    } else {
-      out += ch;
-    }
-  }
-  return out;
-}
-
 bool has_east_asian(std::string_view s) {
   if (utf8::find_invalid(s)) return false;
   for (std::size_t i = 0; i < s.size();) {

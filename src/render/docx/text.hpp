@@ -17,11 +17,6 @@ namespace handout::docx {
 std::string xml_safe(std::string_view s, int line, std::string_view what, const writer_env& env,
                      writer_state& state);
 
-// `href` as a relationship target Word accepts: bytes outside ASCII and
-// characters URIs never hold (space, quotes, <>\^`{|}) percent-encoded;
-// everything else, including existing escapes, unchanged.
-std::string uri_target(std::string_view href);
-
 // True when `s` holds a Han, kana, Hangul or CJK punctuation character.
 bool has_east_asian(std::string_view s);
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "links/url.hpp"
 #include "render/pdf/qr.hpp"
 
 namespace handout::pdf {
@@ -16,23 +17,6 @@ constexpr double huge_width = 1e9;
 rgb muted(const rgb& c) {
   auto mix = [](double v) { return v + (1 - v) * 0.4; };
   return {mix(c.r), mix(c.g), mix(c.b)};
-}
-
-std::string percent_encode_uri(std::string_view uri) {
-  static constexpr char hex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : uri) {
-    bool plain = c > 0x20 && c < 0x7F && c != '"' && c != '<' && c != '>' && c != '\\' &&
-                 c != '^' && c != '`' && c != '{' && c != '|' && c != '}';
-    if (plain) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 0xF];
-    }
-  }
-  return out;
 }
 
 composer::composer(const style& s, const font_metrics& metrics, const fixed_words& words)
@@ -286,7 +270,7 @@ void composer::bullet_blocks(const item& it, const std::string& head,
       area.x1 = text_x + ls[i].x_at(to);
       area.y0 = baseline_in(step, size) - size * 0.95;
       area.y1 = baseline_in(step, size) + size * 0.3;
-      area.uri = percent_encode_uri(std::string_view(it.text).substr(u.offset, u.length));
+      area.uri = links::to_uri(std::string_view(it.text).substr(u.offset, u.length));
       if (area.x1 > area.x0) b.items.push_back(std::move(area));
     }
     out.push_back(std::move(b));
@@ -324,7 +308,7 @@ void composer::link_blocks(const std::vector<link_row>& links, const std::string
       flush(first_row);
       first_row = false;
     }
-    std::string uri = percent_encode_uri(l.href);
+    std::string uri = links::to_uri(l.href);
     double text_x = x;
     if (qr) {
       if (auto code = encode_qr(uri)) {

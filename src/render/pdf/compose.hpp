@@ -64,8 +64,4 @@ class composer {
 // details): the text colour lightened towards white.
 rgb muted(const rgb& c);
 
-// `uri` with every byte outside printable ASCII (and the characters URIs
-// cannot hold) percent-encoded.
-std::string percent_encode_uri(std::string_view uri);
-
 }  // namespace handout::pdf
