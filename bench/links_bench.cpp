@@ -54,7 +54,9 @@ std::string link_for(unsigned n) {
       return "https://www.youtube-nocookie.com/embed/" + id + "?start=90";
     case 5:
       return "https://www.youtube.com/watch?v=" + id + "&pp=ygUSZ29vZ2xlIFRyYW5zZm9ybWVy";
-    case 6:
+    case 6:  // other web links, a quarter of them IRIs (a CJK path, or host and path)
+      if (n % 32 == 14) return "https://zh.wikipedia.org/wiki/机器学习_" + std::to_string(n);
+      if (n % 32 == 30) return "https://例子.测试/文章/" + std::to_string(n);
       return "https://example.org/articles/" + std::to_string(n) + "?utm_source=deck";
     default:
       return n % 1000 == 7 ? "www.youtube.com/watch?v=" + id : "https://youtu.be/" + id;

@@ -647,6 +647,24 @@ TEST(DocxWriter, UrlsInBulletTextBecomeHyperlinks) {
             "https://example.org/a");
 }
 
+TEST(DocxWriter, HyperlinksOfIrisTargetTheirUri) {
+  report r = small_report();
+  item& top = r.sections[0].slides[0].items[0];
+  top.text = "见https://例子.测试/路径";
+  top.urls = {{3, top.text.size() - 3}};
+  r.sections[0].slides[0].links = {{"https://zh.wikipedia.org/wiki/机器学习", 9}};
+  diagnostics diags;
+  auto pkg = docx::build_package(r, default_style(), diags);
+  std::vector<std::string> targets;
+  for (const auto& t : part_xml(pkg, "/word/_rels/document.xml.rels")
+                           .select_nodes("//Relationship[@TargetMode='External']/@Target")) {
+    targets.emplace_back(t.attribute().value());
+  }
+  EXPECT_EQ(targets, (std::vector<std::string>{
+                         "https://xn--fsqu00a.xn--0zwm56d/%E8%B7%AF%E5%BE%84",
+                         "https://zh.wikipedia.org/wiki/%E6%9C%BA%E5%99%A8%E5%AD%A6%E4%B9%A0"}));
+}
+
 TEST(DocxWriter, ContentsIsATocFieldWithAHeadingThatIsNoHeading) {
   diagnostics diags;
   auto pkg = docx::build_package(small_report(), default_style(), diags);

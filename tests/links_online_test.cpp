@@ -544,6 +544,14 @@ TEST_F(OnlineCheck, PrivateAddressesAreNotRequestedUnlessAllowed) {
   EXPECT_EQ(requests_for("/page"), 1);
 }
 
+TEST_F(OnlineCheck, AnIriIsRequestedAsItsPercentEncodedUri) {
+  const std::string iri = server_->web("/wiki/机器学习");
+  auto r = run_online(deck({iri}), "--no-cache --allow-private");
+  EXPECT_EQ(verdict_of(r, iri), "broken");  // the fixture has no such page: it was asked
+  EXPECT_EQ(requests_for("/wiki/%E6%9C%BA%E5%99%A8%E5%AD%A6%E4%B9%A0"), 2);  // HEAD, then GET
+  EXPECT_EQ(requests_for("/wiki/机器"), 0);
+}
+
 TEST_F(OnlineCheck, TheSecondRunIsServedFromTheCacheWithTheSameReport) {
   const std::string d = deck({video("okokokokokA"), video("removed000A"), video("embedOff00A")});
   auto first = run_online(d, "--cache " + quote(cache()));

@@ -329,13 +329,15 @@ TEST(PdfRenderer, PdfIsInTheDefaultFormatSet) {
 namespace handout {
 namespace {
 
+// The annotations open the URI of an IRI: percent-encoded, the host by IDNA.
 TEST(PdfRenderer, UrlsInBulletTextAreClickable) {
   test::temp_dir dir;
   auto r = run_handout("convert " + shell_quoted(test::data_path("pdf-inline-url.txt")) + " -o " +
                        shell_quoted(dir.path()) + " --formats pdf");
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(uris(read_all(dir / "pdf-inline-url.pdf")),
-            std::vector<std::string>{"https://example.com/%E8%AE%BA%E6%96%87?id=1"});
+            (std::vector<std::string>{"https://example.com/%E8%AE%BA%E6%96%87?id=1",
+                                      "https://xn--fsqu00a.xn--0zwm56d/%E8%B7%AF%E5%BE%84"}));
 }
 
 }  // namespace
