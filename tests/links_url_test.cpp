@@ -236,6 +236,16 @@ TEST(Iris, ToUriEncodesWhatAUriCannotHoldAndConvertsTheHost) {
   EXPECT_EQ(to_uri("https://example.org/\"<x>\""), "https://example.org/%22%3Cx%3E%22");
 }
 
+TEST(Iris, UriToIriDecodesOnlyWhatAReaderCanSeeSafely) {
+  EXPECT_EQ(uri_to_iri("/wiki/%E6%9C%BA%E5%99%A8%E5%AD%A6%E4%B9%A0"), "/wiki/机器学习");
+  EXPECT_EQ(uri_to_iri("/a%20b%2Fc"), "/a%20b%2Fc");      // ASCII escapes mean something
+  EXPECT_EQ(uri_to_iri("/x%E2%80%AEy"), "/x%E2%80%AEy");  // a bidi control stays encoded
+  EXPECT_EQ(uri_to_iri("/x%E6%9C"), "/x%E6%9C");          // not UTF-8
+  EXPECT_EQ(uri_to_iri("/%e6%9c%ba%"), "/机%");
+  EXPECT_EQ(link_label("https://zh.wikipedia.org/wiki/%E6%9C%BA%E5%99%A8"),
+            "zh.wikipedia.org/wiki/机器");
+}
+
 TEST(NotALink, UnusableVideoLinkStillKnowsItsVideoForLabels) {
   youtube_link l = classify("https://www.youtube.com/watch?v=t45S_MwAcOw&x=a b");
   EXPECT_EQ(l.kind, link_kind::unusable);

@@ -21,7 +21,8 @@ std::string label_of(std::string_view href, const youtube_link& classified) {
   for (std::string_view prefix : {"www.", "m.", "music."}) {
     if (host.starts_with(prefix)) host.erase(0, prefix.size());
   }
-  std::string label = host + std::string(parts->path == "/" ? "" : parts->path);
+  // A percent-encoded path as copied from a browser reads as the IRI it stands for.
+  std::string label = host + uri_to_iri(parts->path == "/" ? "" : parts->path);
   constexpr std::size_t max_bytes = 60;
   if (label.size() > max_bytes) {
     std::size_t cut = max_bytes;

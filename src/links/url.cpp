@@ -275,6 +275,34 @@ std::optional<std::string> ascii_host(std::string_view host, std::string* why) {
   return std::string(ascii);
 }
 
+std::string uri_to_iri(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    // A run of escapes of bytes from 0x80 on.
+    std::string bytes;
+    std::size_t end = i;
+    while (end + 2 < s.size() && s[end] == '%' && is_hex(s[end + 1]) && is_hex(s[end + 2]) &&
+           hex_value(s[end + 1]) >= 8) {
+      bytes += static_cast<char>(hex_value(s[end + 1]) * 16 + hex_value(s[end + 2]));
+      end += 3;
+    }
+    if (bytes.empty()) {
+      out += s[i++];
+      continue;
+    }
+    // Decoded only when every character is one an IRI holds as written;
+    // `in_query` true: a private-use character is no danger to a reader.
+    bool readable = !utf8::find_invalid(bytes);
+    for (std::size_t k = 0; readable && k < bytes.size();) {
+      readable = !non_iri_character(utf8::decode(bytes, k), true);
+    }
+    out += readable ? std::string_view(bytes) : s.substr(i, end - i);
+    i = end;
+  }
+  return out;
+}
+
 std::string to_uri(std::string_view iri) {
   auto needs_escape = [](unsigned char c) {
     return c <= 0x20 || c >= 0x7F || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' ||

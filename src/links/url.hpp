@@ -70,4 +70,10 @@ std::optional<std::string> ascii_host(std::string_view host, std::string* why = 
 // back unchanged.
 std::string to_uri(std::string_view iri);
 
+// `s`, part of a URI, as an IRI for reading (RFC 3987 §3.2): each
+// percent-encoded run of bytes that is UTF-8 for non-ASCII characters an IRI
+// may hold as written is decoded (`%E6%9C%BA` → `机`); everything else,
+// ASCII escapes (`%20`, `%2F`) and bidi controls included, stays encoded.
+std::string uri_to_iri(std::string_view s);
+
 }  // namespace handout::links
