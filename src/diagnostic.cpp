@@ -6,13 +6,27 @@
 
 namespace handout {
 
+const char* severity_name(severity level) {
+  switch (level) {
+    case severity::note:
+      return "note";
+    case severity::warning:
+      return "warning";
+    case severity::error:
+      return "error";
+  }
+  return "error";
+}
+
 std::string format(const diagnostic& d) {
   std::string out = d.file;
   if (d.line > 0) {
     out += ':' + std::to_string(d.line);
     if (d.column > 0) out += ':' + std::to_string(d.column);
   }
-  out += d.level == severity::error ? ": error: " : ": warning: ";
+  out += ": ";
+  out += severity_name(d.level);
+  out += ": ";
   out += d.message;
   return out;
 }
@@ -23,6 +37,10 @@ void diagnostics::error(std::string file, int line, int column, std::string mess
 
 void diagnostics::warning(std::string file, int line, int column, std::string message) {
   add({severity::warning, std::move(file), line, column, std::move(message)});
+}
+
+void diagnostics::note(std::string file, int line, int column, std::string message) {
+  add({severity::note, std::move(file), line, column, std::move(message)});
 }
 
 void diagnostics::add(diagnostic d) {

@@ -14,7 +14,10 @@ inline constexpr int findings = 1;   // reserved for audit findings
 inline constexpr int bad_input = 2;  // bad input or usage
 }  // namespace exit_code
 
-enum class severity { warning, error };
+enum class severity { note, warning, error };
+
+// `note`, `warning`, `error`: as printed and as stored.
+const char* severity_name(severity level);
 
 // One message about a place in an input. `line` and `column` are 1-based;
 // 0 means "the whole file". Columns count Unicode code points.
@@ -34,6 +37,7 @@ class diagnostics {
  public:
   void error(std::string file, int line, int column, std::string message);
   void warning(std::string file, int line, int column, std::string message);
+  void note(std::string file, int line, int column, std::string message);
   void add(diagnostic d);
   void append(const diagnostics& other);
 

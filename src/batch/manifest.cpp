@@ -16,7 +16,7 @@ std::string path_in(const std::string& out_dir, const std::string& relative) {
 }
 
 json to_json(const diagnostic& d) {
-  return {{"level", d.level == severity::error ? "error" : "warning"},
+  return {{"level", severity_name(d.level)},
           {"file", d.file},
           {"line", d.line},
           {"column", d.column},
@@ -68,7 +68,10 @@ deck_result from_json(const std::string& stem, const json& j, const std::string&
   i = 0;
   for (const auto& x : in.array(j, "diagnostics", where)) {
     const std::string at = where + "/diagnostics/" + std::to_string(i++);
-    d.diags.add({in.text(x, "level", at) == "error" ? severity::error : severity::warning,
+    const std::string level = in.text(x, "level", at);
+    d.diags.add({level == "error"  ? severity::error
+                 : level == "note" ? severity::note
+                                   : severity::warning,
                  in.text(x, "file", at), in.integer<int>(x, "line", at),
                  in.integer<int>(x, "column", at), in.text(x, "message", at)});
   }
