@@ -320,7 +320,9 @@ TEST(VerdictCache, KeepsOnlyDefiniteVerdictsAndRoundTrips) {
   c.put("video:d", verdict(link_verdict::unknown), 1000);
   diagnostics diags;
   ASSERT_TRUE(c.save(path, 1000, std::chrono::seconds(86400), diags));
-  auto loaded = online::verdict_cache::load(path, diags);
+  auto cache = online::verdict_cache::load(path, diags);
+  ASSERT_TRUE(cache);
+  const online::verdict_cache& loaded = *cache;
   EXPECT_TRUE(diags.all().empty());
   EXPECT_EQ(loaded.size(), 3u);
   const link_check* a = loaded.find("video:a", 1010, std::chrono::seconds(86400));
@@ -333,15 +335,41 @@ TEST(VerdictCache, KeepsOnlyDefiniteVerdictsAndRoundTrips) {
   EXPECT_EQ(loaded.find("video:a", 999, std::chrono::seconds(86400)), nullptr);
 }
 
-TEST(VerdictCache, MalformedFileIsAWarningAndAnEmptyCache) {
+TEST(VerdictCache, FileThatIsNotACacheIsRefused) {
   temp_dir tmp;
-  write_all(tmp / "cache.json", "{\"version\": 1, \"entries\": {");
+  for (const std::string text : {"{\"version\": 1, \"entries\": {", " T\n\u2022 a deck\n",
+                                 "{\"version\": 1, \"entries\": {}}"}) {
+    write_all(tmp / "cache.json", text);
+    diagnostics diags;
+    EXPECT_FALSE(online::verdict_cache::load(tmp / "cache.json", diags)) << text;
+    ASSERT_EQ(diags.all().size(), 1u);
+    EXPECT_EQ(diags.all()[0].level, severity::error);
+    EXPECT_EQ(diags.all()[0].message.rfind("is not a verdict cache (", 0), 0u) << text;
+  }
+}
+
+TEST(VerdictCache, OtherVersionIsAWarningAndAnEmptyCache) {
+  temp_dir tmp;
+  write_all(tmp / "cache.json",
+            "{\"version\": 0, \"tool\": \"handout links --online\", \"entries\": {}}");
   diagnostics diags;
   auto c = online::verdict_cache::load(tmp / "cache.json", diags);
-  EXPECT_EQ(c.size(), 0u);
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->size(), 0u);
   ASSERT_EQ(diags.all().size(), 1u);
   EXPECT_EQ(diags.all()[0].level, severity::warning);
-  EXPECT_FALSE(diags.has_errors());
+}
+
+TEST(VerdictCache, SavingReplacesACacheSymlinkNotItsTarget) {
+  temp_dir tmp;
+  write_all(tmp / "victim", "keep me");
+  std::filesystem::create_symlink(tmp / "victim", tmp / "cache.json");
+  online::verdict_cache c;
+  c.put("video:a", verdict(link_verdict::ok), 1000);
+  diagnostics diags;
+  ASSERT_TRUE(c.save(tmp / "cache.json", 1000, std::chrono::seconds(86400), diags));
+  EXPECT_FALSE(std::filesystem::is_symlink(tmp / "cache.json"));
+  EXPECT_EQ(read_all(tmp / "victim"), "keep me");
 }
 
 // --- against a local server --------------------------------------------------------
@@ -651,6 +679,16 @@ TEST_F(OnlineCheck, TheSecondRunIsServedFromTheCacheWithTheSameReport) {
   // Too old: asked again.
   run_online(d, "--cache " + quote(cache()) + " --max-cache-age 0");
   EXPECT_GT(requests_for("GET "), requests);
+}
+
+TEST_F(OnlineCheck, ACacheThatIsTheDeckIsRefusedAndTheDeckKept) {
+  const std::string d = deck({video("okokokokokA")});
+  const std::string before = read_all(d);
+  auto r = run_online(d, "--cache " + quote(d));
+  EXPECT_EQ(r.result.status, 2);
+  EXPECT_NE(r.result.err.find(": error: is not a verdict cache (not JSON: "), std::string::npos)
+      << r.result.err;
+  EXPECT_EQ(read_all(d), before);
 }
 
 TEST_F(OnlineCheck, TextAndMarkdownShowTitlesBesideLinksAndNoCacheWritesNoFile) {
