@@ -251,11 +251,17 @@ TEST(Hostile, DeeplyNestedOrAliasBombYamlIsAnErrorNotACrash) {
                          " --formats xml --style " + quote(dir / (std::string(name) + ".yaml")));
     EXPECT_EQ(r.status, 2) << name << ": " << r.err.substr(0, 300);
     EXPECT_THAT(r.err, HasSubstr(std::string(name) + ".yaml:")) << name;
+    if (std::string(name) == "deep") {
+      EXPECT_THAT(r.err, HasSubstr("error: malformed YAML: nested too deeply")) << "not 'bad file'";
+    }
     write_all(dir / "deck.txt", " T\n• x\n");
     write_all(dir / "deck.meta.yaml",
               std::string(name) == "deep" ? "title: " + deep.substr(7) : bomb);
     auto p = run_handout("parse " + quote(dir / "deck.txt"));
     EXPECT_EQ(p.status, 2) << name << ": " << p.err.substr(0, 300);
+    if (std::string(name) == "deep") {
+      EXPECT_THAT(p.err, HasSubstr("nested too deeply"));
+    }
   }
 }
 
