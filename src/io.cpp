@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -204,10 +205,22 @@ bool is_temp_file_name(std::string_view name) {
   return true;
 }
 
+// True when the file `name` in `dir_fd` is a temp file a killed run left:
+// regular, ours (the owner is us), older than this process, and locked by
+// nobody (every temp_file holds a lock while it is written, so a file that
+// another run is writing now is left alone). Not followed if a symlink.
+bool is_stale_temp_file(int dir_fd, const char* name) {
+  int fd = ::openat(dir_fd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st {};
+  bool stale = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == ::geteuid() &&
+               st.st_mtime < process_start && ::flock(fd, LOCK_EX | LOCK_NB) == 0;
+  ::close(fd);
+  return stale;
+}
+
 // Removes, once per directory and process, the temp files a killed run left
-// in `dir` (SIGKILL leaves them; the signal handler cannot run): regular files
-// of ours (the owner is us), named like ours and older than this process.
-// Not symlinks, nothing else.
+// in `dir` (SIGKILL leaves them; no signal handler runs), nothing else.
 void remove_stale_temp_files(const std::string& dir) {
   static std::mutex mutex;
   static std::set<std::string> done;
@@ -219,11 +232,7 @@ void remove_stale_temp_files(const std::string& dir) {
   if (d == nullptr) return;
   const int fd = ::dirfd(d);
   while (const dirent* e = ::readdir(d)) {
-    struct stat st {};
-    if (!is_temp_file_name(e->d_name) || ::fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
-      continue;
-    }
-    if (S_ISREG(st.st_mode) && st.st_uid == ::geteuid() && st.st_mtime < process_start) {
+    if (is_temp_file_name(e->d_name) && is_stale_temp_file(fd, e->d_name)) {
       ::unlinkat(fd, e->d_name, 0);
     }
   }
@@ -261,6 +270,7 @@ std::optional<temp_file> temp_file::create(const std::string& destination, std::
     error = errno_text(errno);
     return std::nullopt;
   }
+  ::flock(fd, LOCK_EX | LOCK_NB);  // "being written": a later run leaves it alone
   ::fchmod(fd, is_file ? (st.st_mode & 07777) : new_file_mode());
   return temp_file(pattern, destination, fd, false);
 }
