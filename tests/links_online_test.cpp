@@ -686,7 +686,8 @@ TEST_F(OnlineCheck, ACacheThatIsTheDeckIsRefusedAndTheDeckKept) {
   const std::string before = read_all(d);
   auto r = run_online(d, "--cache " + quote(d));
   EXPECT_EQ(r.result.status, 2);
-  EXPECT_NE(r.result.err.find(": error: is not a verdict cache (not JSON: "), std::string::npos)
+  EXPECT_NE(r.result.err.find(": error: is not a verdict cache (not JSON); it is left alone"),
+            std::string::npos)
       << r.result.err;
   EXPECT_EQ(read_all(d), before);
 }

@@ -64,11 +64,13 @@ std::optional<verdict_cache> verdict_cache::load(const std::string& path, diagno
   std::optional<std::string> text = read_file(path, limits::max_cache_bytes, read_diags);
   if (!text) return refuse(0, 0, read_diags.all().at(0).message);
   json_parse_result parsed = parse_json(*text);
-  if (!parsed.value) return refuse(parsed.line, parsed.column, "not JSON: " + parsed.error);
+  // Not the parser's description: it quotes the file, which may be anything.
+  if (!parsed.value) return refuse(parsed.line, parsed.column, "not JSON");
   const json& root = *parsed.value;
   const std::string* tool = json_string_member(root, "tool");
-  if (!tool || *tool != cache_tool)
+  if (!tool || *tool != cache_tool) {
     return refuse(0, 0, "no \"tool\": \"" + std::string(cache_tool) + "\"");
+  }
   auto version = json_integer_member<int>(root, "version");
   const json* entries = json_member(root, "entries");
   if (version != cache_version || !entries || !entries->is_object()) {
