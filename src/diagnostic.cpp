@@ -1,8 +1,11 @@
 #include "diagnostic.hpp"
 
+#include <array>
 #include <map>
 #include <ostream>
 #include <utility>
+
+#include "limits.hpp"
 
 namespace handout {
 
@@ -53,16 +56,16 @@ void diagnostics::append(const diagnostics& other) {
 }
 
 void print_diagnostics(std::ostream& out, const diagnostics& diags) {
-  constexpr int max_warnings_per_file = 50;
-  std::map<std::string, int> warnings;
+  constexpr int shown = limits::max_printed_diagnostics_per_file;
+  // Per file, how many errors [0] and warnings [1] there were.
+  std::map<std::string, std::array<int, 2>> counts;
   for (const auto& d : diags.all()) {
-    if (d.level == severity::warning && ++warnings[d.file] > max_warnings_per_file) continue;
+    if (++counts[d.file][d.level == severity::warning] > shown) continue;
     out << format(d) << '\n';
   }
-  for (const auto& [file, n] : warnings) {
-    if (n > max_warnings_per_file) {
-      out << file << ": warning: " << n - max_warnings_per_file << " more warnings not shown\n";
-    }
+  for (const auto& [file, n] : counts) {
+    if (n[0] > shown) out << file << ": error: " << n[0] - shown << " more errors not shown\n";
+    if (n[1] > shown) out << file << ": warning: " << n[1] - shown << " more warnings not shown\n";
   }
 }
 

@@ -50,8 +50,8 @@ class diagnostics {
   int errors_ = 0;
 };
 
-// Prints every error of `diags` to `out`, and up to a screenful of warnings
-// per file (then how many more there were).
+// Prints up to a screenful of errors and of warnings per file of `diags` to
+// `out`, then how many more there were.
 void print_diagnostics(std::ostream& out, const diagnostics& diags);
 
 // The exit status of every command: bad_input when an input, an output or

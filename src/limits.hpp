@@ -14,6 +14,12 @@ void set_max_input_bytes(std::size_t bytes);
 inline constexpr std::size_t max_line_bytes = std::size_t{1} << 20;  // 1 MiB
 // Deepest bullet level.
 inline constexpr int max_bullet_level = 3;
+// Deepest nesting of <list> in an intermediate: one list per bullet level. A
+// deeper list is reported once and not read, so that a hostile file cannot
+// make the (recursive) reader overflow the stack.
+inline constexpr int max_list_depth = max_bullet_level;
+// Most errors, and most warnings, printed for one file; then a count of the rest.
+inline constexpr int max_printed_diagnostics_per_file = 50;
 // Largest sidecar metadata file.
 inline constexpr std::size_t max_metadata_bytes = std::size_t{64} << 10;  // 64 KiB
 // Most distinct characters in one PDF: each embedded font's cmap maps the

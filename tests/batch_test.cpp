@@ -4,6 +4,7 @@
 // tests/cli/links-merge-*.md).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <yaml-cpp/yaml.h>
 
@@ -69,6 +70,18 @@ std::map<std::string, std::string> statuses(const std::string& out) {
   const json s = summary_of(out);
   for (const auto& d : s["decks"]) m[d["input"]] = d["status"];
   return m;
+}
+
+// The run's fingerprint hashes the style file: a fifo there is no style and
+// must not block the hash (nor the run).
+TEST(Hash, FileThatIsNotRegularHasNoDigestAndIsNeverWaitedOn) {
+  test::temp_dir dir;
+  ASSERT_EQ(::mkfifo((dir / "fifo").c_str(), 0600), 0);
+  EXPECT_FALSE(batch::sha256_file(dir / "fifo"));
+  EXPECT_FALSE(batch::sha256_file("/dev/zero"));
+  test::write_all(dir / "file", "abc");
+  EXPECT_EQ(batch::sha256_file(dir / "file"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
 TEST(BatchConvert, DirectoryTreeIsMirroredUnderOutInSortedOrder) {

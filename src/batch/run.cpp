@@ -168,7 +168,7 @@ deck_result process(const batch_env& env, const deck& d) {
   options.style = &env.request.style;
   render_stats stats;
   options.stats = &stats;
-  if (!make_directories(fs::path(options.output_stem).parent_path().string(), diags)) {
+  if (!make_directories(fs::path(options.output_stem).parent_path().string(), diags, env.out_dir)) {
     return finish(deck_status::failed);
   }
   output_recorder recorder;

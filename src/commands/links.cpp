@@ -15,6 +15,7 @@
 #include "links/format.hpp"
 #include "links/merge.hpp"
 #include "parse/load.hpp"
+#include "parse/metadata.hpp"
 
 namespace handout::commands {
 
@@ -92,12 +93,18 @@ bool stdout_wants_colour() {
 }
 
 // The audits of the decks below `inputs`, checked online first if asked.
-// `inputs_ok` turns false when one cannot be read.
+// `inputs_ok` turns false when one cannot be read, or when `output` is one.
 std::vector<links::audit_result> audit_decks(
-    const std::vector<std::string>& inputs,
+    const std::vector<std::string>& inputs, const std::string& output,
     const std::optional<links::online::online_options>& online, bool& inputs_ok,
     diagnostics& diags) {
   auto decks = batch::discover_decks(inputs, batch::deck_kinds{}, "", diags);
+  std::vector<std::string> read;
+  for (const auto& deck : decks) read.insert(read.end(), {deck.input, sidecar_path(deck.input)});
+  if (output_overwrites_input(output, read, diags)) {
+    inputs_ok = false;
+    return {};
+  }
   inputs_ok = !diags.has_errors();
   std::vector<report> reports;
   reports.reserve(decks.size());
@@ -112,7 +119,9 @@ std::vector<links::audit_result> audit_decks(
   if (online && !reports.empty()) {
     std::vector<report*> all;
     for (auto& r : reports) all.push_back(&r);
+    const int errors = diags.error_count();
     links::online::check_online(all, *online, diags);
+    if (diags.error_count() > errors) inputs_ok = false;  // --cache names a file that is not one
   }
   std::vector<links::audit_result> audits;
   audits.reserve(reports.size());
@@ -155,10 +164,13 @@ int run_links(const std::vector<std::string>& args) {
   std::vector<links::audit_result> audits;
   bool inputs_ok = true;
   if (request.merge) {
-    if (auto merged = links::merge_reports(inputs, diags)) audits = std::move(*merged);
-    inputs_ok = !diags.has_errors();
+    inputs_ok = !output_overwrites_input(request.output, inputs, diags);
+    if (inputs_ok) {
+      if (auto merged = links::merge_reports(inputs, diags)) audits = std::move(*merged);
+      inputs_ok = !diags.has_errors();
+    }
   } else {
-    audits = audit_decks(inputs, online, inputs_ok, diags);
+    audits = audit_decks(inputs, request.output, online, inputs_ok, diags);
   }
   bool written = false;
   if (!audits.empty()) {
