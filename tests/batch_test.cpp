@@ -71,6 +71,13 @@ std::map<std::string, std::string> statuses(const std::string& out) {
   return m;
 }
 
+// Makes the tree in DIR/in and gives the command that converts it into
+// DIR/out with `options`.
+std::string tree_command(const test::temp_dir& dir, const std::string& options) {
+  make_tree(dir / "in");
+  return "convert " + q(dir / "in") + " -o " + q(dir / "out") + " " + options;
+}
+
 TEST(BatchConvert, DirectoryTreeIsMirroredUnderOutInSortedOrder) {
   test::temp_dir dir;
   make_tree(dir / "in");
@@ -191,9 +198,7 @@ TEST(BatchConvert, UnchangedDecksAreSkippedAndChangesAreSeen) {
 
 TEST(BatchConvert, ADamagedManifestRebuildsEveryDeck) {
   test::temp_dir dir;
-  make_tree(dir / "in");
-  const std::string cmd =
-      "convert " + q(dir / "in") + " -o " + q(dir / "out") + " --formats xml,links -q";
+  const std::string cmd = tree_command(dir, "--formats xml,links -q");
   ASSERT_EQ(run_handout(cmd).status, 0);
   const std::string manifest = dir / "out/.handout-manifest.json";
   const std::string good = test::read_all(manifest);
@@ -213,6 +218,93 @@ TEST(BatchConvert, ADamagedManifestRebuildsEveryDeck) {
     ASSERT_EQ(run_handout(cmd).status, 0);
     for (const auto& [input, status] : statuses(dir / "out")) EXPECT_EQ(status, "skipped") << input;
   }
+}
+
+TEST(BatchConvert, DeletedDecksLoseTheirOutputsAndManifestEntries) {
+  test::temp_dir dir;
+  const std::string cmd = tree_command(dir, "--formats xml,links");
+  ASSERT_EQ(run_handout(cmd + " -q").status, 0);
+  fs::remove(dir / "in/a/english.txt");
+  fs::remove(dir / "in/c/clean.txt");
+  test::write_all(dir / "out/a/english.notes", "not written by handout");
+  auto r = run_handout(cmd);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("removed " + (dir / "out/a/english") +
+                               ".*: " + (dir / "in/a/english.txt") + " no longer exists\n"));
+  EXPECT_THAT(r.err, HasSubstr("removed " + (dir / "out/c/clean") + ".*: "));
+  EXPECT_FALSE(fs::exists(dir / "out/a/english.xml"));
+  EXPECT_FALSE(fs::exists(dir / "out/a/english.links.json"));
+  EXPECT_FALSE(fs::exists(dir / "out/c/clean.links.md"));
+  EXPECT_TRUE(fs::exists(dir / "out/a/english.notes"));  // the manifest does not list it
+  EXPECT_TRUE(fs::exists(dir / "out/c/structure.xml"));
+  const json manifest = json::parse(test::read_all(dir / "out/.handout-manifest.json"));
+  EXPECT_FALSE(manifest["decks"].contains("a/english"));
+  EXPECT_FALSE(manifest["decks"].contains("c/clean"));
+  EXPECT_TRUE(manifest["decks"].contains("c/structure"));
+  EXPECT_EQ(summary_of(dir / "out")["removed"],
+            json::array({dir / "in/a/english.txt", dir / "in/c/clean.txt"}));
+  EXPECT_THAT(test::read_all(dir / "out/summary.md"), HasSubstr("### Removed"));
+  // Said once: the next run has nothing to remove.
+  auto again = run_handout(cmd);
+  EXPECT_THAT(again.err, Not(HasSubstr("removed ")));
+}
+
+TEST(BatchConvert, DeletedDecksOfDirectoriesNotConvertedNowAreKept) {
+  test::temp_dir dir;
+  make_tree(dir / "in");
+  fs::create_directories(dir / "other");
+  fs::copy_file(test::data_path("links-clean.txt"), dir / "other/more.txt");
+  const std::string out = " -o " + q(dir / "out") + " --formats xml -q";
+  ASSERT_EQ(run_handout("convert " + q(dir / "in") + out).status, 0);
+  fs::remove(dir / "in/a/english.txt");
+  // Another directory, or the deck named as a file: not a run over `in`.
+  ASSERT_EQ(run_handout("convert " + q(dir / "other") + out).status, 0);
+  ASSERT_EQ(run_handout("convert " + q(dir / "in/review.txt") + out).status, 0);
+  EXPECT_TRUE(fs::exists(dir / "out/a/english.xml"));
+  EXPECT_TRUE(json::parse(test::read_all(dir / "out/.handout-manifest.json"))["decks"].contains(
+      "a/english"));
+}
+
+TEST(BatchConvert, RemovingADeletedDecksOutputsNeverFollowsASymlink) {
+  test::temp_dir dir;
+  const std::string cmd = tree_command(dir, "--formats xml,links -q");
+  ASSERT_EQ(run_handout(cmd).status, 0);
+  // out/c is now a link to a folder elsewhere; out/a/english.xml a link to a file.
+  fs::rename(dir / "out/c", dir / "elsewhere");
+  fs::create_directory_symlink(dir / "elsewhere", dir / "out/c");
+  test::write_all(dir / "target.xml", "keep me");
+  fs::remove(dir / "out/a/english.xml");
+  fs::create_symlink(dir / "target.xml", dir / "out/a/english.xml");
+  fs::remove(dir / "in/a/english.txt");
+  fs::remove(dir / "in/c/clean.txt");
+  auto r = run_handout(cmd);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(fs::exists(dir / "elsewhere/clean.xml"));
+  EXPECT_TRUE(fs::exists(dir / "elsewhere/clean.links.json"));
+  EXPECT_TRUE(fs::is_symlink(dir / "out/a/english.xml"));
+  EXPECT_EQ(test::read_all(dir / "target.xml"), "keep me");
+  EXPECT_FALSE(fs::exists(dir / "out/a/english.links.json"));  // a real file: removed
+  EXPECT_THAT(r.err, HasSubstr(dir / "out/a/english.xml: warning: not removed (no longer a "
+                                     "regular file), although its deck "));
+  EXPECT_THAT(r.err, HasSubstr(dir / "out/c/clean.xml: warning: not removed (a folder on its "
+                                     "path is not a folder)"));
+}
+
+TEST(BatchConvert, SummaryStatusIsTheExitStatus) {
+  test::temp_dir dir;
+  fs::create_directories(dir / "in");
+  fs::copy_file(test::data_path("links-broken.txt"), dir / "in/broken.txt");
+  const std::string cmd =
+      "convert " + q(dir / "in") + " -o " + q(dir / "out") + " --formats links -q";
+  auto failing = run_handout(cmd + " --fail-on error");
+  ASSERT_EQ(failing.status, 1) << failing.err;
+  EXPECT_THAT(test::read_all(dir / "out/summary.md"),
+              HasSubstr("\n\n❌ exit status 1 (findings at --fail-on) · 1 converted"));
+  EXPECT_EQ(summary_of(dir / "out")["exit_status"], 1);
+  ASSERT_EQ(run_handout(cmd).status, 0);
+  EXPECT_THAT(test::read_all(dir / "out/summary.md"),
+              HasSubstr("\n\n✅ · 0 converted, 1 unchanged"));
+  EXPECT_EQ(summary_of(dir / "out")["exit_status"], 0);
 }
 
 TEST(BatchConvert, AFileNameThatIsNotUtf8IsWrittenWithAReplacementCharacter) {

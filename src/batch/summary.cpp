@@ -79,6 +79,14 @@ std::string findings_text(const deck_result& d) {
   return out.empty() ? "none" : out;
 }
 
+// The run's verdict, as its exit status says.
+std::string status_text(int status) {
+  if (status == exit_code::ok) return "✅";
+  return "❌ exit status " + std::to_string(status) +
+         (status == exit_code::findings ? " (findings at --fail-on)"
+                                        : " (a deck or output failed)");
+}
+
 }  // namespace
 
 std::string summary_json(const std::vector<deck_result>& decks, const run_info& info) {
@@ -102,6 +110,7 @@ std::string summary_json(const std::vector<deck_result>& decks, const run_info& 
   totals t = add_up(decks);
   json j = {{"version", 1},
             {"tool", "handout " HANDOUT_VERSION},
+            {"exit_status", info.status},
             {"jobs", info.jobs},
             {"shard", info.shard_ ? json(std::to_string(info.shard_->index) + "/" +
                                          std::to_string(info.shard_->count))
@@ -115,7 +124,8 @@ std::string summary_json(const std::vector<deck_result>& decks, const run_info& 
               {"links", t.links},
               {"findings", {{"error", t.errors}, {"warning", t.warnings}, {"info", t.infos}}},
               {"seconds", rounded(info.seconds)}}},
-            {"decks", list}};
+            {"decks", list},
+            {"removed", info.removed}};
   return json_text(j);
 }
 
@@ -127,7 +137,7 @@ std::string summary_markdown(const std::vector<deck_result>& decks, const run_in
           std::to_string(info.shard_->count) + ")";
   }
   md += "\n\n";
-  md += (t.failed > 0 ? "❌ " : "✅ ") + std::to_string(t.converted) + " converted, " +
+  md += status_text(info.status) + " · " + std::to_string(t.converted) + " converted, " +
         std::to_string(t.skipped) + " unchanged, " + std::to_string(t.failed) + " failed · " +
         plural(t.pages, "page", "pages") + " · " + plural(t.links, "link", "links") + " · " +
         plural(t.errors + t.warnings + t.infos, "finding", "findings") + " · " +
@@ -151,6 +161,10 @@ std::string summary_markdown(const std::vector<deck_result>& decks, const run_in
           (outputs.empty() ? "–" : outputs) + " | " +
           (d.status == deck_status::converted ? seconds_text(d.seconds) : std::string("–")) +
           " |\n";
+  }
+  if (!info.removed.empty()) {
+    md += "\n### Removed\n\nThe outputs of decks that no longer exist:\n\n";
+    for (const auto& input : info.removed) md += "- " + code(input) + "\n";
   }
   bool any_errors = false;
   for (const auto& d : decks) any_errors = any_errors || d.diags.has_errors();
