@@ -7,6 +7,7 @@
 
 #include "links/audit.hpp"
 #include "links/format.hpp"
+#include "links/merge.hpp"
 #include "links/topic.hpp"
 #include "parse/load.hpp"
 #include "parse/text_reader.hpp"
@@ -246,6 +247,28 @@ TEST(Sample, AuditCountsAreTheReviewedOnes) {
 
 // The golden file was reviewed by hand; HANDOUT_ACCEPT=1 rewrites it (then
 // review the diff).
+TEST(MarkdownSummary, StaysUnderOneMebibyteHoweverManyDecks) {
+  diagnostics diags;
+  auto r = load_input(test::source_dir() + "/input/ai-2019-review.txt", diags);
+  ASSERT_TRUE(r.has_value());
+  const audit_result one = audit(*r);
+  const std::string alone = format_markdown({one});
+  EXPECT_EQ(alone.find("left out"), std::string::npos);  // a deck alone is shown whole
+  EXPECT_NE(alone.find("### Findings by rule"), std::string::npos);
+  std::vector<audit_result> many(1000, one);
+  for (std::size_t i = 0; i < many.size(); ++i) many[i].source = "deck" + std::to_string(i);
+  find_duplicates_across_decks(many);
+  const std::string md = format_markdown(many);
+  EXPECT_LT(md.size(), std::size_t(1) << 20);
+  EXPECT_NE(md.find("| `duplicate-on-slide` | \u274C error | 2000 |"), std::string::npos);
+  EXPECT_NE(md.find("| deck0 | 2 | 1 | "), std::string::npos);
+  EXPECT_NE(md.find("_800 decks with findings left out; the full report: `handout links "
+                    "--format json`"),
+            std::string::npos);
+  EXPECT_NE(md.find("_2800 errors and warnings left out"), std::string::npos);
+  EXPECT_NE(md.find(" links left out"), std::string::npos);
+}
+
 TEST(Sample, JsonMatchesTheReviewedGolden) {
   diagnostics diags;
   // The path as the golden records it.

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include "batch/discover.hpp"
@@ -25,6 +26,7 @@ struct links_request {
   std::string output;  // a file, or empty for standard output
   links::fail_policy fail_on;
   bool merge = false;  // the inputs are JSON reports to merge, not decks
+  std::string root;    // --root, or empty: found
   online_state online;
 };
 
@@ -73,6 +75,12 @@ command_spec make_spec(links_request& r) {
                     "add \",unknown\" (or give\n\"unknown\" alone) to fail also on links the "
                     "online check\ncould not decide",
                     r.fail_on),
+                {"root", 0, "DIR",
+                 "name files in sarif and github relative to DIR\n(default: the repository "
+                 "root, else the working\ndirectory)",
+                 store_in(r.root),
+                 "The repository root is the nearest folder, from the working directory up, "
+                 "that holds a .git entry (a folder, or a file in a worktree)."},
                 {"merge", 0, "", "merge JSON reports instead of auditing decks", set_to(r.merge),
                  "Files are sorted by source, and videos linked from several decks are found "
                  "anew."},
@@ -121,6 +129,25 @@ std::vector<links::audit_result> audit_decks(
   return audits;
 }
 
+// The folder that SARIF and GitHub annotations name files relative to:
+// `given` (made absolute), else the nearest folder from the working
+// directory up that holds a `.git` entry, else the working directory.
+// Nothing when `given` is not a directory.
+std::optional<std::string> report_root(const std::string& given) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!given.empty()) {
+    if (!fs::is_directory(given, ec)) return std::nullopt;
+    return fs::absolute(given, ec).lexically_normal().string();
+  }
+  const fs::path cwd = fs::current_path(ec);
+  for (fs::path dir = cwd; !dir.empty(); dir = dir.parent_path()) {
+    if (fs::exists(fs::symlink_status(dir / ".git", ec))) return dir.string();
+    if (dir == dir.parent_path()) break;
+  }
+  return cwd.string();
+}
+
 // Writes the report to standard output or atomically to `output`.
 bool write_report(const std::string& text, const std::string& output, diagnostics& diags) {
   if (!output.empty()) return write_file_atomically(output, text, diags);
@@ -150,6 +177,8 @@ int run_links(const std::vector<std::string>& args) {
   if (request.merge && online) {
     return usage_error("--online checks decks; it cannot be used with --merge", "links");
   }
+  const std::optional<std::string> root = report_root(request.root);
+  if (!root) return usage_error("--root takes a directory, not '" + request.root + "'", "links");
 
   diagnostics diags;
   std::vector<links::audit_result> audits;
@@ -160,15 +189,21 @@ int run_links(const std::vector<std::string>& args) {
   } else {
     audits = audit_decks(inputs, online, inputs_ok, diags);
   }
+  const bool findings_fail = links::fails(links::count_findings(audits), request.fail_on);
+  links::format_options options{request.output.empty() && stdout_wants_colour(), *root, {}};
+  for (const auto& d : diags.all()) {
+    if (d.level == severity::error) options.input_errors.push_back(d);
+  }
+  // The text report adds nothing to the errors on standard error.
+  const bool report_errors =
+      !options.input_errors.empty() && request.format != links::output_format::text;
   bool written = false;
-  if (!audits.empty()) {
-    const bool colour = request.output.empty() && stdout_wants_colour();
+  if (!audits.empty() || report_errors) {
     written =
-        write_report(links::format_audit(audits, request.format, colour), request.output, diags);
+        write_report(links::format_audit(audits, request.format, options), request.output, diags);
   }
   print_diagnostics(std::cerr, diags);
-  return exit_status(!written || !inputs_ok,
-                     links::fails(links::count_findings(audits), request.fail_on));
+  return exit_status(!written || !inputs_ok, findings_fail);
 }
 
 }  // namespace handout::commands

@@ -1,4 +1,5 @@
 #include <cstdio>
+#include <filesystem>
 
 #include "json.hpp"
 #include "links/format.hpp"
@@ -30,11 +31,25 @@ std::string artifact_uri(std::string_view path) {
   return out;
 }
 
-json physical_location(const std::string& uri, int line) {
-  json artifact = json_object({{"uri", uri}});
-  if (line <= 0) return json_object({{"artifactLocation", std::move(artifact)}});
+// The root's symbol in artifact locations (GitHub code scanning knows it).
+constexpr const char* root_id = "%SRCROOT%";
+
+// Where a source is: relative to the root (with its uriBaseId), an absolute
+// file URI when outside it, or the path as given without a root.
+json artifact_location(const std::string& source, const std::string& root) {
+  if (root.empty()) return json_object({{"uri", artifact_uri(source)}});
+  if (auto relative = path_in_root(source, root)) {
+    return json_object({{"uri", artifact_uri(*relative)}, {"uriBaseId", root_id}});
+  }
+  std::error_code ec;
+  const std::string absolute = std::filesystem::absolute(source, ec).lexically_normal().string();
+  return json_object({{"uri", "file://" + artifact_uri(absolute)}});
+}
+
+json physical_location(const json& artifact, int line) {
+  if (line <= 0) return json_object({{"artifactLocation", artifact}});
   return json_object(
-      {{"artifactLocation", std::move(artifact)}, {"region", json_object({{"startLine", line}})}});
+      {{"artifactLocation", artifact}, {"region", json_object({{"startLine", line}})}});
 }
 
 // SARIF's message object: {"text": ...}.
@@ -54,9 +69,9 @@ json tool_json() {
       {{"driver", json_object({{"name", "handout links"}, {"rules", std::move(rules_list)}})}});
 }
 
-json result_json(const finding& f, const std::string& uri) {
+json result_json(const finding& f, const json& artifact) {
   json locations = json::array();
-  locations.push_back(json_object({{"physicalLocation", physical_location(uri, f.line)}}));
+  locations.push_back(json_object({{"physicalLocation", physical_location(artifact, f.line)}}));
   json result = json_object({{"ruleId", rule_of(f.rule).name},
                              {"ruleIndex", static_cast<int>(f.rule)},
                              {"level", sarif_level(f.severity)},
@@ -67,7 +82,7 @@ json result_json(const finding& f, const std::string& uri) {
     int id = 0;
     for (int line : f.related_lines) {
       related.push_back(json_object({{"id", id++},
-                                     {"physicalLocation", physical_location(uri, line)},
+                                     {"physicalLocation", physical_location(artifact, line)},
                                      {"message", text_object("also here")}}));
     }
     append_member(result, "relatedLocations", std::move(related));
@@ -75,20 +90,50 @@ json result_json(const finding& f, const std::string& uri) {
   return result;
 }
 
+// The one invocation: unsuccessful, with a notification per input that
+// could not be read.
+json invocations_json(const format_options& options) {
+  json notifications = json::array();
+  for (const auto& e : options.input_errors) {
+    json location = json_object(
+        {{"physicalLocation", physical_location(artifact_location(e.file, options.root), e.line)}});
+    json locations = json::array();
+    locations.push_back(std::move(location));
+    notifications.push_back(json_object({{"level", "error"},
+                                         {"message", text_object(e.message)},
+                                         {"locations", std::move(locations)}}));
+  }
+  json invocation = json_object({{"executionSuccessful", options.input_errors.empty()}});
+  if (!notifications.empty()) {
+    append_member(invocation, "toolExecutionNotifications", std::move(notifications));
+  }
+  json invocations = json::array();
+  invocations.push_back(std::move(invocation));
+  return invocations;
+}
+
 }  // namespace
 
-std::string format_sarif(const std::vector<audit_result>& audits) {
+std::string format_sarif(const std::vector<audit_result>& audits, const format_options& options) {
+  const std::string& root = options.root;
   json artifacts = json::array();
   json results = json::array();
   for (const audit_result& a : audits) {
-    const std::string uri = artifact_uri(a.source);
-    artifacts.push_back(json_object({{"location", json_object({{"uri", uri}})}}));
-    for (const auto& f : a.findings) results.push_back(result_json(f, uri));
+    const json artifact = artifact_location(a.source, root);
+    artifacts.push_back(json_object({{"location", artifact}}));
+    for (const auto& f : a.findings) results.push_back(result_json(f, artifact));
   }
+  json run = json_object({{"tool", tool_json()}, {"invocations", invocations_json(options)}});
+  if (!root.empty()) {
+    std::string uri = "file://" + artifact_uri(root);
+    if (uri.back() != '/') uri += '/';
+    append_member(run, "originalUriBaseIds",
+                  json_object({{root_id, json_object({{"uri", std::move(uri)}})}}));
+  }
+  append_member(run, "artifacts", std::move(artifacts));
+  append_member(run, "results", std::move(results));
   json runs = json::array();
-  runs.push_back(json_object({{"tool", tool_json()},
-                              {"artifacts", std::move(artifacts)},
-                              {"results", std::move(results)}}));
+  runs.push_back(std::move(run));
   return json_text(json_object({{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                                 {"version", "2.1.0"},
                                 {"runs", std::move(runs)}}));
