@@ -11,9 +11,11 @@
 #include "commands/commands.hpp"
 #include "commands/online_options.hpp"
 #include "io.hpp"
+#include "limits.hpp"
 #include "links/audit.hpp"
 #include "links/fail_policy.hpp"
 #include "links/format.hpp"
+#include "links/ignore.hpp"
 #include "links/merge.hpp"
 #include "parse/load.hpp"
 
@@ -25,8 +27,10 @@ struct links_request {
   links::output_format format = links::output_format::text;
   std::string output;  // a file, or empty for standard output
   links::fail_policy fail_on;
-  bool merge = false;  // the inputs are JSON reports to merge, not decks
-  std::string root;    // --root, or empty: found
+  bool merge = false;                       // the inputs are JSON reports to merge, not decks
+  std::string root;                         // --root, or empty: found
+  std::string ignore_file;                  // --ignore-file, or empty: ROOT/.handoutignore if there
+  links::level least = links::level::info;  // --min-level: what the report shows
   online_state online;
 };
 
@@ -81,6 +85,27 @@ command_spec make_spec(links_request& r) {
                  store_in(r.root),
                  "The repository root is the nearest folder, from the working directory up, "
                  "that holds a .git entry (a folder, or a file in a worktree)."},
+                {"ignore-file", 0, "FILE",
+                 "findings accepted on purpose (default: .handoutignore\nat the root, if there)",
+                 store_in(r.ignore_file),
+                 "One entry a line: RULE DECK URL REASON (globs; * for any; the reason is "
+                 "required). Ignored findings neither show nor fail the run; an entry that "
+                 "matches nothing is a warning. docs/LINKS.md."},
+                {"min-level", 0, "LEVEL",
+                 "the least level the report shows: info (default),\nwarning or error (the exit "
+                 "status still counts every\nfinding)",
+                 [&r](const std::string& v) {
+                   if (v == "info") {
+                     r.least = links::level::info;
+                   } else if (v == "warning") {
+                     r.least = links::level::warning;
+                   } else if (v == "error") {
+                     r.least = links::level::error;
+                   } else {
+                     return "--min-level takes info, warning or error, not '" + v + "'";
+                   }
+                   return std::string();
+                 }},
                 {"merge", 0, "", "merge JSON reports instead of auditing decks", set_to(r.merge),
                  "Files are sorted by source, and videos linked from several decks are found "
                  "anew."},
@@ -148,6 +173,23 @@ std::optional<std::string> report_root(const std::string& given) {
   return cwd.string();
 }
 
+// The ignore file: `given`, else ROOT/.handoutignore when there (else an
+// empty list). Nothing when it cannot be read or has a bad entry.
+std::optional<links::ignore_list> read_ignore_list(const std::string& given,
+                                                   const std::string& root, diagnostics& diags) {
+  std::string file = given;
+  if (file.empty()) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    // Named in messages from the working directory: `.handoutignore` there.
+    file = (fs::path(root) / links::ignore_file_name).lexically_proximate(fs::current_path(ec));
+    if (!fs::exists(file, ec)) return links::ignore_list{};
+  }
+  auto text = read_file(file, limits::max_metadata_bytes, diags);
+  if (!text) return std::nullopt;
+  return links::parse_ignore_list(*text, file, diags);
+}
+
 // Writes the report to standard output or atomically to `output`.
 bool write_report(const std::string& text, const std::string& output, diagnostics& diags) {
   if (!output.empty()) return write_file_atomically(output, text, diags);
@@ -181,6 +223,11 @@ int run_links(const std::vector<std::string>& args) {
   if (!root) return usage_error("--root takes a directory, not '" + request.root + "'", "links");
 
   diagnostics diags;
+  std::optional<links::ignore_list> ignores = read_ignore_list(request.ignore_file, *root, diags);
+  if (!ignores) {
+    print_diagnostics(std::cerr, diags);
+    return exit_code::bad_input;
+  }
   std::vector<links::audit_result> audits;
   bool inputs_ok = true;
   if (request.merge) {
@@ -189,7 +236,10 @@ int run_links(const std::vector<std::string>& args) {
   } else {
     audits = audit_decks(inputs, online, inputs_ok, diags);
   }
+  links::apply_ignore_list(*ignores, audits, *root);
+  links::report_unused_entries(*ignores, diags);
   const bool findings_fail = links::fails(links::count_findings(audits), request.fail_on);
+  links::keep_findings_from(request.least, audits);
   links::format_options options{request.output.empty() && stdout_wants_colour(), *root, {}};
   for (const auto& d : diags.all()) {
     if (d.level == severity::error) options.input_errors.push_back(d);
