@@ -63,14 +63,17 @@ std::optional<std::string> remove_below(const std::string& out_dir, const std::s
   auto parts = parts_of(relative);
   if (!parts) return "not a path inside the output directory";
   dir_fd dir(::open(out_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  int error = errno;  // close() in reset() may change errno
   for (std::size_t i = 0; dir.get() >= 0 && i + 1 < parts->size(); ++i) {
-    dir.reset(
-        ::openat(dir.get(), (*parts)[i].c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    const int next =
+        ::openat(dir.get(), (*parts)[i].c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    error = errno;
+    dir.reset(next);
   }
   if (dir.get() < 0) {
-    if (errno == ENOENT) return std::nullopt;
-    return errno == ELOOP || errno == ENOTDIR ? std::string("a folder on its path is not a folder")
-                                              : std::string(std::strerror(errno));
+    if (error == ENOENT) return std::nullopt;
+    return error == ELOOP || error == ENOTDIR ? std::string("a folder on its path is not a folder")
+                                              : std::string(std::strerror(error));
   }
   struct stat st {};
   if (::fstatat(dir.get(), parts->back().c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) {

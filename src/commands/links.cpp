@@ -36,6 +36,7 @@ struct links_request {
 
 constexpr std::string_view usage =
     R"(handout links FILE|DIR... [--format FORMAT] [-o FILE] [--fail-on LEVEL]
+                     [--root DIR] [--ignore-file FILE] [--min-level LEVEL]
                      [--online [ONLINE OPTIONS]]
        handout links --merge REPORT.json... [--format FORMAT] [-o FILE] [--fail-on LEVEL])";
 
@@ -190,6 +191,22 @@ std::optional<links::ignore_list> read_ignore_list(const std::string& given,
   return links::parse_ignore_list(*text, file, diags);
 }
 
+// How the report is written: colour, the root, and what of `diags` the
+// CI formats carry (every error, the warnings about `ignore_file`).
+links::format_options report_options(const links_request& request, const std::string& root,
+                                     const std::string& ignore_file, const diagnostics& diags) {
+  links::format_options options;
+  options.colour = request.output.empty() && stdout_wants_colour();
+  options.root = root;
+  for (const auto& d : diags.all()) {
+    if (d.level == severity::error) options.input_errors.push_back(d);
+    if (d.level == severity::warning && !ignore_file.empty() && d.file == ignore_file) {
+      options.tool_warnings.push_back(d);
+    }
+  }
+  return options;
+}
+
 // Writes the report to standard output or atomically to `output`.
 bool write_report(const std::string& text, const std::string& output, diagnostics& diags) {
   if (!output.empty()) return write_file_atomically(output, text, diags);
@@ -240,10 +257,7 @@ int run_links(const std::vector<std::string>& args) {
   links::report_unused_entries(*ignores, diags);
   const bool findings_fail = links::fails(links::count_findings(audits), request.fail_on);
   links::keep_findings_from(request.least, audits);
-  links::format_options options{request.output.empty() && stdout_wants_colour(), *root, {}};
-  for (const auto& d : diags.all()) {
-    if (d.level == severity::error) options.input_errors.push_back(d);
-  }
+  const links::format_options options = report_options(request, *root, ignores->file, diags);
   // The text report adds nothing to the errors on standard error.
   const bool report_errors =
       !options.input_errors.empty() && request.format != links::output_format::text;

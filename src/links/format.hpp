@@ -26,6 +26,9 @@ struct format_options {
   // Why inputs could not be read (no audit then): JSON, SARIF, JUnit and
   // GitHub annotations report each as a result of its own.
   std::vector<diagnostic> input_errors;
+  // Warnings about the tool's own inputs (an ignore entry that matches no
+  // finding): SARIF notifications and GitHub annotations too.
+  std::vector<diagnostic> tool_warnings;
 };
 
 // `path` relative to the absolute directory `root`: '/'-separated, without

@@ -56,12 +56,15 @@ std::string annotated_file(const std::string& source, const std::string& root) {
 std::string format_github(const std::vector<audit_result>& audits, const format_options& options) {
   const std::string& root = options.root;
   std::string out;
-  for (const auto& e : options.input_errors) {
-    out += "::error file=" + escape_property(annotated_file(e.file, root));
+  auto annotate = [&](const diagnostic& e, std::string_view title) {
+    out += (e.level == severity::error ? "::error file=" : "::warning file=") +
+           escape_property(annotated_file(e.file, root));
     if (e.line > 0) out += ",line=" + std::to_string(e.line);
     if (e.column > 0) out += ",col=" + std::to_string(e.column);
-    out += ",title=unreadable input::" + escape_data(e.message) + "\n";
-  }
+    out += ",title=" + std::string(title) + "::" + escape_data(e.message) + "\n";
+  };
+  for (const auto& e : options.input_errors) annotate(e, "unreadable input");
+  for (const auto& w : options.tool_warnings) annotate(w, "unused ignore entry");
   for (const auto& a : audits) {
     const std::string file = escape_property(annotated_file(a.source, root));
     for (const auto& f : a.findings) {

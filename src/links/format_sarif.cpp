@@ -90,18 +90,25 @@ json result_json(const finding& f, const json& artifact) {
   return result;
 }
 
-// The one invocation: unsuccessful, with a notification per input that
-// could not be read.
+// A diagnostic as a tool execution notification at its place.
+json notification_json(const diagnostic& e, const std::string& root) {
+  json locations = json::array();
+  locations.push_back(json_object(
+      {{"physicalLocation", physical_location(artifact_location(e.file, root), e.line)}}));
+  return json_object({{"level", e.level == severity::error ? "error" : "warning"},
+                      {"message", text_object(e.message)},
+                      {"locations", std::move(locations)}});
+}
+
+// The one invocation: unsuccessful when an input could not be read, with a
+// notification per such input and per warning about the tool's inputs.
 json invocations_json(const format_options& options) {
   json notifications = json::array();
   for (const auto& e : options.input_errors) {
-    json location = json_object(
-        {{"physicalLocation", physical_location(artifact_location(e.file, options.root), e.line)}});
-    json locations = json::array();
-    locations.push_back(std::move(location));
-    notifications.push_back(json_object({{"level", "error"},
-                                         {"message", text_object(e.message)},
-                                         {"locations", std::move(locations)}}));
+    notifications.push_back(notification_json(e, options.root));
+  }
+  for (const auto& w : options.tool_warnings) {
+    notifications.push_back(notification_json(w, options.root));
   }
   json invocation = json_object({{"executionSuccessful", options.input_errors.empty()}});
   if (!notifications.empty()) {
