@@ -7,6 +7,7 @@
 
 #include "links/audit.hpp"
 #include "links/format.hpp"
+#include "links/ignore.hpp"
 #include "links/merge.hpp"
 #include "links/topic.hpp"
 #include "parse/load.hpp"
@@ -267,6 +268,41 @@ TEST(MarkdownSummary, StaysUnderOneMebibyteHoweverManyDecks) {
             std::string::npos);
   EXPECT_NE(md.find("_2800 errors and warnings left out"), std::string::npos);
   EXPECT_NE(md.find(" links left out"), std::string::npos);
+}
+
+TEST(IgnoreFile, AnEntryNeedsFourFieldsAndAKnownRule) {
+  diagnostics diags;
+  auto ok = parse_ignore_list("# comment\n\n  * * * a reason with spaces\r\n", "i", diags);
+  ASSERT_TRUE(ok.has_value());
+  ASSERT_EQ(ok->entries.size(), 1u);
+  EXPECT_EQ(ok->entries[0].reason, "a reason with spaces");
+  EXPECT_EQ(ok->entries[0].line, 3);
+  EXPECT_FALSE(parse_ignore_list("not-a-link * *\n", "i", diags).has_value());
+  EXPECT_FALSE(parse_ignore_list("not-a-lnk * * why\n", "i", diags).has_value());
+  ASSERT_EQ(diags.all().size(), 2u);
+  EXPECT_EQ(format(diags.all()[0]),
+            "i:1: error: an entry is RULE DECK URL REASON (use * for any; the reason is required)");
+}
+
+TEST(IgnoreFile, EntriesMatchRuleDeckPathFromTheRootAndHref) {
+  std::vector<audit_result> audits = {
+      audit_text(" Title\n• point\njavascript:alert(1)\n"
+                 "https://youtu.be/t45S_MwAcOw?si=abc\n")};
+  audits[0].source = "/repo/decks/talk.txt";
+  diagnostics diags;
+  auto list = parse_ignore_list(
+      "not-a-link decks/*.txt javascript:* on purpose\n"
+      "tracking-parameters talk.txt * the deck path is from the root, so this is unused\n"
+      "* decks/talk.txt https://youtu.be/t45S* keep\n",
+      "i", diags);
+  ASSERT_TRUE(list.has_value());
+  ASSERT_EQ(audits[0].findings.size(), 2u);
+  apply_ignore_list(*list, audits, "/repo");
+  EXPECT_TRUE(audits[0].findings.empty());
+  EXPECT_EQ(audits[0].summary.errors + audits[0].summary.infos, 0);
+  report_unused_entries(*list, diags);
+  ASSERT_EQ(diags.all().size(), 1u);
+  EXPECT_EQ(diags.all()[0].line, 2);
 }
 
 TEST(Sample, JsonMatchesTheReviewedGolden) {
