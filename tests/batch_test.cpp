@@ -12,6 +12,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 #include <thread>
 
 #include "batch/discover.hpp"
@@ -591,36 +592,125 @@ void expect_each_deck_once(const ci_workspace& ws, int shards) {
   EXPECT_EQ(std::set<std::string>(inputs.begin(), inputs.end()).size(), 10u);
 }
 
+// A step's or input's text with each `${{ NAME }}` replaced from `context`;
+// a name it lacks is empty, as GitHub gives a missing output.
+std::string expand(const std::string& text, const std::map<std::string, std::string>& context) {
+  std::string out;
+  std::size_t at = 0;
+  for (std::size_t open; (open = text.find("${{", at)) != std::string::npos;) {
+    const std::size_t close = text.find("}}", open);
+    std::string name = text.substr(open + 3, close - open - 3);
+    name.erase(0, name.find_first_not_of(' '));
+    name.erase(name.find_last_not_of(' ') + 1);
+    auto it = context.find(name);
+    out += text.substr(at, open - at) + (it == context.end() ? "" : it->second);
+    at = close + 2;
+  }
+  return out + text.substr(at);
+}
+
+// Whether a step of action.yml runs: `always()`, or `inputs.NAME == 'VALUE'`;
+// an `if:` of another form fails the test (it would need a real runner).
+bool step_runs(const YAML::Node& step, const std::map<std::string, std::string>& context) {
+  if (!step["if"]) return true;
+  const std::string condition = step["if"].as<std::string>();
+  if (condition == "always()") return true;
+  const std::size_t eq = condition.find(" == '");
+  EXPECT_TRUE(condition.rfind("inputs.", 0) == 0 && eq != std::string::npos) << condition;
+  if (eq == std::string::npos) return false;
+  auto it = context.find(condition.substr(0, eq));
+  return it != context.end() && it->second == condition.substr(eq + 5, condition.size() - eq - 6);
+}
+
+// Runs the `run:` steps of action.yml (but Install: handout is on PATH) as a
+// workflow step `uses`-ing it with `with` would: inputs over their defaults,
+// each step's env expanded, outputs passed on through GITHUB_OUTPUT. The
+// exit status of the last step run.
+int run_action(ci_workspace& ws, const YAML::Node& with,
+               std::map<std::string, std::string> context) {
+  const YAML::Node action = YAML::LoadFile(test::source_dir() + "/action.yml");
+  std::map<std::string, std::string> inputs;
+  for (const auto& input : action["inputs"]) {
+    const std::string name = input.first.as<std::string>();
+    inputs["inputs." + name] = input.second["default"].as<std::string>("");
+    if (with[name]) inputs["inputs." + name] = expand(with[name].as<std::string>(), context);
+  }
+  context.insert(inputs.begin(), inputs.end());
+  context["github.action_path"] = test::source_dir();
+  int status = 0;
+  for (const auto& step : action["runs"]["steps"]) {
+    if (!step["run"] || step["name"].as<std::string>("") == "Install handout") continue;
+    if (!step_runs(step, context)) continue;
+    std::map<std::string, std::string> env = {{"GITHUB_STEP_SUMMARY", ws / "step-summary.md"},
+                                              {"GITHUB_OUTPUT", ws / "step-output"}};
+    for (const auto& e : step["env"]) {
+      env[e.first.as<std::string>()] = expand(e.second.as<std::string>(), context);
+    }
+    test::write_all(ws / "step-output", "");
+    status = ws.run_script(step["run"].as<std::string>(), env);
+    std::istringstream outputs(test::read_all(ws / "step-output"));
+    for (std::string line; std::getline(outputs, line);) {
+      const std::size_t eq = line.find('=');
+      if (step["id"] && eq != std::string::npos) {
+        context["steps." + step["id"].as<std::string>() + ".outputs." + line.substr(0, eq)] =
+            line.substr(eq + 1);
+      }
+    }
+  }
+  return status;
+}
+
+// The steps of a workflow job that use the handout action.
+std::vector<YAML::Node> action_steps(const YAML::Node& job) {
+  std::vector<YAML::Node> steps;
+  for (const auto& step : job["steps"]) {
+    if (step["uses"] && step["uses"].as<std::string>().rfind("handout/handout@", 0) == 0) {
+      steps.push_back(step);
+    }
+  }
+  return steps;
+}
+
+TEST(CiExamples, TheActionAndTheWorkflowFollowGithubsSchemas) {
+  if (!test::have_program("action-validator")) {
+    GTEST_SKIP() << "needs action-validator (npm @action-validator/cli; scripts/setup.sh --test)";
+  }
+  for (const std::string file : {"action.yml", "docs/ci/github-actions.yml"}) {
+    auto r = run("action-validator " + q(test::source_dir() + "/" + file));
+    EXPECT_EQ(r.status, 0) << file << "\n" << r.out << r.err;
+  }
+}
+
 TEST(CiExamples, GithubActionsStepsRunLocally) {
   YAML::Node wf = YAML::LoadFile(test::source_dir() + "/docs/ci/github-actions.yml");
   ci_workspace ws;
   const YAML::Node convert = wf["jobs"]["convert"];
   const int shards = static_cast<int>(convert["strategy"]["matrix"]["shard"].size());
   ASSERT_GE(shards, 2);
-  int steps_run = 0;
+  ASSERT_EQ(action_steps(convert).size(), 1u);
   for (int k = 1; k <= shards; ++k) {
-    std::map<std::string, std::string> env = {{"SHARD_INDEX", std::to_string(k)},
-                                              {"SHARD_TOTAL", std::to_string(shards)},
-                                              {"GITHUB_STEP_SUMMARY", ws / "step-summary.md"}};
-    for (const auto& step : convert["steps"]) {
-      if (!step["run"] || step["name"].as<std::string>("") == "Install handout") continue;
-      EXPECT_EQ(ws.run_script(step["run"].as<std::string>(), env), 0) << ws.log();
-      ++steps_run;
-    }
+    const std::map<std::string, std::string> context = {
+        {"matrix.shard", std::to_string(k)}, {"strategy.job-total", std::to_string(shards)}};
+    EXPECT_EQ(run_action(ws, action_steps(convert)[0]["with"], context), 0) << ws.log();
   }
-  EXPECT_EQ(steps_run, shards);
+  EXPECT_TRUE(fs::exists(ws / "out/shard-1/links.sarif"));  // (shard 4 has no decks)
   expect_each_deck_once(ws, shards);
-  for (const auto& step : wf["jobs"]["links"]["steps"]) {
-    if (!step["run"] || step["name"].as<std::string>("") == "Install handout") continue;
-    EXPECT_EQ(ws.run_script(step["run"].as<std::string>(),
-                            {{"GITHUB_STEP_SUMMARY", ws / "step-summary.md"}}),
-              0)
-        << ws.log();
-  }
+  const YAML::Node links = wf["jobs"]["links"];
+  ASSERT_EQ(action_steps(links).size(), 1u);
+  EXPECT_EQ(run_action(ws, action_steps(links)[0]["with"], {}), 0) << ws.log();
   const std::string summary = test::read_all(ws / "step-summary.md");
   EXPECT_THAT(summary, HasSubstr("(shard 1 of " + std::to_string(shards) + ")"));
   EXPECT_THAT(summary, HasSubstr("## Link audit"));
-  EXPECT_THAT(summary, HasSubstr("\n| 10 | "));  // files in the merged audit
+  EXPECT_THAT(test::read_all(ws / "out/links.md"), HasSubstr("\n| 10 | "));  // all 10 decks
+  EXPECT_THAT(ws.log(), HasSubstr("handout links: "));  // the annotations' summary line
+
+  // A finding at fail-on fails the step, with the summary still written.
+  test::write_all(ws / "decks/week1/broken.txt", " T\n• x\njavascript:alert(1)\n");
+  EXPECT_EQ(run_action(ws, action_steps(convert)[0]["with"],
+                       {{"matrix.shard", "1"}, {"strategy.job-total", "1"}}),
+            1)
+      << ws.log();
+  EXPECT_THAT(ws.log(), HasSubstr("::error file=decks/week1/broken.txt,line=3,title=not-a-link"));
 }
 
 TEST(CiExamples, GitlabParallelJobsRunLocally) {
