@@ -472,6 +472,10 @@ TEST(BatchConvert, SummaryListsEveryDeckWithTotals) {
   EXPECT_THAT(md, HasSubstr("## handout convert: 6 decks"));
   EXPECT_THAT(md, HasSubstr("| `" + (dir / "in/bad\\|name.txt") + "` | ❌ failed |"));
   EXPECT_THAT(md, HasSubstr("### Errors"));
+  // Backticks in a file name cannot end the block of errors.
+  test::write_all(dir / "in/```x.txt", "");
+  run_handout("convert " + q(dir / "in") + " -o " + q(dir / "out") + " -q");
+  EXPECT_THAT(test::read_all(dir / "out/summary.md"), HasSubstr("### Errors\n\n````text\n"));
   if (test::have_program("pandoc")) {
     test::write_all(dir / "md.md", md);
     auto html = run("pandoc -f gfm -t html " + q(dir / "md.md"));

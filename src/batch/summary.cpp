@@ -1,5 +1,6 @@
 #include "batch/summary.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "json.hpp"
@@ -77,6 +78,16 @@ std::string findings_text(const deck_result& d) {
   add(d.finding_warnings, "warning", "warnings");
   add(d.finding_infos, "info", "infos");
   return out.empty() ? "none" : out;
+}
+
+// Three backticks, or one more than the longest run of them in `text`.
+std::string fence(const std::string& text) {
+  std::size_t longest = 0, run = 0;
+  for (char c : text) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  return std::string(std::max<std::size_t>(3, longest + 1), '`');
 }
 
 // The run's verdict, as its exit status says.
@@ -169,13 +180,16 @@ std::string summary_markdown(const std::vector<deck_result>& decks, const run_in
   bool any_errors = false;
   for (const auto& d : decks) any_errors = any_errors || d.diags.has_errors();
   if (any_errors) {
-    md += "\n### Errors\n\n```text\n";
+    std::string errors;
     for (const auto& d : decks) {
       for (const auto& x : d.diags.all()) {
-        if (x.level == severity::error) md += format(x) + "\n";
+        if (x.level == severity::error) errors += format(x) + "\n";
       }
     }
-    md += "```\n";
+    // A fence longer than any run of backticks in the messages (file names
+    // and deck text), so none can end the block.
+    const std::string f = fence(errors);
+    md += "\n### Errors\n\n" + f + "text\n" + errors + f + "\n";
   }
   return md;
 }
