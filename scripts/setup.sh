@@ -33,6 +33,9 @@ test_packages=(
   # sanitizer build and fuzzing (preset asan): clang with libFuzzer, and
   # llvm-symbolizer so that a sanitizer report names functions and lines
   clang libclang-rt-14-dev llvm
+  # action.yml and docs/ci/github-actions.yml checked against GitHub's
+  # schemas: npm's @action-validator/cli, installed below
+  npm
 )
 
 packages=("${run_packages[@]}")
@@ -46,11 +49,15 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed$' || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
-
 sudo=()
 [ "$(id -u)" -eq 0 ] || sudo=(sudo)
-echo "setup: installing ${missing[*]}" >&2
-"${sudo[@]}" apt-get update -qq
-DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
-  "${missing[@]}" >/dev/null
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}" >&2
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+fi
+if [ "${1:-}" = --test ] && ! command -v action-validator >/dev/null; then
+  echo "setup: installing @action-validator/cli (npm)" >&2
+  "${sudo[@]}" npm install -g --no-audit --no-fund @action-validator/cli@0.6.0 >/dev/null
+fi
