@@ -33,9 +33,6 @@ test_packages=(
   # sanitizer build and fuzzing (preset asan): clang with libFuzzer, and
   # llvm-symbolizer so that a sanitizer report names functions and lines
   clang libclang-rt-14-dev llvm
-  # action.yml and docs/ci/github-actions.yml checked against GitHub's
-  # schemas: npm's @action-validator/cli, installed below
-  npm
 )
 
 packages=("${run_packages[@]}")
@@ -57,7 +54,16 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
     "${missing[@]}" >/dev/null
 fi
+# action.yml and docs/ci/github-actions.yml are checked against GitHub's
+# schemas by npm's @action-validator/cli; Debian's npm only when the machine
+# has no npm of its own (a Node.js installed otherwise is kept).
 if [ "${1:-}" = --test ] && ! command -v action-validator >/dev/null; then
+  if ! command -v npm >/dev/null; then
+    echo "setup: installing npm" >&2
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
+      npm >/dev/null
+  fi
   echo "setup: installing @action-validator/cli (npm)" >&2
   "${sudo[@]}" npm install -g --no-audit --no-fund @action-validator/cli@0.6.0 >/dev/null
 fi
