@@ -23,6 +23,7 @@
 #include "parse/load.hpp"
 #include "parse/metadata.hpp"
 #include "render/pdf/fonts.hpp"
+#include "terminal_text.hpp"
 
 namespace handout::batch {
 
