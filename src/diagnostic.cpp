@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "limits.hpp"
+#include "terminal_text.hpp"
 
 namespace handout {
 
@@ -21,8 +22,10 @@ const char* severity_name(severity level) {
   return "error";
 }
 
+// The file and the message go through terminal_text(): one line, safe on a
+// terminal and in a CI log, whatever the input held.
 std::string format(const diagnostic& d) {
-  std::string out = d.file;
+  std::string out = terminal_text(d.file);
   if (d.line > 0) {
     out += ':' + std::to_string(d.line);
     if (d.column > 0) out += ':' + std::to_string(d.column);
@@ -30,7 +33,7 @@ std::string format(const diagnostic& d) {
   out += ": ";
   out += severity_name(d.level);
   out += ": ";
-  out += d.message;
+  out += terminal_text(d.message);
   return out;
 }
 
@@ -64,8 +67,8 @@ void print_diagnostics(std::ostream& out, const diagnostics& diags) {
     out << format(d) << '\n';
   }
   for (const auto& [file, n] : counts) {
-    if (n[0] > shown) out << file << ": error: " << n[0] - shown << " more errors not shown\n";
-    if (n[1] > shown) out << file << ": warning: " << n[1] - shown << " more warnings not shown\n";
+    if (n[0] > shown) out << terminal_text(file) << ": error: " << n[0] - shown << " more errors not shown\n";
+    if (n[1] > shown) out << terminal_text(file) << ": warning: " << n[1] - shown << " more warnings not shown\n";
   }
 }
 

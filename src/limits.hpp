@@ -20,6 +20,9 @@ inline constexpr int max_bullet_level = 3;
 inline constexpr int max_list_depth = max_bullet_level;
 // Most errors, and most warnings, printed for one file; then a count of the rest.
 inline constexpr int max_printed_diagnostics_per_file = 50;
+// Most other occurrences a duplicate-across-slides finding lists (its related
+// lines); the message counts the rest. One finding per video, not per pair.
+inline constexpr std::size_t max_listed_occurrences = 100;
 // Largest sidecar metadata file.
 inline constexpr std::size_t max_metadata_bytes = std::size_t{64} << 10;  // 64 KiB
 // Most distinct characters in one PDF: each embedded font's cmap maps the

@@ -4,6 +4,8 @@
 // tests/cli/links-merge-*.md).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <yaml-cpp/yaml.h>
@@ -428,6 +430,44 @@ TEST(BatchConvert, ShardsTakeEveryDeckExactlyOnceAndAreStable) {
         2)
         << bad;
   }
+}
+
+// Two shards writing one OUT lost manifest entries: each wrote the manifest
+// it read at its start. Now a run takes the lock beside the manifest, reads
+// it again and merges. Here the test holds the lock while "another shard"
+// records its deck; the run waits, then keeps that deck and adds its own.
+TEST(BatchConvert, ShardsWritingOneDirectoryMergeTheManifestUnderItsLock) {
+  test::temp_dir dir;
+  fs::create_directories(dir / "in");
+  fs::create_directories(dir / "other");
+  test::write_all(dir / "in/mine.txt", " T\n• mine\n");
+  test::write_all(dir / "other/theirs.txt", " T\n• theirs\n");
+  ASSERT_EQ(run_handout("convert " + q(dir / "other") + " -o " + q(dir / "o2") + " --formats xml -q")
+                .status,
+            0);
+  fs::create_directories(dir / "out");
+  const std::string lock_path = dir / "out/.handout-manifest.lock";
+  int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  ASSERT_GE(fd, 0);
+  ASSERT_EQ(::flock(fd, LOCK_EX), 0);
+  test::command_result r;
+  std::thread shard([&] {
+    r = run_handout("convert " + q(dir / "in") + " -o " + q(dir / "out") + " --formats xml -q");
+  });
+  // The run converts its deck, then waits for the lock to record it.
+  for (int i = 0; i < 300 && !fs::exists(dir / "out/mine.xml"); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_FALSE(fs::exists(dir / "out/.handout-manifest.json")) << "written without the lock";
+  fs::copy_file(dir / "o2/.handout-manifest.json", dir / "out/.handout-manifest.json");
+  ::close(fd);
+  shard.join();
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_FALSE(fs::exists(lock_path)) << "the run leaves its lock file behind";
+  const json manifest = json::parse(test::read_all(dir / "out/.handout-manifest.json"));
+  EXPECT_TRUE(manifest["decks"].contains("theirs")) << manifest.dump();
+  EXPECT_TRUE(manifest["decks"].contains("mine")) << manifest.dump();
 }
 
 TEST(BatchConvert, ProgressIsOneLinePerDeckOutsideATerminal) {

@@ -11,6 +11,8 @@
 #include <map>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "test_support.hpp"
 
 namespace handout {
@@ -263,6 +265,142 @@ TEST(Hostile, DeeplyNestedOrAliasBombYamlIsAnErrorNotACrash) {
       EXPECT_THAT(p.err, HasSubstr("nested too deeply"));
     }
   }
+}
+
+
+// Text a deck, its file name, its sidecar or a report controls, as it would
+// reach a terminal or a CI log: ESC sequences (recolour, retitle), a bidi
+// override, and a line break followed by a forged GitHub workflow command.
+const std::string forged = "\n::error file=x::forged";
+const std::vector<std::string> raw_sequences = {"\x1b", "\x07", "\u202e", forged, "\r::"};
+
+void expect_no_raw_control_text(const std::string& where, const std::string& printed) {
+  for (const auto& raw : raw_sequences) {
+    EXPECT_EQ(printed.find(raw), std::string::npos)
+        << where << " prints raw " << test::quote(raw) << ":\n" << printed.substr(0, 2000);
+  }
+}
+
+// A slide title with an override, a pp search with ESC sequences and a
+// forged command, in a deck whose file name holds them too.
+std::string write_injection_deck(const test::temp_dir& dir) {
+  const std::string query = "\x1b]0;owned\x07\x1b[31mred\u202e" + forged;
+  std::string pp = "\xca\x05" + std::string(1, static_cast<char>(query.size())) + query;
+  std::string b64;
+  for (char c : test::base64url(pp, true)) b64 += c == '=' ? "%3D" : std::string(1, c);
+  fs::create_directories(dir / "decks");
+  const std::string deck = dir / ("decks/talk\x1b[2J\u202e" + forged + ".txt");
+  write_all(deck, " Cats \u202eevil\u202c title\n• cute cats\nhttps://www.youtube.com/watch?v=t45S_MwAcOw&pp=" +
+                      b64 + "\n");
+  return deck;
+}
+
+TEST(Hostile, TerminalAndLogOutputsEscapeControlBidiAndForgedCommands) {
+  test::temp_dir dir;
+  const std::string deck = write_injection_deck(dir);
+  write_all(dir / "decks/other.txt", " Other\n• x\nhttps://youtu.be/t45S_MwAcOw\n");
+  write_all(dir / "decks/bad.txt", " Bad\n• x\n");
+  write_all(dir / "decks/bad.meta.yaml", "\"k\\e[31m\\u202e\\n::error file=x::forged\": 1\n");
+  auto p = run_handout("parse " + quote(deck));
+  expect_no_raw_control_text("parse (stderr)", p.err);
+  auto bad = run_handout("parse " + quote(dir / "decks/bad.txt"));
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_THAT(bad.err, HasSubstr("unknown key 'k\\x1b[31m\\u202e\\x0a::error file=x::forged'"));
+  expect_no_raw_control_text("parse of a sidecar key", bad.out + bad.err);
+  auto c = run("CI=true " + test::handout_binary() + " convert " + quote(dir / "decks") + " -o " +
+               quote(dir / "out") + " --formats xml,links");
+  EXPECT_EQ(c.status, 2) << c.err;
+  EXPECT_THAT(c.err, HasSubstr("talk\\x1b[2J\\u202e\\x0a::error file=x::forged.txt"));
+  expect_no_raw_control_text("convert", c.out + c.err);
+  for (const char* format : {"text", "github"}) {
+    auto l = run_handout("links --format " + std::string(format) + " " + quote(deck));
+    EXPECT_NE(l.status, 2) << format << ": " << l.err;
+    expect_no_raw_control_text(std::string("links --format ") + format, l.out + l.err);
+    EXPECT_THAT(l.out, HasSubstr("\\x1b]0;owned\\x07\\x1b[31mred\\u202e")) << format;
+  }
+  auto text = run_handout("links --format text " + quote(deck)).out;
+  EXPECT_THAT(text, HasSubstr("Cats \\u202eevil\\u202c title"));
+  // Every annotation is one line, and each starts with a command of ours.
+  auto github = run_handout("links --format github " + quote(deck)).out;
+  std::size_t start = 0;
+  for (std::size_t end; (end = github.find('\n', start)) != std::string::npos; start = end + 1) {
+    std::string line = github.substr(start, end - start);
+    EXPECT_TRUE(line.starts_with("::notice file=") || line.starts_with("::warning file=") ||
+                line.starts_with("::error file=") || line.starts_with("handout links: "))
+        << line;
+  }
+  // The same report through --merge, from a JSON report that holds the raw text.
+  auto merged = run_handout("links --merge " + quote(dir / "out/talk\x1b[2J\u202e" + forged + ".links.json") +
+                            " --format github");
+  EXPECT_NE(merged.status, 2) << merged.err;
+  expect_no_raw_control_text("links --merge --format github", merged.out + merged.err);
+}
+
+TEST(Hostile, JsonAndSarifReportsKeepTheTrueTextOfEscapedInput) {
+  test::temp_dir dir;
+  const std::string deck = write_injection_deck(dir);
+  auto j = run_handout("links --format json " + quote(deck));
+  ASSERT_NE(j.status, 2) << j.err;
+  auto report = nlohmann::json::parse(j.out);
+  const std::string dumped = report.dump();  // ensure_ascii off: the text as it is
+  EXPECT_THAT(dumped, HasSubstr("Cats \u202eevil\u202c title"));
+  EXPECT_THAT(dumped, HasSubstr("\\u001b]0;owned\\u0007\\u001b[31mred\u202e\\n::error file=x::forged"));
+  EXPECT_THAT(dumped, HasSubstr("talk\\u001b[2J\u202e\\n::error file=x::forged.txt"));
+  auto s = run_handout("links --format sarif " + quote(deck));
+  ASSERT_NE(s.status, 2) << s.err;
+  EXPECT_THAT(nlohmann::json::parse(s.out).dump(), HasSubstr("red\u202e\\n::error file=x::forged"));
+}
+
+
+// What XML 1.0 cannot carry, from a file name, a pp search, --merge or an
+// intermediate read back, never reaches an XML file: each writer's output
+// is well-formed to xmllint.
+TEST(Hostile, EveryXmlWriterDropsWhatXml10CannotCarry) {
+  if (!test::have_program("xmllint") || !test::have_program("unzip")) {
+    GTEST_SKIP() << "needs xmllint and unzip";
+  }
+  test::temp_dir dir;
+  const std::string deck = write_injection_deck(dir);
+  auto well_formed = [&](const std::string& what, const std::string& xml) {
+    write_all(dir / "check.xml", xml);
+    auto r = run("xmllint --noout " + quote(dir / "check.xml"));
+    EXPECT_EQ(r.status, 0) << what << ": " << r.err.substr(0, 500);
+    EXPECT_EQ(xml.find("&#27;"), std::string::npos) << what;
+    EXPECT_EQ(xml.find("\x1b"), std::string::npos) << what;
+  };
+  auto junit = run_handout("links --format junit " + quote(deck));
+  EXPECT_NE(junit.status, 2) << junit.err;
+  EXPECT_THAT(junit.out, HasSubstr("]0;owned[31mred\u202e"));
+  well_formed("links --format junit", junit.out);
+  auto json = run_handout("links --format json -o " + quote(dir / "report.json") + " " + quote(deck));
+  ASSERT_NE(json.status, 2) << json.err;
+  auto merged = run_handout("links --merge " + quote(dir / "report.json") + " --format junit");
+  EXPECT_NE(merged.status, 2) << merged.err;
+  well_formed("links --merge --format junit", merged.out);
+  auto parsed = run_handout("parse " + quote(deck));
+  ASSERT_EQ(parsed.status, 0) << parsed.err;
+  well_formed("parse (a file name with ESC)", parsed.out);
+  // An intermediate whose source names ESC by a character reference (the
+  // reader refuses one in text, not in this attribute), read back.
+  write_all(dir / "in.xml",
+            "<?xml version=\"1.0\"?>\n<report version=\"1\" source=\"a&#27;b.txt\"><meta>"
+            "<title>T</title></meta><section line=\"1\"><slide line=\"2\"><title>x</title>"
+            "</slide></section></report>\n");
+  auto reread = run_handout("parse " + quote(dir / "in.xml"));
+  ASSERT_EQ(reread.status, 0) << reread.err;
+  EXPECT_THAT(reread.out, HasSubstr("source=\"ab.txt\""));
+  well_formed("parse of an intermediate", reread.out);
+  auto from_xml = run_handout("links --format junit " + quote(dir / "in.xml"));
+  well_formed("links --format junit of an intermediate", from_xml.out);
+  auto docx = run_handout("convert " + quote(dir / "in.xml") + " --from xml --formats docx -o " +
+                          quote(dir / "out") + " -q");
+  ASSERT_EQ(docx.status, 0) << docx.err;
+  for (const char* part : {"word/document.xml", "docProps/core.xml"}) {
+    auto r = run("unzip -p " + quote(dir / "out/in.docx") + " " + part);
+    ASSERT_EQ(r.status, 0) << part;
+    well_formed(std::string("docx ") + part, r.out);
+  }
+  well_formed("flat OPC", read_all(dir / "out/in.docx.xml"));
 }
 
 }  // namespace

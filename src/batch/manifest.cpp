@@ -1,6 +1,12 @@
 #include "batch/manifest.hpp"
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include "io.hpp"
 #include "json.hpp"
@@ -109,6 +115,36 @@ bool write_manifest(const std::string& out_dir, const manifest& m, diagnostics& 
             {"tool", "handout " HANDOUT_VERSION},
             {"decks", std::move(decks)}};
   return write_file_atomically(path_in(out_dir, manifest_name), json_text(j, 1), diags);
+}
+
+// The lock file is removed before it is released, so that OUT keeps no
+// trace of it; a run that opened it meanwhile sees, once it holds the lock,
+// that the name is gone or names another file, and tries again.
+manifest_lock::manifest_lock(const std::string& out_dir, diagnostics& diags)
+    : path_(path_in(out_dir, manifest_lock_name)) {
+  for (;;) {
+    fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
+    int rc = fd_ < 0 ? -1 : 0;
+    while (rc == 0 && ::flock(fd_, LOCK_EX) != 0) {
+      if (errno != EINTR) rc = -1;
+    }
+    if (rc != 0) break;
+    struct stat held {}, named {};
+    if (::fstat(fd_, &held) == 0 && ::lstat(path_.c_str(), &named) == 0 &&
+        held.st_dev == named.st_dev && held.st_ino == named.st_ino) {
+      return;
+    }
+    ::close(fd_);  // removed by the run that held it: take the next one
+  }
+  diags.error(path_, 0, 0, std::string("cannot lock the manifest: ") + std::strerror(errno));
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+}
+
+manifest_lock::~manifest_lock() {
+  if (fd_ < 0) return;
+  ::unlink(path_.c_str());
+  ::close(fd_);  // closing releases the flock
 }
 
 std::optional<output_file> stat_output(const std::string& out_dir, const std::string& relative) {

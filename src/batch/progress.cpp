@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <map>
 
+#include "terminal_text.hpp"
 #include "utf8.hpp"
 
 namespace handout::batch {
@@ -16,31 +17,6 @@ progress_style choose_progress_style(bool quiet, std::size_t decks) {
   const char* ci = std::getenv("CI");
   bool in_ci = ci != nullptr && std::string_view(ci) == "true";
   return !in_ci && ::isatty(STDERR_FILENO) == 1 ? progress_style::bar : progress_style::lines;
-}
-
-std::string terminal_text(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  auto escape = [&out](unsigned char c) {
-    constexpr char digits[] = "0123456789abcdef";
-    out += "\\x";
-    out += digits[c >> 4];
-    out += digits[c & 15];
-  };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    const bool c1 = c == 0xC2 && i + 1 < text.size() &&
-                    static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
-                    static_cast<unsigned char>(text[i + 1]) <= 0x9F;
-    if (c1) {
-      escape(static_cast<unsigned char>(text[++i]));
-    } else if (c < 0x20 || c == 0x7F) {
-      escape(c);
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out;
 }
 
 namespace {
@@ -88,7 +64,7 @@ progress::progress(progress_style style, std::size_t total, std::ostream& out)
     : style_(style), total_(total), out_(out), start_(std::chrono::steady_clock::now()) {}
 
 void progress::started(const std::string& deck) {
-  current_ = deck;
+  current_ = terminal_text(deck);
   if (style_ == progress_style::bar) draw_bar();
 }
 
@@ -98,7 +74,7 @@ void progress::finished(const deck_result& d) {
   if (d.status == deck_status::skipped) ++skipped_;
   if (style_ == progress_style::lines) {
     std::string line = "[" + std::to_string(finished_) + "/" + std::to_string(total_) + "] " +
-                       status_name(d.status) + " " + d.input;
+                       status_name(d.status) + " " + terminal_text(d.input);
     if (d.status == deck_status::converted) {
       line += " (";
       if (d.pages >= 0) line += std::to_string(d.pages) + " pages, ";

@@ -20,11 +20,6 @@ enum class progress_style { bar, lines, quiet };
 // quiet when asked, or for a single deck (whose diagnostics are all there is).
 progress_style choose_progress_style(bool quiet, std::size_t decks);
 
-// `text` (a file name) safe to print on a terminal: C0 and C1 control
-// characters and DEL become `\xNN`, so a name cannot move the cursor or
-// change colours.
-std::string terminal_text(std::string_view text);
-
 class progress {
  public:
   progress(progress_style style, std::size_t total, std::ostream& out);

@@ -23,6 +23,7 @@
 #include "parse/load.hpp"
 #include "parse/metadata.hpp"
 #include "render/pdf/fonts.hpp"
+#include "terminal_text.hpp"
 
 namespace handout::batch {
 
@@ -305,19 +306,27 @@ std::vector<deck_result> run_decks(const batch_env& env, const std::vector<deck>
 
 // Phase 6: the manifest keeps what converted cleanly (failed decks are
 // rebuilt), and the summaries, which say the run's exit status, are
-// written. The run's exit status.
-int record(const std::string& out_dir, manifest& m, const std::vector<deck_result>& results,
-           run_info info, diagnostics& diags) {
+// written. The manifest is read again and merged under its lock: another
+// shard writing into OUT since this run read it keeps its decks. The run's
+// exit status.
+int record(const std::string& out_dir, const std::vector<std::string>& removed_stems,
+           const std::vector<deck_result>& results, run_info info, diagnostics& diags) {
   info.status = diags.has_errors() ? exit_code::bad_input : exit_code::ok;
-  for (const auto& r : results) {
-    if (r.status == deck_status::failed) {
-      m.decks.erase(r.relative_stem);
-    } else {
-      m.decks[r.relative_stem] = r;
+  for (const auto& r : results) info.status = std::max(info.status, r.exit_code);
+  if (manifest_lock lock(out_dir, diags); lock) {
+    manifest m = read_manifest(out_dir);
+    for (const auto& stem : removed_stems) m.decks.erase(stem);
+    for (const auto& r : results) {
+      if (r.status == deck_status::failed) {
+        m.decks.erase(r.relative_stem);
+      } else {
+        m.decks[r.relative_stem] = r;
+      }
     }
-    info.status = std::max(info.status, r.exit_code);
+    if (!write_manifest(out_dir, m, diags)) info.status = exit_code::bad_input;
+  } else {
+    info.status = exit_code::bad_input;
   }
-  if (!write_manifest(out_dir, m, diags)) info.status = exit_code::bad_input;
   bool written =
       write_file_atomically(out_dir + "/summary.json", summary_json(results, info), diags);
   written =
@@ -328,9 +337,11 @@ int record(const std::string& out_dir, manifest& m, const std::vector<deck_resul
 
 // Decks gone since an earlier run into OUT: their recorded outputs are
 // removed and their entries dropped from `m`, with a line each on standard
-// error unless quiet. The inputs of the decks removed.
+// error unless quiet. The inputs of the decks removed; their stems are
+// added to `stems`.
 std::vector<std::string> remove_deleted_decks(const convert_request& request,
                                               const std::string& out_dir, manifest& m,
+                                              std::vector<std::string>& stems,
                                               diagnostics& diags) {
   std::vector<std::string> removed;
   for (const std::string& stem : deleted_decks(m, request.inputs)) {
@@ -341,6 +352,7 @@ std::vector<std::string> remove_deleted_decks(const convert_request& request,
                 << ".*: " << terminal_text(d.input) << " no longer exists\n";
     }
     removed.push_back(d.input);
+    stems.push_back(stem);
     m.decks.erase(stem);
   }
   return removed;
@@ -375,7 +387,9 @@ int run_batch(const convert_request& request, diagnostics& diags) {
 
   // Phase 3: what every deck's outputs depend on besides the deck.
   manifest m = read_manifest(out_dir);
-  std::vector<std::string> removed = remove_deleted_decks(request, out_dir, m, diags);
+  std::vector<std::string> removed_stems;
+  std::vector<std::string> removed =
+      remove_deleted_decks(request, out_dir, m, removed_stems, diags);
   std::optional<std::string> fingerprint = run_fingerprint(request);
   if (!fingerprint) {
     diags.warning(out_dir + "/" + manifest_name, 0, 0,
@@ -389,7 +403,7 @@ int run_batch(const convert_request& request, diagnostics& diags) {
   run_info info{jobs, request.shard,
                 std::chrono::duration<double>(clock_type::now() - start).count(),
                 std::move(removed)};
-  int status = record(out_dir, m, results, info, diags);
+  int status = record(out_dir, removed_stems, results, info, diags);
   bar.done(closing_line(results, info, out_dir));
   return status;
 }

@@ -8,6 +8,7 @@
 
 #include "diagnostic.hpp"
 #include "limits.hpp"
+#include "terminal_text.hpp"
 
 namespace handout::commands {
 
@@ -133,7 +134,7 @@ option fail_on_option(std::string_view help, links::fail_policy& into) {
 }
 
 int usage_error(const std::string& message, std::string_view command) {
-  std::cerr << "handout: error: " << message << "\n(see 'handout " << command
+  std::cerr << "handout: error: " << terminal_text(message) << "\n(see 'handout " << command
             << (command.empty() ? "" : " ") << "--help')\n";
   return exit_code::bad_input;
 }
@@ -144,7 +145,7 @@ int run_command_line(const std::vector<std::string>& command_line) {
   try {
     return dispatch(command_line);
   } catch (const std::exception& e) {
-    std::cerr << "handout: error: unexpected failure: " << e.what() << '\n';
+    std::cerr << "handout: error: unexpected failure: " << terminal_text(e.what()) << '\n';
   } catch (...) {
     std::cerr << "handout: error: unexpected failure\n";
   }

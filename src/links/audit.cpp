@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "limits.hpp"
 #include "links/label.hpp"
 #include "links/topic.hpp"
 
@@ -171,20 +172,23 @@ class auditor {
     }
     for (std::string_view id : order) {
       const std::vector<std::size_t>& occurrences = by_video[id];
-      for (std::size_t k = 1; k < occurrences.size(); ++k) report_across(id, occurrences, k);
+      if (occurrences.size() > 1) report_across(id, occurrences);
     }
   }
 
-  // A finding for the k-th slide that links video `id`; the message names at
-  // most a few of the other slides.
-  void report_across(std::string_view id, const std::vector<std::size_t>& occurrences,
-                     std::size_t k) {
+  // One finding for a video linked from several slides, at its second slide:
+  // the message names a few of the other slides and counts the rest, the
+  // related lines list at most limits::max_listed_occurrences of them (so the
+  // report grows with the links, not with their pairs).
+  void report_across(std::string_view id, const std::vector<std::size_t>& occurrences) {
     constexpr std::size_t named = 3;
-    const audited_link& l = r_.links[occurrences[k]];
+    constexpr std::size_t at = 1;
+    const audited_link& l = r_.links[occurrences[at]];
     std::vector<int> others;
     std::string where;
-    for (std::size_t j = 0; j < occurrences.size(); ++j) {
-      if (j == k) continue;
+    for (std::size_t j = 0; j < occurrences.size() && others.size() < limits::max_listed_occurrences;
+         ++j) {
+      if (j == at) continue;
       const audited_link& o = r_.links[occurrences[j]];
       others.push_back(o.line);
       if (others.size() <= named) {
@@ -192,11 +196,10 @@ class auditor {
                  std::to_string(o.line) + ")";
       }
     }
-    if (others.size() > named) {
-      where += " and " + std::to_string(others.size() - named) + " more slides";
-    }
+    const std::size_t total = occurrences.size() - 1;
+    if (total > named) where += " and " + std::to_string(total - named) + " more slides";
     add(rule_id::duplicate_across_slides, l.line,
-        "video " + std::string(id) + " is also linked on " + where, l.slide, occurrences[k],
+        "video " + std::string(id) + " is also linked on " + where, l.slide, occurrences[at],
         std::move(others));
   }
 

@@ -1,13 +1,17 @@
 #include <filesystem>
 
 #include "links/format.hpp"
+#include "terminal_text.hpp"
 
 namespace handout::links {
 
 namespace {
 
-// As the Actions toolkit's escapeData(): % CR LF.
-std::string escape_data(std::string_view s) {
+// As the Actions toolkit's escapeData(): % CR LF, after terminal_text(),
+// which already leaves no line break (nor ESC, C1 or bidi control) in the
+// text, so that nothing untrusted starts a line (a forged `::error`).
+std::string escape_data(std::string_view raw) {
+  const std::string s = terminal_text(raw);
   std::string out;
   for (char c : s) {
     if (c == '%') {
@@ -61,7 +65,7 @@ std::string format_github(const std::vector<audit_result>& audits, const format_
            escape_property(annotated_file(e.file, root));
     if (e.line > 0) out += ",line=" + std::to_string(e.line);
     if (e.column > 0) out += ",col=" + std::to_string(e.column);
-    out += ",title=" + std::string(title) + "::" + escape_data(e.message) + "\n";
+    out += ",title=" + escape_property(title) + "::" + escape_data(e.message) + "\n";
   };
   for (const auto& e : options.input_errors) annotate(e, "unreadable input");
   for (const auto& w : options.tool_warnings) annotate(w, "unused ignore entry");

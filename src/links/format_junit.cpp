@@ -3,6 +3,7 @@
 
 #include "links/format.hpp"
 #include "links/online/verdict.hpp"
+#include "xml_text.hpp"
 
 namespace handout::links {
 
@@ -129,6 +130,7 @@ std::string format_junit(const std::vector<audit_result>& audits, const format_o
   for (const auto& e : options.input_errors) append_unreadable_suite(suites, e);
   count_attributes(suites, all_tests + options.input_errors.size(), all_failures);
   suites.attribute("errors") = static_cast<unsigned long long>(options.input_errors.size());
+  sanitise_xml_tree(doc);  // control characters from pp, the cache or --merge
   std::ostringstream out;
   doc.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
   return out.str();

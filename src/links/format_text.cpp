@@ -1,5 +1,6 @@
 #include "links/format.hpp"
 #include "links/online/verdict.hpp"
+#include "terminal_text.hpp"
 
 namespace handout::links {
 
@@ -26,18 +27,19 @@ std::string plural(int n, std::string_view one, std::string_view many) {
   return std::to_string(n) + " " + std::string(n == 1 ? one : many);
 }
 
+// Deck text, file names and messages below all go through terminal_text().
 std::string slide_heading(const slide_info& s) {
   std::string out;
-  if (!s.section_number.empty()) out += s.section_number + " ";
-  out += s.section_title.empty() ? "(untitled section)" : s.section_title;
+  if (!s.section_number.empty()) out += terminal_text(s.section_number) + " ";
+  out += s.section_title.empty() ? "(untitled section)" : terminal_text(s.section_title);
   out += " › ";
-  out += s.title.empty() ? "(untitled slide)" : s.title;
+  out += s.title.empty() ? "(untitled slide)" : terminal_text(s.title);
   return out;
 }
 
 std::string finding_line(const palette& p, const finding& f, std::string_view indent) {
   return std::string(indent) + p.level(f.severity) + " " + std::string(rule_of(f.rule).name) +
-         ": " + f.message + "\n";
+         ": " + terminal_text(f.message) + "\n";
 }
 
 }  // namespace
@@ -55,7 +57,7 @@ std::string format_text(const std::vector<audit_result>& audits, bool colour) {
         by_slide[*f.slide].push_back(&f);
       }
     }
-    out += p.bold(a.source) + "\n";
+    out += p.bold(terminal_text(a.source)) + "\n";
     std::size_t next = 0;  // links are in slide order
     for (std::size_t s = 0; s < a.slides.size(); ++s) {
       out += "  " + p.bold(slide_heading(a.slides[s])) + " " +
@@ -66,9 +68,9 @@ std::string format_text(const std::vector<audit_result>& audits, bool colour) {
         std::string line = std::to_string(l.line);
         if (l.column > 0) line += ":" + std::to_string(l.column);
         out += "    " + p.dim(std::string(5 - std::min<std::size_t>(5, line.size()), ' ') + line) +
-               "  " + l.label + "  " + p.dim(std::string(kind_name(l.url.kind)));
+               "  " + terminal_text(l.label) + "  " + p.dim(std::string(kind_name(l.url.kind)));
         if (l.url.has_pp && l.url.pp.status == pp_status::ok) {
-          out += "  " + p.dim("search: ") + "\u201C" + l.url.pp.query + "\u201D";
+          out += "  " + p.dim("search: ") + "\u201C" + terminal_text(l.url.pp.query) + "\u201D";
         }
         if (l.origin == link_origin::text) out += "  " + p.dim("(in text)");
         if (l.online) {
@@ -77,8 +79,8 @@ std::string format_text(const std::vector<audit_result>& audits, bool colour) {
                                 : c.verdict == link_verdict::broken ? "1;31"
                                                                     : "33",
                                 std::string(verdict_name(c.verdict)));
-          if (!c.title.empty()) out += " \u201C" + c.title + "\u201D";
-          if (!c.channel.empty()) out += " " + p.dim("\u2014 " + c.channel);
+          if (!c.title.empty()) out += " \u201C" + terminal_text(c.title) + "\u201D";
+          if (!c.channel.empty()) out += " " + p.dim("\u2014 " + terminal_text(c.channel));
         }
         out += "\n";
         for (const finding* f : by_link[next]) out += finding_line(p, *f, "           ");

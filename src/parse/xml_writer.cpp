@@ -4,6 +4,7 @@
 
 #include "io.hpp"
 #include "parse/xml_names.hpp"
+#include "xml_text.hpp"
 
 namespace handout {
 
@@ -77,7 +78,10 @@ void add_slide(pugi::xml_node parent, const slide& sl) {
 
 constexpr const char* indent = "  ";
 
+// Every piece goes through the one sanitiser first: a file name, or an
+// intermediate read back, may hold what XML 1.0 cannot carry.
 void print(pugi::xml_node node, sink_writer& out, unsigned depth) {
+  sanitise_xml_tree(node);
   node.print(out, indent, pugi::format_default, pugi::encoding_utf8, depth);
 }
 

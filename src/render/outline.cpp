@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <string_view>
+#include <unordered_set>
 
 #include "render/link_label.hpp"
 
@@ -49,12 +51,14 @@ heading section_heading(const section& s) {
   return h;
 }
 
-// The slide's links in order, each href once, at its first position.
+// The slide's links in order, each href once, at its first position (a
+// hash set of the hrefs seen: linear in the links, however many).
 std::vector<link_row> link_rows(const report& r, const slide& sl) {
   std::vector<link_row> out;
+  std::unordered_set<std::string_view> seen;
+  seen.reserve(sl.links.size());
   for (const link& l : sl.links) {
-    auto same = [&](const link_row& row) { return row.href == l.href; };
-    if (std::any_of(out.begin(), out.end(), same)) continue;
+    if (!seen.insert(l.href).second) continue;
     out.push_back({l.href, link_caption(r, l.href), l.line});
   }
   return out;

@@ -1,9 +1,7 @@
 #include "render/docx/text.hpp"
 
-#include <algorithm>
-#include <cstdio>
-
 #include "utf8.hpp"
+#include "xml_text.hpp"
 
 namespace handout::docx {
 
@@ -18,53 +16,18 @@ bool is_east_asian(char32_t cp) {
          (cp >= 0x20000 && cp <= 0x3FFFF);  // supplementary ideographs
 }
 
-std::string code_point_name(char32_t cp) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
-  return buf;
-}
-
 }  // namespace
 
 std::string xml_safe(std::string_view s, int line, std::string_view what, const writer_env& env,
                      writer_state& state) {
-  // Fast path: no C0 control but tab, LF and CR, no lead byte of U+FFFE or
-  // U+FFFF (EF BF BE/BF), and well-formed UTF-8: nothing to drop.
-  const bool suspicious = std::any_of(s.begin(), s.end(), [](char ch) {
-    const auto c = static_cast<unsigned char>(ch);
-    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xEF;
-  });
-  if (!suspicious && !utf8::find_invalid(s)) return std::string(s);
-  std::string out;
-  out.reserve(s.size());
-  int dropped = 0;
-  std::string first;
-  while (!s.empty()) {
-    std::size_t bad = utf8::find_invalid(s).value_or(s.size());
-    std::string_view valid = s.substr(0, bad);
-    for (std::size_t i = 0; i < valid.size();) {
-      std::size_t start = i;
-      char32_t cp = utf8::decode(valid, i);
-      if (utf8::is_xml_illegal(cp)) {
-        if (dropped++ == 0) first = code_point_name(cp);
-      } else {
-        out.append(valid.substr(start, i - start));
-      }
-    }
-    if (bad < s.size()) {
-      if (dropped++ == 0) first = "a byte that is not UTF-8";
-      s.remove_prefix(bad + 1);
-    } else {
-      s = {};
-    }
-  }
-  if (dropped > 0) {
+  xml_text_result r = xml_text(s);
+  if (r.dropped > 0) {
     state.warnings.warning(env.doc ? env.doc->source : std::string(), line, 0,
-                           "docx: dropped " + std::to_string(dropped) +
+                           "docx: dropped " + std::to_string(r.dropped) +
                                " character(s) that XML 1.0 cannot carry from " + std::string(what) +
-                               " (first: " + first + ")");
+                               " (first: " + r.first + ")");
   }
-  return out;
+  return std::move(r.text);
 }
 
 bool has_east_asian(std::string_view s) {

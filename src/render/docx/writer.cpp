@@ -8,6 +8,7 @@
 #include "render/docx/parts.hpp"
 #include "render/docx/text.hpp"
 #include "render/renderer.hpp"
+#include "xml_text.hpp"
 
 namespace handout::docx {
 
@@ -123,6 +124,9 @@ package build_package(const report& r, const style& look, diagnostics& diags) {
   part app = make_part("/docProps/app.xml", content_type::extended);
   build_app_properties(app.xml);
   pkg.parts.push_back(std::move(app));
+  // Deck text went through xml_safe() (with a warning); what else a part
+  // holds (words of the style) goes through the same sanitiser here.
+  for (part& p : pkg.parts) sanitise_xml_tree(p.xml);
 
   diags.append(state.warnings);
   return pkg;
