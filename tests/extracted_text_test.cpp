@@ -9,6 +9,7 @@
 
 #include "parse/extracted_text.hpp"
 #include "parse/text_reader.hpp"
+#include "item_texts.hpp"
 #include "test_support.hpp"
 
 namespace handout {
@@ -16,6 +17,7 @@ namespace {
 
 using test::data_path;
 using test::read_all;
+using test::texts;
 
 report extracted(std::string_view text, diagnostics* out = nullptr,
                  text_dialect dialect = text_dialect::detect) {
@@ -24,15 +26,6 @@ report extracted(std::string_view text, diagnostics* out = nullptr,
   if (out) *out = diags;
   EXPECT_TRUE(r.has_value());
   return r.value_or(report{});
-}
-
-std::string texts(const std::vector<item>& items) {
-  std::string out;
-  for (const auto& it : items) {
-    out += std::to_string(it.level) + ":" + it.text + "|";
-    out += texts(it.children);
-  }
-  return out;
 }
 
 // A cover page, then the pages given, each ending with a form feed.
