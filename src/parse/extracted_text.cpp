@@ -209,9 +209,9 @@ bool lost_space(std::string_view before, std::string_view next) {
   return left && (is_latin(b) || b == '(');
 }
 
-// A cover's date as YYYY-MM-DD (from 2020-01-15, 2020/1/15, 2020.01.15 or
-// 2020年1月15日), or empty.
-std::string cover_date(std::string_view t) {
+}  // namespace
+
+std::string parse_cover_date(std::string_view t) {
   int part[3] = {0, 0, 0};
   int k = 0, digits = 0;
   for (std::size_t i = 0; i < t.size() && k < 3;) {
@@ -236,6 +236,8 @@ std::string cover_date(std::string_view t) {
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", part[0], part[1], part[2]);
   return buf;
 }
+
+namespace {
 
 // The canonical lines being written, each with where it was read.
 class canonical_writer {
@@ -389,7 +391,7 @@ bool is_cover(const page& p) {
 void read_cover(const page& p, metadata& meta, const std::string& source, diagnostics& diags) {
   meta.title = std::string(p.front().text);
   for (std::size_t i = 1; i < p.size(); ++i) {
-    if (std::string date = cover_date(p[i].text); !date.empty() && meta.date.empty()) {
+    if (std::string date = parse_cover_date(p[i].text); !date.empty() && meta.date.empty()) {
       meta.date = date;
     } else if (meta.subtitle.empty()) {
       meta.subtitle = std::string(p[i].text);

@@ -27,6 +27,10 @@ report read_extracted_lines(const std::vector<std::string_view>& lines,
                             const std::vector<std::size_t>& page_starts, const std::string& source,
                             diagnostics& diags);
 
+// A cover's date as YYYY-MM-DD (from 2020-01-15, 2020/1/15, 2020.01.15 or
+// 2020年1月15日), or empty.
+std::string parse_cover_date(std::string_view text);
+
 // The level of a bullet glyph that slide software writes (Symbol and
 // Wingdings glyphs in the Private Use Area, `·`, `–`), or 0.
 int extracted_bullet_level(char32_t glyph);

@@ -4,7 +4,8 @@
 # PDF, and pdftotext extracts it three ways: NAME.pdftotext.txt (default),
 # NAME.layout.txt (-layout) and NAME.raw.txt (-raw). The tests read only the
 # committed .txt files, so LibreOffice is needed here, not at test time
-# (scripts/setup.sh --test installs libreoffice-impress-nogui).
+# (scripts/setup.sh --test installs libreoffice-impress-nogui). It also
+# exports each deck to NAME.pptx.
 #   tests/tools/make_slide_fixtures.sh
 set -euo pipefail
 dir="$(cd "$(dirname "$0")/../data/slides" && pwd)"
@@ -17,4 +18,9 @@ for src in "$dir"/*.fodp; do
   pdftotext "$work/$name.pdf" "$dir/$name.pdftotext.txt"
   pdftotext -layout "$work/$name.pdf" "$dir/$name.layout.txt"
   pdftotext -raw "$work/$name.pdf" "$dir/$name.raw.txt"
+done
+# The same decks as PowerPoint packages, for the .pptx reader; their expected
+# intermediates (NAME.pptx.xml) are reviewed by hand, not regenerated here.
+for src in "$dir"/*.fodp; do
+  soffice --headless --convert-to pptx --outdir "$dir" "$src" >/dev/null 2>&1
 done
