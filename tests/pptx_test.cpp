@@ -224,6 +224,11 @@ TEST(Pptx, MissingSlidePartIsAnErrorAtItsSlide) {
             "deck.pptx:2: error: slide 2: the package has no part ppt/slides/gone.xml");
 }
 
+TEST(Pptx, PartNamesFromThePackageAreShownEscaped) {
+  EXPECT_EQ(format(read_error(pptx({}, {"\x1B[31mred.xml"}))),
+            "deck.pptx:1: error: slide 1: the package has no part ppt/slides/%1B[31mred.xml");
+}
+
 TEST(Pptx, MalformedSlideXmlIsAnErrorAtItsSlide) {
   EXPECT_EQ(format(read_error(pptx({{"a.xml", "<p:sld><p:cSld>"}}, {"a.xml"}))),
             "deck.pptx:1: error: slide 1: part ppt/slides/a.xml is not well-formed XML at byte "

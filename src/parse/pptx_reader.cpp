@@ -9,6 +9,7 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <deque>
 #include <filesystem>
 #include <map>
@@ -49,6 +50,23 @@ const char* relationship_id(const pugi::xml_node& n) {
   return "";
 }
 
+// A part name as it may be shown on a terminal: it comes from the package,
+// so every byte outside printable ASCII is percent-encoded, as in a URI.
+std::string shown(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b > 0x20 && b < 0x7F && b != '%') {
+      out += c;
+    } else {
+      char hex[4];
+      std::snprintf(hex, sizeof hex, "%%%02X", b);
+      out += hex;
+    }
+  }
+  return out;
+}
+
 struct zip_closer {
   void operator()(zip_t* z) const { zip_discard(z); }
 };
@@ -84,11 +102,11 @@ class package {
     zip_stat_t st;
     zip_stat_init(&st);
     if (zip_stat(zip_.get(), name.c_str(), 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE)) {
-      if (required) fail(line, "the package has no part " + name);
+      if (required) fail(line, "the package has no part " + shown(name));
       return std::nullopt;
     }
     if (st.size > limits::max_package_part_bytes || read_ + st.size > limits::max_package_bytes) {
-      fail(line, "part " + name + " is " + std::to_string(st.size) +
+      fail(line, "part " + shown(name) + " is " + std::to_string(st.size) +
                      " bytes unpacked; the limits are " +
                      std::to_string(limits::max_package_part_bytes) + " a part and " +
                      std::to_string(limits::max_package_bytes) + " in all");
@@ -98,7 +116,7 @@ class package {
                                                         zip_fclose);
     std::string out(static_cast<std::size_t>(st.size), '\0');
     if (!f || zip_fread(f.get(), out.data(), st.size) != static_cast<zip_int64_t>(st.size)) {
-      fail(line, "part " + name + " cannot be unpacked");
+      fail(line, "part " + shown(name) + " cannot be unpacked");
       return std::nullopt;
     }
     read_ += st.size;
@@ -111,7 +129,7 @@ class package {
     if (!bytes) return false;
     pugi::xml_parse_result ok = doc.load_buffer(bytes->data(), bytes->size());
     if (!ok) {
-      fail(line, "part " + name + " is not well-formed XML at byte " +
+      fail(line, "part " + shown(name) + " is not well-formed XML at byte " +
                      std::to_string(ok.offset) + ": " + ok.description());
       return false;
     }
