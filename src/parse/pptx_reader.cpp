@@ -163,7 +163,7 @@ bool is_pptx_path(const std::string& path) {
 
 std::optional<report> read_pptx(std::string_view bytes, const std::string& source,
                                 diagnostics& diags) {
-  zip_package pkg(source, diags);
+  zip_package pkg(source, diags, "a PowerPoint package");
   if (!pkg.open(bytes)) return std::nullopt;
 
   // The presentation part, through the package relationships.

@@ -46,7 +46,7 @@ bool zip_package::open(std::string_view bytes) {
   if (src) zip_.reset(zip_open_from_source(src, ZIP_RDONLY, &error));
   if (!zip_) {
     if (src) zip_source_free(src);
-    fail(0, std::string("not a PowerPoint package (zip: ") + zip_error_strerror(&error) + ")");
+    fail(0, "not " + std::string(kind_) + " (zip: " + zip_error_strerror(&error) + ")");
     zip_error_fini(&error);
     return false;
   }
@@ -101,8 +101,9 @@ bool parse_xml(std::string_view bytes, const std::string& name, int line, pugi::
                const std::string& source, diagnostics& diags) {
   pugi::xml_parse_result ok = doc.load_buffer(bytes.data(), bytes.size());
   if (ok) return true;
-  std::string message = "part " + shown(name) + " is not well-formed XML at byte " +
-                        std::to_string(ok.offset) + ": " + ok.description();
+  std::string message = (name.empty() ? "" : "part " + shown(name) + " is ") +
+                        "not well-formed XML at byte " + std::to_string(ok.offset) + ": " +
+                        ok.description();
   diags.error(source, line, 0,
               line > 0 ? "slide " + std::to_string(line) + ": " + message : std::move(message));
   return false;

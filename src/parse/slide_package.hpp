@@ -34,7 +34,9 @@ struct zip_closer {
 // Errors name `source`, at `line` (a slide number) when it is not 0.
 class zip_package {
  public:
-  zip_package(const std::string& source, diagnostics& diags) : source_(source), diags_(diags) {}
+  // `kind` names the package in errors ("a PowerPoint package").
+  zip_package(const std::string& source, diagnostics& diags, std::string_view kind)
+      : source_(source), diags_(diags), kind_(kind) {}
   bool open(std::string_view bytes);
   // The part at `name`, or nothing (with an error when `required`).
   std::optional<std::string> read(const std::string& name, int line, bool required = true);
@@ -45,12 +47,13 @@ class zip_package {
  private:
   const std::string& source_;
   diagnostics& diags_;
+  std::string_view kind_;
   std::unique_ptr<zip_t, zip_closer> zip_;
   std::size_t read_ = 0;
 };
 
-// XML bytes (a part, or a Flat ODF file) parsed into `doc`; an error at
-// `line` naming `name` when they are not well-formed.
+// XML bytes (a part, or a Flat ODF file: `name` empty) parsed into `doc`;
+// an error at `line` naming `name` when they are not well-formed.
 bool parse_xml(std::string_view bytes, const std::string& name, int line, pugi::xml_document& doc,
                const std::string& source, diagnostics& diags);
 

@@ -24,3 +24,7 @@ done
 for src in "$dir"/*.fodp; do
   soffice --headless --convert-to pptx --outdir "$dir" "$src" >/dev/null 2>&1
 done
+# …and as packaged OpenDocument (NAME.odp), for the .odp reader.
+for src in "$dir"/*.fodp; do
+  soffice --headless --convert-to odp --outdir "$dir" "$src" >/dev/null 2>&1
+done
