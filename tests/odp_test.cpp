@@ -89,6 +89,18 @@ TEST(Odp, LinkedLabelKeepsItsUrl) {
   EXPECT_EQ(s.links[1].href, "https://www.youtube.com/watch?v=6niqTuYFZLQ");
 }
 
+TEST(Odp, CharactersXmlCannotCarryInALinkBecomeSpaces) {
+  // Found by fuzz_odp_reader: a character reference to U+0001 in xlink:href.
+  diagnostics diags;
+  auto r = read_odp(flat(page(frame("title", p("T")) +
+                              frame("", p("<text:a xlink:href=\"https://a.org/&#1;x\">v</text:a>")))),
+                    true, "deck.fodp", diags);
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r->sections.at(0).slides.at(0).links.at(0).href, "https://a.org/ x");
+  const std::string xml = write_xml(*r);
+  EXPECT_EQ(xml.find('\x01'), std::string::npos);
+}
+
 TEST(Odp, FooterPageNumberAndDateFramesAreDropped) {
   report r = read(flat(page(frame("title", p("T")) + frame("footer", p("Footer")) +
                             frame("page-number", p("3")) + frame("date-time", p("today")))));

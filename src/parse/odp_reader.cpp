@@ -46,7 +46,7 @@ void collect_text(const pugi::xml_node& n, paragraph& out, bool in_link) {
       out.text += ' ';
     } else if (name == "a") {
       if (std::string_view href = attribute(c, "xlink:href"); !href.empty()) {
-        out.links.emplace_back(href);
+        out.links.push_back(clean_text(href));
       }
       collect_text(c, out, true);
     } else if (name == "note" || name == "annotation") {

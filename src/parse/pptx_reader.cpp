@@ -76,7 +76,7 @@ std::vector<paragraph> paragraphs(const pugi::xml_node& tx_body,
       bool linked = false;
       if (pugi::xml_node click = child(child(r, "rPr"), "hlinkClick")) {
         if (auto it = rels.find(relationship_id(click)); it != rels.end()) {
-          para.links.push_back(it->second);
+          para.links.push_back(clean_text(it->second));
           linked = true;
         }
       }

@@ -110,9 +110,22 @@ bool parse_xml(std::string_view bytes, const std::string& name, int line, pugi::
 }
 
 void append_text(std::string& out, std::string_view t) {
-  for (char c : t) {
-    out += static_cast<unsigned char>(c) < 0x20 && c != '\t' ? ' ' : c;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const auto c = static_cast<unsigned char>(t[i]);
+    if (c == 0xEF && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0xBF &&
+        (static_cast<unsigned char>(t[i + 2]) & 0xFE) == 0xBE) {
+      out += ' ';  // U+FFFE, U+FFFF
+      i += 2;
+    } else {
+      out += c < 0x20 && c != '\t' ? ' ' : t[i];
+    }
   }
+}
+
+std::string clean_text(std::string_view t) {
+  std::string out;
+  append_text(out, t);
+  return out;
 }
 
 namespace {

@@ -68,6 +68,8 @@ struct paragraph {
 // Appends `t` as the canonical lines can carry it: controls (PowerPoint's
 // vertical tab is a soft line break) become spaces.
 void append_text(std::string& out, std::string_view t);
+// `t` as append_text() writes it (for hyperlink targets).
+std::string clean_text(std::string_view t);
 
 // One slide as read: its shapes' paragraphs by role.
 struct slide_parts {
