@@ -14,9 +14,9 @@
 #include <string>
 #include <vector>
 
-#include "parse/text_reader.hpp"
 #include "links/audit.hpp"
 #include "links/format.hpp"
+#include "parse/text_reader.hpp"
 
 namespace {
 
@@ -152,7 +152,7 @@ int main(int argc, char** argv) {
                               std::pair{"sarif", links::output_format::sarif},
                               std::pair{"github", links::output_format::github}}) {
     std::size_t bytes = 0;
-    double ms = best_ms(runs, [&] { bytes = links::format_audit(audits, format, false).size(); });
+    double ms = best_ms(runs, [&] { bytes = links::format_audit(audits, format).size(); });
     std::printf("%-10s %8.1f ms  (%.1f MiB)\n", name, ms, static_cast<double>(bytes) / (1 << 20));
   }
   return 0;

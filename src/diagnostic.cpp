@@ -1,10 +1,25 @@
 #include "diagnostic.hpp"
 
+#include <array>
 #include <map>
 #include <ostream>
 #include <utility>
 
+#include "limits.hpp"
+
 namespace handout {
+
+const char* severity_name(severity level) {
+  switch (level) {
+    case severity::note:
+      return "note";
+    case severity::warning:
+      return "warning";
+    case severity::error:
+      return "error";
+  }
+  return "error";
+}
 
 std::string format(const diagnostic& d) {
   std::string out = d.file;
@@ -12,7 +27,9 @@ std::string format(const diagnostic& d) {
     out += ':' + std::to_string(d.line);
     if (d.column > 0) out += ':' + std::to_string(d.column);
   }
-  out += d.level == severity::error ? ": error: " : ": warning: ";
+  out += ": ";
+  out += severity_name(d.level);
+  out += ": ";
   out += d.message;
   return out;
 }
@@ -25,6 +42,10 @@ void diagnostics::warning(std::string file, int line, int column, std::string me
   add({severity::warning, std::move(file), line, column, std::move(message)});
 }
 
+void diagnostics::note(std::string file, int line, int column, std::string message) {
+  add({severity::note, std::move(file), line, column, std::move(message)});
+}
+
 void diagnostics::add(diagnostic d) {
   if (d.level == severity::error) ++errors_;
   list_.push_back(std::move(d));
@@ -35,16 +56,16 @@ void diagnostics::append(const diagnostics& other) {
 }
 
 void print_diagnostics(std::ostream& out, const diagnostics& diags) {
-  constexpr int max_warnings_per_file = 50;
-  std::map<std::string, int> warnings;
+  constexpr int shown = limits::max_printed_diagnostics_per_file;
+  // Per file, how many errors [0] and warnings [1] there were.
+  std::map<std::string, std::array<int, 2>> counts;
   for (const auto& d : diags.all()) {
-    if (d.level == severity::warning && ++warnings[d.file] > max_warnings_per_file) continue;
+    if (++counts[d.file][d.level == severity::warning] > shown) continue;
     out << format(d) << '\n';
   }
-  for (const auto& [file, n] : warnings) {
-    if (n > max_warnings_per_file) {
-      out << file << ": warning: " << n - max_warnings_per_file << " more warnings not shown\n";
-    }
+  for (const auto& [file, n] : counts) {
+    if (n[0] > shown) out << file << ": error: " << n[0] - shown << " more errors not shown\n";
+    if (n[1] > shown) out << file << ": warning: " << n[1] - shown << " more warnings not shown\n";
   }
 }
 

@@ -14,7 +14,10 @@ inline constexpr int findings = 1;   // reserved for audit findings
 inline constexpr int bad_input = 2;  // bad input or usage
 }  // namespace exit_code
 
-enum class severity { warning, error };
+enum class severity { note, warning, error };
+
+// `note`, `warning`, `error`: as printed and as stored.
+const char* severity_name(severity level);
 
 // One message about a place in an input. `line` and `column` are 1-based;
 // 0 means "the whole file". Columns count Unicode code points.
@@ -34,6 +37,7 @@ class diagnostics {
  public:
   void error(std::string file, int line, int column, std::string message);
   void warning(std::string file, int line, int column, std::string message);
+  void note(std::string file, int line, int column, std::string message);
   void add(diagnostic d);
   void append(const diagnostics& other);
 
@@ -46,8 +50,8 @@ class diagnostics {
   int errors_ = 0;
 };
 
-// Prints every error of `diags` to `out`, and up to a screenful of warnings
-// per file (then how many more there were).
+// Prints up to a screenful of errors and of warnings per file of `diags` to
+// `out`, then how many more there were.
 void print_diagnostics(std::ostream& out, const diagnostics& diags);
 
 // The exit status of every command: bad_input when an input, an output or

@@ -1,17 +1,24 @@
 #include "io.hpp"
 
+#include <dirent.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
+#include <mutex>
+#include <set>
+#include <string_view>
 #include <system_error>
 
 namespace handout {
@@ -38,9 +45,35 @@ bool write_all(int fd, std::string_view data, std::string& error) {
 
 }  // namespace
 
+namespace {
+
+// What a file of mode `mode` is, for a message.
+const char* kind_of(mode_t mode) {
+  if (S_ISDIR(mode)) return "a directory";
+  if (S_ISFIFO(mode)) return "a fifo";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "not a regular file";
+}
+
+std::string not_regular_message(mode_t mode) {
+  return std::string("is ") + kind_of(mode) + ", not a regular file";
+}
+
+}  // namespace
+
+std::string not_a_regular_file(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return errno == ENOENT ? "not found" : errno_text(errno);
+  return S_ISREG(st.st_mode) ? std::string() : not_regular_message(st.st_mode);
+}
+
 std::optional<std::string> read_file(const std::string& path, std::size_t limit, diagnostics& diags,
                                      std::string_view limit_option) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: opening a fifo must not wait for a writer that never comes;
+  // the type is checked on the open file, so it cannot change in between.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     diags.error(path, 0, 0, "cannot open file: " + errno_text(errno));
     return std::nullopt;
@@ -48,10 +81,11 @@ std::optional<std::string> read_file(const std::string& path, std::size_t limit,
   struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     int err = errno;
+    bool stat_failed = st.st_mode == 0;
     ::close(fd);
-    diags.error(path, 0, 0,
-                S_ISDIR(st.st_mode) ? "is a directory, not a file"
-                                    : "cannot read file: " + errno_text(err));
+    diags.error(
+        path, 0, 0,
+        stat_failed ? "cannot read file: " + errno_text(err) : not_regular_message(st.st_mode));
     return std::nullopt;
   }
   if (static_cast<std::size_t>(st.st_size) > limit) {
@@ -154,28 +188,81 @@ temp_file::temp_file(std::string path, std::string destination, int fd, bool dir
   if (!direct_) registered_ = register_pending(path_);
 }
 
-std::optional<temp_file> temp_file::create(const std::string& destination, std::string& error) {
-  std::error_code ec;
-  fs::path dest(destination);
-  if (fs::is_symlink(dest, ec)) {
-    fs::path target = fs::weakly_canonical(dest, ec);
-    if (!ec) dest = target;
+namespace {
+
+// When this process started, for telling its temp files from older ones.
+const std::time_t process_start = std::time(nullptr);
+
+// True for a name temp_file gives: `.NAME.tmp-` and mkstemp's six characters.
+bool is_temp_file_name(std::string_view name) {
+  constexpr std::string_view tag = ".tmp-";
+  if (name.size() < 1 + 1 + tag.size() + 6 || name[0] != '.') return false;
+  std::string_view end = name.substr(name.size() - 6 - tag.size());
+  if (end.substr(0, tag.size()) != tag) return false;
+  for (char c : end.substr(tag.size())) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) return false;
   }
+  return true;
+}
+
+// True when the file `name` in `dir_fd` is a temp file a killed run left:
+// regular, ours (the owner is us), older than this process, and locked by
+// nobody (every temp_file holds a lock while it is written, so a file that
+// another run is writing now is left alone). Not followed if a symlink.
+bool is_stale_temp_file(int dir_fd, const char* name) {
+  int fd = ::openat(dir_fd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return false;
   struct stat st {};
-  bool exists = ::stat(dest.c_str(), &st) == 0;
-  if (exists && !S_ISREG(st.st_mode)) {
-    if (S_ISDIR(st.st_mode)) {
-      error = "is a directory";
-      return std::nullopt;
+  bool stale = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == ::geteuid() &&
+               st.st_mtime < process_start && ::flock(fd, LOCK_EX | LOCK_NB) == 0;
+  ::close(fd);
+  return stale;
+}
+
+// Removes, once per directory and process, the temp files a killed run left
+// in `dir` (SIGKILL leaves them; no signal handler runs), nothing else.
+void remove_stale_temp_files(const std::string& dir) {
+  static std::mutex mutex;
+  static std::set<std::string> done;
+  {
+    std::lock_guard lock(mutex);
+    if (!done.insert(dir).second) return;
+  }
+  DIR* d = ::opendir(dir.empty() ? "." : dir.c_str());
+  if (d == nullptr) return;
+  const int fd = ::dirfd(d);
+  while (const dirent* e = ::readdir(d)) {
+    if (is_temp_file_name(e->d_name) && is_stale_temp_file(fd, e->d_name)) {
+      ::unlinkat(fd, e->d_name, 0);
     }
-    int fd = ::open(dest.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+  }
+  ::closedir(d);
+}
+
+}  // namespace
+
+std::optional<temp_file> temp_file::create(const std::string& destination, std::string& error) {
+  // lstat, not stat: a symlink destination is replaced by the rename, never
+  // written through (a committed `out/x.xml -> ~/.ssh/authorized_keys`).
+  struct stat st {};
+  const bool exists = ::lstat(destination.c_str(), &st) == 0;
+  const bool is_file = exists && S_ISREG(st.st_mode);
+  if (exists && S_ISDIR(st.st_mode)) {
+    error = "is a directory";
+    return std::nullopt;
+  }
+  if (exists && !is_file && !S_ISLNK(st.st_mode)) {
+    // A device or a fifo named as the output; O_NOFOLLOW in case it became a link since.
+    int fd = ::open(destination.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0) {
       error = errno_text(errno);
       return std::nullopt;
     }
-    return temp_file(dest.string(), dest.string(), fd, true);
+    return temp_file(destination, destination, fd, true);
   }
+  fs::path dest(destination);
   fs::path dir = dest.parent_path();
+  remove_stale_temp_files(dir.string());
   std::string pattern = (dir.empty() ? std::string() : dir.string() + "/") + "." +
                         dest.filename().string() + ".tmp-XXXXXX";
   int fd = ::mkostemp(pattern.data(), O_CLOEXEC);
@@ -183,8 +270,9 @@ std::optional<temp_file> temp_file::create(const std::string& destination, std::
     error = errno_text(errno);
     return std::nullopt;
   }
-  ::fchmod(fd, exists ? (st.st_mode & 07777) : new_file_mode());
-  return temp_file(pattern, dest.string(), fd, false);
+  ::flock(fd, LOCK_EX | LOCK_NB);  // "being written": a later run leaves it alone
+  ::fchmod(fd, is_file ? (st.st_mode & 07777) : new_file_mode());
+  return temp_file(pattern, destination, fd, false);
 }
 
 temp_file::temp_file(temp_file&& other) noexcept
@@ -281,14 +369,63 @@ bool write_file_atomically(const std::string& path, std::string_view data, diagn
   return true;
 }
 
-bool make_directories(const std::string& path, diagnostics& diags) {
-  std::error_code ec;
-  std::filesystem::create_directories(path, ec);
-  if (ec || !std::filesystem::is_directory(path)) {
-    diags.error(
-        path, 0, 0,
-        "cannot create output directory: " + (ec ? ec.message() : std::string("not a directory")));
+bool output_overwrites_input(const std::string& output, const std::vector<std::string>& inputs,
+                             diagnostics& diags) {
+  struct stat out {};
+  if (output.empty() || ::stat(output.c_str(), &out) != 0) return false;  // a new file
+  for (const std::string& input : inputs) {
+    struct stat in {};
+    if (::stat(input.c_str(), &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
+      diags.error(input, 0, 0,
+                  "the output " + output + " would overwrite this input; choose another -o");
+      return true;
+    }
+  }
+  return false;
+}
+
+namespace {
+
+// Creates one directory (or finds it) and checks that it is a directory and
+// not a symlink to one.
+bool make_one_directory(const fs::path& dir, diagnostics& diags) {
+  std::string problem;
+  struct stat st {};
+  if (::mkdir(dir.c_str(), 0777) != 0 && errno != EEXIST) {
+    problem = errno_text(errno);
+  } else if (::lstat(dir.c_str(), &st) != 0) {
+    problem = errno_text(errno);
+  } else if (S_ISLNK(st.st_mode)) {
+    diags.error(dir.string(), 0, 0,
+                "the output directory is a symbolic link; output directories are not followed "
+                "(use the directory it points to)");
     return false;
+  } else if (!S_ISDIR(st.st_mode)) {
+    problem = "not a directory";
+  }
+  if (!problem.empty())
+    diags.error(dir.string(), 0, 0, "cannot create output directory: " + problem);
+  return problem.empty();
+}
+
+}  // namespace
+
+bool make_directories(const std::string& path, diagnostics& diags, const std::string& root) {
+  // Without a trailing '/': lstat("link/") would follow the link.
+  auto trimmed = [](std::string p) {
+    while (p.size() > 1 && p.back() == '/') p.pop_back();
+    return fs::path(p);
+  };
+  const fs::path top = trimmed(root.empty() ? path : root);
+  std::error_code ec;
+  // The user's own directories above `top` may be links (/tmp on some systems).
+  if (top.has_parent_path()) fs::create_directories(top.parent_path(), ec);
+  if (!make_one_directory(top, diags)) return false;
+  fs::path dir = top;
+  for (const fs::path& part : trimmed(path).lexically_relative(top)) {
+    if (part == ".") continue;
+    dir /= part;
+    if (!make_one_directory(dir, diags)) return false;
   }
   return true;
 }

@@ -11,17 +11,23 @@
 
 namespace handout {
 
-// Reads a whole file of at most `limit` bytes. On failure reports
+// Reads a whole regular file of at most `limit` bytes. A fifo, device or
+// socket is refused at once, never waited on. On failure reports
 // `PATH: error: …` and returns nothing.
 // `limit_option` names the option that raises the limit, for the message.
 std::optional<std::string> read_file(const std::string& path, std::size_t limit, diagnostics& diags,
                                      std::string_view limit_option = {});
 
+// Why `path` is not a regular file to read ("not found", "is a fifo, not a
+// regular file"), or "" when it is one.
+std::string not_a_regular_file(const std::string& path);
+
 // A private temporary file in the destination's directory. commit() renames
 // it onto the destination; otherwise the destructor removes it, so a failed
 // or interrupted write never leaves a half-written destination. A symlink
-// destination is followed, and an existing file keeps its mode. A destination
-// that is not a regular file (a device, a fifo) is written directly.
+// destination is replaced by the new file, never written through; an existing
+// file keeps its mode. A device or a fifo named as the destination is written
+// directly.
 class temp_file {
  public:
   // Creates the file; on failure returns nothing and sets `error`.
@@ -93,7 +99,15 @@ class output_recorder {
 // `PATH: error: …` and returns false; `path` is then untouched.
 bool write_file_atomically(const std::string& path, std::string_view data, diagnostics& diags);
 
-// Creates a directory and its parents; reports an error on failure.
-bool make_directories(const std::string& path, diagnostics& diags);
+// True, with an error at the input, when `output` is one of `inputs`: the same
+// file by device and inode (another name, a hard link or a symlink to it).
+bool output_overwrites_input(const std::string& output, const std::vector<std::string>& inputs,
+                             diagnostics& diags);
+
+// Creates the directory `path` and its parents; reports an error on failure.
+// `path`, and every directory from `root` (an ancestor of `path`, or `path`
+// itself when empty) down to it, must not be a symbolic link: output
+// directories are refused, not followed.
+bool make_directories(const std::string& path, diagnostics& diags, const std::string& root = {});
 
 }  // namespace handout

@@ -20,6 +20,12 @@ inline constexpr std::size_t max_package_entries = 10'000;
 inline constexpr std::size_t max_package_part_bytes = std::size_t{32} << 20;  // 32 MiB
 inline constexpr std::size_t max_package_bytes = std::size_t{256} << 20;      // 256 MiB
 inline constexpr std::size_t max_slides = 10'000;
+// Deepest nesting of <list> in an intermediate: one list per bullet level. A
+// deeper list is reported once and not read, so that a hostile file cannot
+// make the (recursive) reader overflow the stack.
+inline constexpr int max_list_depth = max_bullet_level;
+// Most errors, and most warnings, printed for one file; then a count of the rest.
+inline constexpr int max_printed_diagnostics_per_file = 50;
 // Largest sidecar metadata file.
 inline constexpr std::size_t max_metadata_bytes = std::size_t{64} << 10;  // 64 KiB
 // Most distinct characters in one PDF: each embedded font's cmap maps the

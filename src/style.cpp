@@ -12,6 +12,7 @@
 #include "io.hpp"
 #include "limits.hpp"
 #include "utf8.hpp"
+#include "yaml_message.hpp"
 
 namespace handout {
 
@@ -343,7 +344,7 @@ std::optional<style> parse_style(std::string_view yaml, const std::string& path,
     if (root.IsNull()) return s;
     read_style(in, root, s);
   } catch (const YAML::Exception& e) {
-    diags.error(path, e.mark.line + 1, e.mark.column + 1, "malformed YAML: " + e.msg);
+    diags.error(path, e.mark.line + 1, e.mark.column + 1, yaml_error_message(e));
     return std::nullopt;
   }
   if (!in.ok()) return std::nullopt;

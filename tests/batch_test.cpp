@@ -4,6 +4,7 @@
 // tests/cli/links-merge-*.md).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <yaml-cpp/yaml.h>
 
@@ -12,6 +13,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 #include <thread>
 
 #include "batch/discover.hpp"
@@ -69,6 +71,25 @@ std::map<std::string, std::string> statuses(const std::string& out) {
   const json s = summary_of(out);
   for (const auto& d : s["decks"]) m[d["input"]] = d["status"];
   return m;
+}
+
+// The run's fingerprint hashes the style file: a fifo there is no style and
+// must not block the hash (nor the run).
+TEST(Hash, FileThatIsNotRegularHasNoDigestAndIsNeverWaitedOn) {
+  test::temp_dir dir;
+  ASSERT_EQ(::mkfifo((dir / "fifo").c_str(), 0600), 0);
+  EXPECT_FALSE(batch::sha256_file(dir / "fifo"));
+  EXPECT_FALSE(batch::sha256_file("/dev/zero"));
+  test::write_all(dir / "file", "abc");
+  EXPECT_EQ(batch::sha256_file(dir / "file"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+// Makes the tree in DIR/in and gives the command that converts it into
+// DIR/out with `options`.
+std::string tree_command(const test::temp_dir& dir, const std::string& options) {
+  make_tree(dir / "in");
+  return "convert " + q(dir / "in") + " -o " + q(dir / "out") + " " + options;
 }
 
 TEST(BatchConvert, DirectoryTreeIsMirroredUnderOutInSortedOrder) {
@@ -191,9 +212,7 @@ TEST(BatchConvert, UnchangedDecksAreSkippedAndChangesAreSeen) {
 
 TEST(BatchConvert, ADamagedManifestRebuildsEveryDeck) {
   test::temp_dir dir;
-  make_tree(dir / "in");
-  const std::string cmd =
-      "convert " + q(dir / "in") + " -o " + q(dir / "out") + " --formats xml,links -q";
+  const std::string cmd = tree_command(dir, "--formats xml,links -q");
   ASSERT_EQ(run_handout(cmd).status, 0);
   const std::string manifest = dir / "out/.handout-manifest.json";
   const std::string good = test::read_all(manifest);
@@ -213,6 +232,93 @@ TEST(BatchConvert, ADamagedManifestRebuildsEveryDeck) {
     ASSERT_EQ(run_handout(cmd).status, 0);
     for (const auto& [input, status] : statuses(dir / "out")) EXPECT_EQ(status, "skipped") << input;
   }
+}
+
+TEST(BatchConvert, DeletedDecksLoseTheirOutputsAndManifestEntries) {
+  test::temp_dir dir;
+  const std::string cmd = tree_command(dir, "--formats xml,links");
+  ASSERT_EQ(run_handout(cmd + " -q").status, 0);
+  fs::remove(dir / "in/a/english.txt");
+  fs::remove(dir / "in/c/clean.txt");
+  test::write_all(dir / "out/a/english.notes", "not written by handout");
+  auto r = run_handout(cmd);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("removed " + (dir / "out/a/english") +
+                               ".*: " + (dir / "in/a/english.txt") + " no longer exists\n"));
+  EXPECT_THAT(r.err, HasSubstr("removed " + (dir / "out/c/clean") + ".*: "));
+  EXPECT_FALSE(fs::exists(dir / "out/a/english.xml"));
+  EXPECT_FALSE(fs::exists(dir / "out/a/english.links.json"));
+  EXPECT_FALSE(fs::exists(dir / "out/c/clean.links.md"));
+  EXPECT_TRUE(fs::exists(dir / "out/a/english.notes"));  // the manifest does not list it
+  EXPECT_TRUE(fs::exists(dir / "out/c/structure.xml"));
+  const json manifest = json::parse(test::read_all(dir / "out/.handout-manifest.json"));
+  EXPECT_FALSE(manifest["decks"].contains("a/english"));
+  EXPECT_FALSE(manifest["decks"].contains("c/clean"));
+  EXPECT_TRUE(manifest["decks"].contains("c/structure"));
+  EXPECT_EQ(summary_of(dir / "out")["removed"],
+            json::array({dir / "in/a/english.txt", dir / "in/c/clean.txt"}));
+  EXPECT_THAT(test::read_all(dir / "out/summary.md"), HasSubstr("### Removed"));
+  // Said once: the next run has nothing to remove.
+  auto again = run_handout(cmd);
+  EXPECT_THAT(again.err, Not(HasSubstr("removed ")));
+}
+
+TEST(BatchConvert, DeletedDecksOfDirectoriesNotConvertedNowAreKept) {
+  test::temp_dir dir;
+  make_tree(dir / "in");
+  fs::create_directories(dir / "other");
+  fs::copy_file(test::data_path("links-clean.txt"), dir / "other/more.txt");
+  const std::string out = " -o " + q(dir / "out") + " --formats xml -q";
+  ASSERT_EQ(run_handout("convert " + q(dir / "in") + out).status, 0);
+  fs::remove(dir / "in/a/english.txt");
+  // Another directory, or the deck named as a file: not a run over `in`.
+  ASSERT_EQ(run_handout("convert " + q(dir / "other") + out).status, 0);
+  ASSERT_EQ(run_handout("convert " + q(dir / "in/review.txt") + out).status, 0);
+  EXPECT_TRUE(fs::exists(dir / "out/a/english.xml"));
+  EXPECT_TRUE(json::parse(test::read_all(dir / "out/.handout-manifest.json"))["decks"].contains(
+      "a/english"));
+}
+
+TEST(BatchConvert, RemovingADeletedDecksOutputsNeverFollowsASymlink) {
+  test::temp_dir dir;
+  const std::string cmd = tree_command(dir, "--formats xml,links -q");
+  ASSERT_EQ(run_handout(cmd).status, 0);
+  // out/c is now a link to a folder elsewhere; out/a/english.xml a link to a file.
+  fs::rename(dir / "out/c", dir / "elsewhere");
+  fs::create_directory_symlink(dir / "elsewhere", dir / "out/c");
+  test::write_all(dir / "target.xml", "keep me");
+  fs::remove(dir / "out/a/english.xml");
+  fs::create_symlink(dir / "target.xml", dir / "out/a/english.xml");
+  fs::remove(dir / "in/a/english.txt");
+  fs::remove(dir / "in/c/clean.txt");
+  auto r = run_handout(cmd);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(fs::exists(dir / "elsewhere/clean.xml"));
+  EXPECT_TRUE(fs::exists(dir / "elsewhere/clean.links.json"));
+  EXPECT_TRUE(fs::is_symlink(dir / "out/a/english.xml"));
+  EXPECT_EQ(test::read_all(dir / "target.xml"), "keep me");
+  EXPECT_FALSE(fs::exists(dir / "out/a/english.links.json"));  // a real file: removed
+  EXPECT_THAT(r.err, HasSubstr(dir / "out/a/english.xml: warning: not removed (no longer a "
+                                     "regular file), although its deck "));
+  EXPECT_THAT(r.err, HasSubstr(dir / "out/c/clean.xml: warning: not removed (a folder on its "
+                                     "path is not a folder)"));
+}
+
+TEST(BatchConvert, SummaryStatusIsTheExitStatus) {
+  test::temp_dir dir;
+  fs::create_directories(dir / "in");
+  fs::copy_file(test::data_path("links-broken.txt"), dir / "in/broken.txt");
+  const std::string cmd =
+      "convert " + q(dir / "in") + " -o " + q(dir / "out") + " --formats links -q";
+  auto failing = run_handout(cmd + " --fail-on error");
+  ASSERT_EQ(failing.status, 1) << failing.err;
+  EXPECT_THAT(test::read_all(dir / "out/summary.md"),
+              HasSubstr("\n\n❌ exit status 1 (findings at --fail-on) · 1 converted"));
+  EXPECT_EQ(summary_of(dir / "out")["exit_status"], 1);
+  ASSERT_EQ(run_handout(cmd).status, 0);
+  EXPECT_THAT(test::read_all(dir / "out/summary.md"),
+              HasSubstr("\n\n✅ · 0 converted, 1 unchanged"));
+  EXPECT_EQ(summary_of(dir / "out")["exit_status"], 0);
 }
 
 TEST(BatchConvert, AFileNameThatIsNotUtf8IsWrittenWithAReplacementCharacter) {
@@ -379,6 +485,10 @@ TEST(BatchConvert, SummaryListsEveryDeckWithTotals) {
   EXPECT_THAT(md, HasSubstr("## handout convert: 6 decks"));
   EXPECT_THAT(md, HasSubstr("| `" + (dir / "in/bad\\|name.txt") + "` | ❌ failed |"));
   EXPECT_THAT(md, HasSubstr("### Errors"));
+  // Backticks in a file name cannot end the block of errors.
+  test::write_all(dir / "in/```x.txt", "");
+  run_handout("convert " + q(dir / "in") + " -o " + q(dir / "out") + " -q");
+  EXPECT_THAT(test::read_all(dir / "out/summary.md"), HasSubstr("### Errors\n\n````text\n"));
   if (test::have_program("pandoc")) {
     test::write_all(dir / "md.md", md);
     auto html = run("pandoc -f gfm -t html " + q(dir / "md.md"));
@@ -499,36 +609,125 @@ void expect_each_deck_once(const ci_workspace& ws, int shards) {
   EXPECT_EQ(std::set<std::string>(inputs.begin(), inputs.end()).size(), 10u);
 }
 
+// A step's or input's text with each `${{ NAME }}` replaced from `context`;
+// a name it lacks is empty, as GitHub gives a missing output.
+std::string expand(const std::string& text, const std::map<std::string, std::string>& context) {
+  std::string out;
+  std::size_t at = 0;
+  for (std::size_t open; (open = text.find("${{", at)) != std::string::npos;) {
+    const std::size_t close = text.find("}}", open);
+    std::string name = text.substr(open + 3, close - open - 3);
+    name.erase(0, name.find_first_not_of(' '));
+    name.erase(name.find_last_not_of(' ') + 1);
+    auto it = context.find(name);
+    out += text.substr(at, open - at) + (it == context.end() ? "" : it->second);
+    at = close + 2;
+  }
+  return out + text.substr(at);
+}
+
+// Whether a step of action.yml runs: `always()`, or `inputs.NAME == 'VALUE'`;
+// an `if:` of another form fails the test (it would need a real runner).
+bool step_runs(const YAML::Node& step, const std::map<std::string, std::string>& context) {
+  if (!step["if"]) return true;
+  const std::string condition = step["if"].as<std::string>();
+  if (condition == "always()") return true;
+  const std::size_t eq = condition.find(" == '");
+  EXPECT_TRUE(condition.rfind("inputs.", 0) == 0 && eq != std::string::npos) << condition;
+  if (eq == std::string::npos) return false;
+  auto it = context.find(condition.substr(0, eq));
+  return it != context.end() && it->second == condition.substr(eq + 5, condition.size() - eq - 6);
+}
+
+// Runs the `run:` steps of action.yml (but Install: handout is on PATH) as a
+// workflow step `uses`-ing it with `with` would: inputs over their defaults,
+// each step's env expanded, outputs passed on through GITHUB_OUTPUT. The
+// exit status of the last step run.
+int run_action(ci_workspace& ws, const YAML::Node& with,
+               std::map<std::string, std::string> context) {
+  const YAML::Node action = YAML::LoadFile(test::source_dir() + "/action.yml");
+  std::map<std::string, std::string> inputs;
+  for (const auto& input : action["inputs"]) {
+    const std::string name = input.first.as<std::string>();
+    inputs["inputs." + name] = input.second["default"].as<std::string>("");
+    if (with[name]) inputs["inputs." + name] = expand(with[name].as<std::string>(), context);
+  }
+  context.insert(inputs.begin(), inputs.end());
+  context["github.action_path"] = test::source_dir();
+  int status = 0;
+  for (const auto& step : action["runs"]["steps"]) {
+    if (!step["run"] || step["name"].as<std::string>("") == "Install handout") continue;
+    if (!step_runs(step, context)) continue;
+    std::map<std::string, std::string> env = {{"GITHUB_STEP_SUMMARY", ws / "step-summary.md"},
+                                              {"GITHUB_OUTPUT", ws / "step-output"}};
+    for (const auto& e : step["env"]) {
+      env[e.first.as<std::string>()] = expand(e.second.as<std::string>(), context);
+    }
+    test::write_all(ws / "step-output", "");
+    status = ws.run_script(step["run"].as<std::string>(), env);
+    std::istringstream outputs(test::read_all(ws / "step-output"));
+    for (std::string line; std::getline(outputs, line);) {
+      const std::size_t eq = line.find('=');
+      if (step["id"] && eq != std::string::npos) {
+        context["steps." + step["id"].as<std::string>() + ".outputs." + line.substr(0, eq)] =
+            line.substr(eq + 1);
+      }
+    }
+  }
+  return status;
+}
+
+// The steps of a workflow job that use the handout action.
+std::vector<YAML::Node> action_steps(const YAML::Node& job) {
+  std::vector<YAML::Node> steps;
+  for (const auto& step : job["steps"]) {
+    if (step["uses"] && step["uses"].as<std::string>().rfind("handout/handout@", 0) == 0) {
+      steps.push_back(step);
+    }
+  }
+  return steps;
+}
+
+TEST(CiExamples, TheActionAndTheWorkflowFollowGithubsSchemas) {
+  if (!test::have_program("action-validator")) {
+    GTEST_SKIP() << "needs action-validator (npm @action-validator/cli; scripts/setup.sh --test)";
+  }
+  for (const std::string file : {"action.yml", "docs/ci/github-actions.yml"}) {
+    auto r = run("action-validator " + q(test::source_dir() + "/" + file));
+    EXPECT_EQ(r.status, 0) << file << "\n" << r.out << r.err;
+  }
+}
+
 TEST(CiExamples, GithubActionsStepsRunLocally) {
   YAML::Node wf = YAML::LoadFile(test::source_dir() + "/docs/ci/github-actions.yml");
   ci_workspace ws;
   const YAML::Node convert = wf["jobs"]["convert"];
   const int shards = static_cast<int>(convert["strategy"]["matrix"]["shard"].size());
   ASSERT_GE(shards, 2);
-  int steps_run = 0;
+  ASSERT_EQ(action_steps(convert).size(), 1u);
   for (int k = 1; k <= shards; ++k) {
-    std::map<std::string, std::string> env = {{"SHARD_INDEX", std::to_string(k)},
-                                              {"SHARD_TOTAL", std::to_string(shards)},
-                                              {"GITHUB_STEP_SUMMARY", ws / "step-summary.md"}};
-    for (const auto& step : convert["steps"]) {
-      if (!step["run"] || step["name"].as<std::string>("") == "Install handout") continue;
-      EXPECT_EQ(ws.run_script(step["run"].as<std::string>(), env), 0) << ws.log();
-      ++steps_run;
-    }
+    const std::map<std::string, std::string> context = {
+        {"matrix.shard", std::to_string(k)}, {"strategy.job-total", std::to_string(shards)}};
+    EXPECT_EQ(run_action(ws, action_steps(convert)[0]["with"], context), 0) << ws.log();
   }
-  EXPECT_EQ(steps_run, shards);
+  EXPECT_TRUE(fs::exists(ws / "out/shard-1/links.sarif"));  // (shard 4 has no decks)
   expect_each_deck_once(ws, shards);
-  for (const auto& step : wf["jobs"]["links"]["steps"]) {
-    if (!step["run"] || step["name"].as<std::string>("") == "Install handout") continue;
-    EXPECT_EQ(ws.run_script(step["run"].as<std::string>(),
-                            {{"GITHUB_STEP_SUMMARY", ws / "step-summary.md"}}),
-              0)
-        << ws.log();
-  }
+  const YAML::Node links = wf["jobs"]["links"];
+  ASSERT_EQ(action_steps(links).size(), 1u);
+  EXPECT_EQ(run_action(ws, action_steps(links)[0]["with"], {}), 0) << ws.log();
   const std::string summary = test::read_all(ws / "step-summary.md");
   EXPECT_THAT(summary, HasSubstr("(shard 1 of " + std::to_string(shards) + ")"));
   EXPECT_THAT(summary, HasSubstr("## Link audit"));
-  EXPECT_THAT(summary, HasSubstr("\n| 10 | "));  // files in the merged audit
+  EXPECT_THAT(test::read_all(ws / "out/links.md"), HasSubstr("\n| 10 | "));  // all 10 decks
+  EXPECT_THAT(ws.log(), HasSubstr("handout links: "));  // the annotations' summary line
+
+  // A finding at fail-on fails the step, with the summary still written.
+  test::write_all(ws / "decks/week1/broken.txt", " T\n• x\njavascript:alert(1)\n");
+  EXPECT_EQ(run_action(ws, action_steps(convert)[0]["with"],
+                       {{"matrix.shard", "1"}, {"strategy.job-total", "1"}}),
+            1)
+      << ws.log();
+  EXPECT_THAT(ws.log(), HasSubstr("::error file=decks/week1/broken.txt,line=3,title=not-a-link"));
 }
 
 TEST(CiExamples, GitlabParallelJobsRunLocally) {

@@ -33,7 +33,8 @@ const std::string& bin_dir() {
 std::string list_files(const std::string& root) {
   std::vector<std::string> paths;
   for (const auto& e : fs::recursive_directory_iterator(root)) {
-    std::string path = fs::relative(e.path(), root).generic_string();
+    // lexically: fs::relative resolves symlinks, which would list a link as its target.
+    std::string path = e.path().lexically_relative(root).generic_string();
     if (e.symlink_status().type() == fs::file_type::directory) path += '/';
     paths.push_back(std::move(path));
   }

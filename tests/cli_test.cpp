@@ -111,16 +111,61 @@ TEST(Sanitizers, AReportOfACommandFailsTheTestAndStaysOutOfItsStderr) {
 #endif
 }
 
-TEST(Cli, OutputFollowsSymlinksAndKeepsTheFileMode) {
+TEST(Cli, OutputKeepsTheFileModeOfTheFileItReplaces) {
   test::temp_dir dir;
-  test::write_all(dir / "target.xml", "old");
-  fs::create_symlink("target.xml", dir / "link.xml");
-  fs::permissions(dir / "target.xml", fs::perms::owner_read | fs::perms::owner_write);
-  ASSERT_EQ(run_handout("parse " + sample() + " -o " + (dir / "link.xml")).status, 0);
-  EXPECT_TRUE(fs::is_symlink(dir / "link.xml"));
-  EXPECT_THAT(test::read_all(dir / "target.xml"), StartsWith("<?xml"));
-  EXPECT_EQ(fs::status(dir / "target.xml").permissions() & fs::perms::all,
+  test::write_all(dir / "out.xml", "old");
+  fs::permissions(dir / "out.xml", fs::perms::owner_read | fs::perms::owner_write);
+  ASSERT_EQ(run_handout("parse " + sample() + " -o " + (dir / "out.xml")).status, 0);
+  EXPECT_THAT(test::read_all(dir / "out.xml"), StartsWith("<?xml"));
+  EXPECT_EQ(fs::status(dir / "out.xml").permissions() & fs::perms::all,
             fs::perms::owner_read | fs::perms::owner_write);
+}
+
+// A pull request that commits `out/talk.xml -> ~/.ssh/authorized_keys` must
+// not make CI overwrite that file: an output that is a symlink is replaced by
+// the new file, and the file it pointed to is left alone.
+TEST(Cli, OutputSymlinkIsReplacedNeverWrittenThrough) {
+  test::temp_dir dir;
+  test::write_all(dir / "victim", "keep me");
+  for (const char* out : {"out1", "out2", "out3"}) fs::create_directories(dir / out);
+  const std::string convert = "convert " + sample() + " -q -o " + dir.path();
+  const std::vector<std::pair<std::string, std::string>> writes = {
+      {"parse.xml", "parse " + sample() + " -o " + (dir / "parse.xml")},
+      {"links.txt", "links " + sample() + " -o " + (dir / "links.txt")},
+      {"out1/ai-2019-review.xml", convert + "/out1 --formats xml"},
+      {"out2/ai-2019-review.pdf", convert + "/out2 --formats pdf"},
+      {"out3/summary.md", convert + "/out3 --formats xml"},
+  };
+  for (const auto& [output, command] : writes) {
+    fs::create_symlink(dir / "victim", dir / output);
+    auto r = run_handout(command);
+    EXPECT_NE(r.status, 2) << output << ": " << r.err;
+    EXPECT_FALSE(fs::is_symlink(dir / output)) << output;
+    EXPECT_GT(fs::file_size(dir / output), 0u) << output;
+    EXPECT_EQ(test::read_all(dir / "victim"), "keep me") << output << " wrote through its link";
+  }
+}
+
+// Output directories are never followed: OUT, or a folder below it, that is a
+// symlink is an error, and nothing is written where it points.
+TEST(Cli, OutputDirectorySymlinkIsRefused) {
+  test::temp_dir dir;
+  fs::create_directories(dir / "elsewhere");
+  fs::create_directories(dir / "in/sub");
+  fs::copy_file(sample(), dir / "in/sub/deck.txt");
+  fs::create_directory_symlink(dir / "elsewhere", dir / "linked");
+  auto r = run_handout("convert " + (dir / "in") + " -o " + (dir / "linked") + " --formats xml");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, (dir / "linked") +
+                       ": error: the output directory is a symbolic link; output directories are "
+                       "not followed (use the directory it points to)\n");
+  fs::create_directories(dir / "out");
+  fs::create_directory_symlink(dir / "elsewhere", dir / "out/sub");
+  r = run_handout("convert " + (dir / "in") + " -o " + (dir / "out") + " --formats xml");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err,
+              HasSubstr((dir / "out/sub") + ": error: the output directory is a symbolic link"));
+  EXPECT_TRUE(fs::is_empty(dir / "elsewhere"));
 }
 
 TEST(Cli, OutputToAFifoIsWrittenThrough) {
@@ -132,6 +177,58 @@ TEST(Cli, OutputToAFifoIsWrittenThrough) {
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_TRUE(fs::is_fifo(dir / "fifo"));
   EXPECT_EQ(test::read_all(dir / "got"), run_handout("parse " + sample()).out);
+}
+
+// A fifo (or a device) as the deck, its sidecar, the style or a font blocked
+// the run forever (open waits for a writer); each is refused at once.
+// `timeout` turns a hang into a failure instead of a stuck test.
+TEST(Cli, FifoOrDeviceInputIsRefusedAtOnceNeverWaitedOn) {
+  test::temp_dir dir;
+  ASSERT_EQ(::mkfifo((dir / "fifo.txt").c_str(), 0600), 0);
+  test::write_all(dir / "deck.txt", " T\n\u2022 x\n");
+  ASSERT_EQ(::mkfifo((dir / "deck.meta.yaml").c_str(), 0600), 0);
+  test::write_all(dir / "plain.txt", " T\n\u2022 x\n");
+  test::write_all(dir / "font-style.yaml", "fonts: [" + (dir / "fifo.txt") + "]\n");
+  const std::string bin = "timeout 20 " + test::handout_binary();
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {bin + " parse " + (dir / "fifo.txt"),
+       (dir / "fifo.txt") + ": error: is a fifo, not a regular file\n"},
+      {bin + " parse " + (dir / "deck.txt"),
+       (dir / "deck.meta.yaml") + ": error: is a fifo, not a regular file\n"},
+      {bin + " parse /dev/zero", "/dev/zero: error: is a character device, not a regular file\n"},
+      {bin + " convert " + (dir / "plain.txt") + " -o " + (dir / "out") +
+           " --formats xml --style " + (dir / "fifo.txt"),
+       (dir / "fifo.txt") + ": error: is a fifo, not a regular file\n"},
+      {bin + " convert " + (dir / "plain.txt") + " -o " + (dir / "out") +
+           " --formats pdf -q --style " + (dir / "font-style.yaml"),
+       (dir / "fifo.txt") + ": error: font file is a fifo, not a regular file\n"},
+  };
+  for (const auto& [command, err] : cases) {
+    auto r = test::run(command);
+    EXPECT_EQ(r.status, 2) << command;
+    EXPECT_EQ(r.err, err) << command;
+  }
+}
+
+// One fifo deck or sidecar in a directory stalled the whole `convert DIR`: a
+// fifo found by walking is skipped with a warning, a fifo sidecar fails its
+// own deck, and the other decks are converted.
+TEST(Cli, FifoFoundWhileWalkingADirectoryIsSkippedAndTheOthersConverted) {
+  test::temp_dir dir;
+  fs::create_directories(dir / "in");
+  ASSERT_EQ(::mkfifo((dir / "in/fifo.txt").c_str(), 0600), 0);
+  test::write_all(dir / "in/deck.txt", " T\n\u2022 x\n");
+  ASSERT_EQ(::mkfifo((dir / "in/deck.meta.yaml").c_str(), 0600), 0);
+  test::write_all(dir / "in/plain.txt", " T\n\u2022 x\n");
+  auto r = test::run("timeout 20 " + test::handout_binary() + " convert " + (dir / "in") + " -o " +
+                     (dir / "out") + " --formats xml -q");
+  EXPECT_EQ(r.status, 2) << r.err;
+  EXPECT_THAT(r.err, HasSubstr((dir / "in/fifo.txt") +
+                               ": warning: is a fifo, not a regular file; skipped"));
+  EXPECT_THAT(r.err,
+              HasSubstr((dir / "in/deck.meta.yaml") + ": error: is a fifo, not a regular file"));
+  EXPECT_TRUE(fs::exists(dir / "out/plain.xml"));
+  EXPECT_FALSE(fs::exists(dir / "out/fifo.xml"));
 }
 
 TEST(Cli, InterruptedWriteLeavesNoTempFile) {

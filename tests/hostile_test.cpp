@@ -183,6 +183,57 @@ TEST(Hostile, FullDiskIsAClearErrorAndKeepsEarlierOutputsWhole) {
   }
 }
 
+TEST(Hostile, DeeplyNestedIntermediateIsOneErrorInEveryCommandEvenOnASmallStack) {
+  test::temp_dir dir;
+  // 30,000 levels (1.8 MB) overflowed the recursive reader's 8 MiB stack; pugixml
+  // itself parses and frees a tree without recursion, so 200,000 levels on a
+  // 256 KiB stack check that too.
+  for (int depth : {30000, 200000}) {
+    std::string xml = "<report version=\"1\" source=\"s\"><section line=\"1\"><slide line=\"2\">";
+    for (int i = 0; i < depth; ++i) xml += "<list><item level=\"1\" line=\"3\"><text>x</text>";
+    for (int i = 0; i < depth; ++i) xml += "</item></list>";
+    write_all(dir / "deep.xml", xml + "</slide></section></report>\n");
+    for (const std::string command : {"parse", "links", "convert -o out --formats xml"}) {
+      auto r = run("ulimit -s 256; " + test::handout_binary() + " " + command + " " +
+                   quote(dir / "deep.xml"));
+      EXPECT_EQ(r.status, 2) << depth << " " << command << ": " << r.err.substr(0, 300);
+      EXPECT_THAT(r.err, HasSubstr("error: lists nest at most 3 deep")) << command;
+      EXPECT_LT(std::count(r.err.begin(), r.err.end(), '\n'), 60) << command;
+    }
+  }
+}
+
+// libharu refuses a string over 65,535 bytes ("cannot draw page 3 (libharu
+// error 0x105B)"): text that has no break opportunity must still be drawn,
+// in pieces, whole; a bookmark shows the start of a long title, and a link
+// address too long for libharu is shown without its clickable area.
+TEST(Hostile, UnbreakableTextLongerThanALibharuStringIsDrawnWhole) {
+  if (!have_tools()) GTEST_SKIP() << "needs xmllint, qpdf, pdftotext and python3";
+  test::temp_dir dir;
+  std::string marks, joiners;
+  for (int i = 0; i < 70000; ++i) marks += "\xCC\x81";         // U+0301
+  for (int i = 0; i < 100000; ++i) joiners += "\xE2\x80\x8D";  // U+200D
+  const std::map<std::string, std::string> decks = {
+      {"link", "https://example.org/" + std::string(70000, 'a') + "\n"},
+      {"title", " " + std::string(70000, 'T') + "\n\u2022 x\n"},  // a bookmark too
+      {"bullet", "\u2022 " + std::string(70000, 'b') + "\n"},
+      {"marks", "\u2022 e" + marks + " end\n"},
+      {"joiners", "\u2022 x" + joiners + "y\n"},
+  };
+  for (const auto& [name, body] : decks) {
+    write_all(dir / (name + ".txt"), " 01\nSection\n Slide\n" + body);
+    auto r = run_handout("convert " + quote(dir / (name + ".txt")) + " -o " + quote(dir / "out") +
+                         " --formats pdf -q");
+    EXPECT_EQ(r.status, 0) << name << ": " << r.err;
+    auto check = run("qpdf --check " + quote(dir / ("out/" + name + ".pdf")));
+    EXPECT_EQ(check.status, 0) << name << ": " << check.out << check.err;
+  }
+  auto text = run("pdftotext " + quote(dir / "out/bullet.pdf") + " -").out;
+  std::size_t bs = 0;
+  for (char c : text) bs += c == 'b';
+  EXPECT_GE(bs, 70000u) << "every character of the unbreakable word is drawn";
+}
+
 TEST(Hostile, DeeplyNestedOrAliasBombYamlIsAnErrorNotACrash) {
   test::temp_dir dir;
   const std::string sample = test::source_dir() + "/input/ai-2019-review.txt";
@@ -200,11 +251,17 @@ TEST(Hostile, DeeplyNestedOrAliasBombYamlIsAnErrorNotACrash) {
                          " --formats xml --style " + quote(dir / (std::string(name) + ".yaml")));
     EXPECT_EQ(r.status, 2) << name << ": " << r.err.substr(0, 300);
     EXPECT_THAT(r.err, HasSubstr(std::string(name) + ".yaml:")) << name;
+    if (std::string(name) == "deep") {
+      EXPECT_THAT(r.err, HasSubstr("error: malformed YAML: nested too deeply")) << "not 'bad file'";
+    }
     write_all(dir / "deck.txt", " T\n• x\n");
     write_all(dir / "deck.meta.yaml",
               std::string(name) == "deep" ? "title: " + deep.substr(7) : bomb);
     auto p = run_handout("parse " + quote(dir / "deck.txt"));
     EXPECT_EQ(p.status, 2) << name << ": " << p.err.substr(0, 300);
+    if (std::string(name) == "deep") {
+      EXPECT_THAT(p.err, HasSubstr("nested too deeply"));
+    }
   }
 }
 

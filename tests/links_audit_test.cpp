@@ -7,6 +7,8 @@
 
 #include "links/audit.hpp"
 #include "links/format.hpp"
+#include "links/ignore.hpp"
+#include "links/merge.hpp"
 #include "links/topic.hpp"
 #include "parse/load.hpp"
 #include "parse/text_reader.hpp"
@@ -262,6 +264,63 @@ TEST(Sample, AuditCountsAreTheReviewedOnes) {
 
 // The golden file was reviewed by hand; HANDOUT_ACCEPT=1 rewrites it (then
 // review the diff).
+TEST(MarkdownSummary, StaysUnderOneMebibyteHoweverManyDecks) {
+  diagnostics diags;
+  auto r = load_input(test::source_dir() + "/input/ai-2019-review.txt", diags);
+  ASSERT_TRUE(r.has_value());
+  const audit_result one = audit(*r);
+  const std::string alone = format_markdown({one});
+  EXPECT_EQ(alone.find("left out"), std::string::npos);  // a deck alone is shown whole
+  EXPECT_NE(alone.find("### Findings by rule"), std::string::npos);
+  std::vector<audit_result> many(1000, one);
+  for (std::size_t i = 0; i < many.size(); ++i) many[i].source = "deck" + std::to_string(i);
+  find_duplicates_across_decks(many);
+  const std::string md = format_markdown(many);
+  EXPECT_LT(md.size(), std::size_t(1) << 20);
+  EXPECT_NE(md.find("| `duplicate-on-slide` | \u274C error | 2000 |"), std::string::npos);
+  EXPECT_NE(md.find("| deck0 | 2 | 1 | "), std::string::npos);
+  EXPECT_NE(md.find("_800 decks with findings left out; the full report: `handout links "
+                    "--format json`"),
+            std::string::npos);
+  EXPECT_NE(md.find("_2800 errors and warnings left out"), std::string::npos);
+  EXPECT_NE(md.find(" links left out"), std::string::npos);
+}
+
+TEST(IgnoreFile, AnEntryNeedsFourFieldsAndAKnownRule) {
+  diagnostics diags;
+  auto ok = parse_ignore_list("# comment\n\n  * * * a reason with spaces\r\n", "i", diags);
+  ASSERT_TRUE(ok.has_value());
+  ASSERT_EQ(ok->entries.size(), 1u);
+  EXPECT_EQ(ok->entries[0].reason, "a reason with spaces");
+  EXPECT_EQ(ok->entries[0].line, 3);
+  EXPECT_FALSE(parse_ignore_list("not-a-link * *\n", "i", diags).has_value());
+  EXPECT_FALSE(parse_ignore_list("not-a-lnk * * why\n", "i", diags).has_value());
+  ASSERT_EQ(diags.all().size(), 2u);
+  EXPECT_EQ(format(diags.all()[0]),
+            "i:1: error: an entry is RULE DECK URL REASON (use * for any; the reason is required)");
+}
+
+TEST(IgnoreFile, EntriesMatchRuleDeckPathFromTheRootAndHref) {
+  std::vector<audit_result> audits = {
+      audit_text(" Title\n• point\njavascript:alert(1)\n"
+                 "https://youtu.be/t45S_MwAcOw?si=abc\n")};
+  audits[0].source = "/repo/decks/talk.txt";
+  diagnostics diags;
+  auto list = parse_ignore_list(
+      "not-a-link decks/*.txt javascript:* on purpose\n"
+      "tracking-parameters talk.txt * the deck path is from the root, so this is unused\n"
+      "* decks/talk.txt https://youtu.be/t45S* keep\n",
+      "i", diags);
+  ASSERT_TRUE(list.has_value());
+  ASSERT_EQ(audits[0].findings.size(), 2u);
+  apply_ignore_list(*list, audits, "/repo");
+  EXPECT_TRUE(audits[0].findings.empty());
+  EXPECT_EQ(audits[0].summary.errors + audits[0].summary.infos, 0);
+  report_unused_entries(*list, diags);
+  ASSERT_EQ(diags.all().size(), 1u);
+  EXPECT_EQ(diags.all()[0].line, 2);
+}
+
 TEST(Sample, JsonMatchesTheReviewedGolden) {
   diagnostics diags;
   // The path as the golden records it.

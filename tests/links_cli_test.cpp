@@ -3,6 +3,8 @@
 // format read back by a real parser.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "test_support.hpp"
 
 namespace handout::test {
@@ -37,7 +39,8 @@ TEST(LinksText, ColourOnATerminalOnlyAndNeverWithNoColorOrADumbTerminal) {
 TEST(LinksJson, ParsesAndFollowsTheDocumentedSchema) {
   if (!have_program("python3")) GTEST_SKIP() << "needs python3";
   temp_dir tmp;
-  for (const std::string& deck : {sample, broken(), clean()}) {
+  write_all(tmp / "bad.txt", " T\n\xff\n");  // unreadable: the report's input_errors
+  for (const std::string& deck : {sample, broken(), clean(), tmp / "bad.txt"}) {
     run_handout("links " + quote(deck) + " --format json -o " + quote(tmp / "a.json"));
     EXPECT_EQ(run("python3 -m json.tool " + quote(tmp / "a.json")).status, 0) << deck;
     auto v = run("python3 " + source_dir() + "/tests/tools/check_json_schema.py " + source_dir() +
@@ -98,6 +101,38 @@ TEST(LinksSarif, HasTheRequiredFieldsAndOneRulePerId) {
   EXPECT_EQ(r.out, "15 10 9\n");  // 15 rules; broken deck: 10 findings, the last on line 9
 }
 
+TEST(LinksSarif, ValidatesAgainstTheSarif210SchemaWithRootRelativePathsAndUnreadableInputs) {
+  if (!have_program("python3")) GTEST_SKIP() << "needs python3";
+  temp_dir tmp;
+  // Inside the root (a path with "..", one with a space) and outside it.
+  std::filesystem::create_directories(tmp / "root/decks");
+  std::filesystem::copy_file(broken(), tmp / "root/decks/my deck.txt");
+  std::filesystem::copy_file(broken(), tmp / "outside.txt");
+  write_all(tmp / "root/decks/bad.txt", " T\n\xff\n");  // a notification, not a result
+  auto r = run("cd " + quote(tmp / "root/decks") + " && " + handout_binary() +
+               " links '../decks/my deck.txt' ../../outside.txt bad.txt --format sarif --root .. "
+               "-o " +
+               quote(tmp / "s.sarif"));
+  ASSERT_EQ(r.status, 2) << r.err;
+  auto v = run("python3 " + source_dir() + "/tests/tools/check_json_schema.py " + source_dir() +
+               "/schemas/sarif-schema-2.1.0.json " + quote(tmp / "s.sarif"));
+  EXPECT_EQ(v.status, 0) << v.out << v.err;
+  auto fields = run("python3 -c " +
+                    quote("import json,sys; run=json.load(open(sys.argv[1]))[\"runs\"][0]; "
+                          "print(run[\"originalUriBaseIds\"][\"%SRCROOT%\"][\"uri\"]); "
+                          "[print(a[\"location\"]) for a in run[\"artifacts\"]]; "
+                          "print(run[\"results\"][0][\"locations\"][0][\"physicalLocation\"]"
+                          "[\"artifactLocation\"]); i=run[\"invocations\"][0]; "
+                          "print(i[\"executionSuccessful\"], i[\"toolExecutionNotifications\"]"
+                          "[0][\"locations\"][0][\"physicalLocation\"][\"artifactLocation\"])") +
+                    " " + quote(tmp / "s.sarif"));
+  EXPECT_EQ(fields.out, "file://" + tmp / "root/" + "\n" +
+                            "{'uri': 'decks/my%20deck.txt', 'uriBaseId': '%SRCROOT%'}\n" +
+                            "{'uri': 'file://" + tmp / "outside.txt" + "'}\n" +
+                            "{'uri': 'decks/my%20deck.txt', 'uriBaseId': '%SRCROOT%'}\n" +
+                            "False {'uri': 'decks/bad.txt', 'uriBaseId': '%SRCROOT%'}\n");
+}
+
 // --- Markdown --------------------------------------------------------------------
 
 TEST(LinksMarkdown, RendersAsTablesForAJobSummary) {
@@ -108,9 +143,10 @@ TEST(LinksMarkdown, RendersAsTablesForAJobSummary) {
   EXPECT_NE(md.find("| 1 | 11 | 21 | 19 | 18 | 2 | 1 | 22 |"), std::string::npos) << md;
   auto html = run("pandoc -f gfm -t html " + quote(tmp / "a.md"));
   EXPECT_EQ(html.status, 0);
-  EXPECT_EQ(count(html.out, "<table>"), 4);  // summary, errors+warnings, infos, links
+  EXPECT_EQ(count(html.out, "<table>"), 5);  // summary, by rule, errors+warnings, infos, links
+  // Two findings, and the rule's row in the counts by rule.
   EXPECT_EQ(count(html.out, "<td>duplicate-on-slide") + count(html.out, "<code>duplicate-on-slide"),
-            2);
+            3);
   EXPECT_NE(html.out.find("href=\"https://www.youtube.com/watch?v=qoSKbMbf1Pw&amp;t=527s"),
             std::string::npos);
 }

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <thread>
@@ -134,19 +135,100 @@ TEST(Json, AppendMemberKeepsTheOrderGiven) {
 
 // --- address rule ----------------------------------------------------------------
 
-TEST(AddressRule, LoopbackPrivateAndLinkLocalAreNotPublic) {
-  using online::is_non_public;
-  for (const char* a :
-       {"127.0.0.1", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1", "169.254.169.254",
-        "100.64.0.1", "0.0.0.0", "224.0.0.1", "::1", "::", "fe80::1", "fc00::1", "fd12:3456::1",
-        "::ffff:127.0.0.1", "::ffff:10.0.0.1", "64:ff9b::a00:1", "not an address"}) {
-    EXPECT_TRUE(is_non_public(a)) << a;
+// One address per row of the IANA special-purpose registries (and of the
+// ranges around them), with what the guard must answer.
+struct address_case {
+  const char* address;
+  bool non_public;
+  const char* row;
+};
+
+void PrintTo(const address_case& c, std::ostream* os) { *os << c.address << " (" << c.row << ")"; }
+
+class AddressRule : public ::testing::TestWithParam<address_case> {};
+
+std::string address_case_name(const ::testing::TestParamInfo<address_case>& info) {
+  std::string name = info.param.row;
+  for (char& c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
   }
-  for (const char* a : {"8.8.8.8", "172.32.0.1", "142.250.72.14", "2607:f8b0:4005::200e",
-                        "::ffff:8.8.8.8", "100.128.0.1"}) {
-    EXPECT_FALSE(is_non_public(a)) << a;
-  }
+  return name;
 }
+
+TEST_P(AddressRule, IsClassifiedByItsSpecialPurposeRange) {
+  EXPECT_EQ(online::is_non_public(GetParam().address), GetParam().non_public)
+      << GetParam().address << " (" << GetParam().row << ")";
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Ipv4, AddressRule,
+    ::testing::Values(
+        address_case{"8.8.8.8", false, "public"},
+        address_case{"142.250.72.14", false, "public, another"},
+        address_case{"0.1.2.3", true, "this network"}, address_case{"0.0.0.0", true, "this host"},
+        address_case{"10.255.0.1", true, "private 10/8"},
+        address_case{"100.64.0.1", true, "shared 100.64/10"},
+        address_case{"100.128.0.1", false, "just past shared"},
+        address_case{"127.8.9.10", true, "loopback"},
+        address_case{"169.254.169.254", true, "link local, cloud metadata"},
+        address_case{"172.31.255.255", true, "private 172.16/12"},
+        address_case{"172.32.0.1", false, "just past 172.16/12"},
+        address_case{"192.0.0.77", true, "IETF protocol assignments"},
+        address_case{"192.0.0.3", true, "IPv4 service continuity"},
+        address_case{"192.0.0.8", true, "IPv4 dummy address"},
+        address_case{"192.0.0.9", false, "PCP anycast"},
+        address_case{"192.0.0.10", false, "TURN anycast"},
+        address_case{"192.0.0.171", true, "NAT64/DNS64 discovery"},
+        address_case{"192.0.2.1", true, "TEST-NET-1"},
+        address_case{"192.31.196.1", false, "AS112-v4"}, address_case{"192.52.193.1", false, "AMT"},
+        address_case{"192.88.99.1", true, "deprecated 6to4 relay anycast"},
+        address_case{"192.168.1.1", true, "private 192.168/16"},
+        address_case{"192.175.48.1", false, "direct delegation AS112"},
+        address_case{"198.19.255.255", true, "benchmarking"},
+        address_case{"198.51.100.7", true, "TEST-NET-2"},
+        address_case{"203.0.113.7", true, "TEST-NET-3"},
+        address_case{"224.0.0.1", true, "multicast"}, address_case{"240.1.2.3", true, "reserved"},
+        address_case{"255.255.255.255", true, "limited broadcast"}),
+    address_case_name);
+
+INSTANTIATE_TEST_SUITE_P(
+    Ipv6, AddressRule,
+    ::testing::Values(
+        address_case{"2607:f8b0:4005::200e", false, "global unicast"},
+        address_case{"4000::1", true, "outside 2000::/3"}, address_case{"::", true, "unspecified"},
+        address_case{"::1", true, "loopback"},
+        address_case{"::127.0.0.1", true, "IPv4-compatible loopback"},
+        address_case{"::ffff:127.0.0.1", true, "IPv4-mapped loopback"},
+        address_case{"::ffff:10.0.0.1", true, "IPv4-mapped private"},
+        address_case{"::ffff:8.8.8.8", false, "IPv4-mapped public"},
+        address_case{"::ffff:0:7f00:1", true, "IPv4-translated loopback"},
+        address_case{"::ffff:0:a00:1", true, "IPv4-translated private"},
+        address_case{"::ffff:0:808:808", false, "IPv4-translated public"},
+        address_case{"64:ff9b::a00:1", true, "NAT64 of a private address"},
+        address_case{"64:ff9b::808:808", false, "NAT64 of a public address"},
+        address_case{"64:ff9b:1::808:808", true, "NAT64 local use"},
+        address_case{"100::1", true, "discard-only"}, address_case{"100:0:0:1::1", true, "dummy"},
+        address_case{"2001:100::1", true, "IETF protocol assignments"},
+        address_case{"2001:0:4136:e378:8000:63bf:3fff:fdd2", true, "TEREDO"},
+        address_case{"2001:1::1", false, "PCP anycast"},
+        address_case{"2001:1::2", false, "TURN anycast"},
+        address_case{"2001:1::3", false, "DNS-SD SRP anycast"},
+        address_case{"2001:2::1", true, "benchmarking"}, address_case{"2001:3::1", false, "AMT"},
+        address_case{"2001:4:112::1", false, "AS112-v6"},
+        address_case{"2001:10::1", true, "deprecated ORCHID"},
+        address_case{"2001:20::1", false, "ORCHIDv2"},
+        address_case{"2001:30::1", false, "drone remote ID"},
+        address_case{"2001:db8::1", true, "documentation 2001:db8::/32"},
+        address_case{"2002:7f00:1::1", true, "6to4 of loopback"},
+        address_case{"2002:c0a8:101::1", true, "6to4 of a private address"},
+        address_case{"2002:808:808::1", false, "6to4 of a public address"},
+        address_case{"2620:4f:8000::1", false, "direct delegation AS112"},
+        address_case{"3fff::1", true, "documentation 3fff::/20"},
+        address_case{"5f00::1", true, "SRv6 SIDs"},
+        address_case{"fd12:3456::1", true, "unique local"},
+        address_case{"fe80::1", true, "link local"}, address_case{"fec0::1", true, "site local"},
+        address_case{"ff02::1", true, "multicast"}, address_case{"not an address", true, "text"}),
+    address_case_name);
 
 // --- options and exit status -------------------------------------------------------
 
@@ -238,7 +320,9 @@ TEST(VerdictCache, KeepsOnlyDefiniteVerdictsAndRoundTrips) {
   c.put("video:d", verdict(link_verdict::unknown), 1000);
   diagnostics diags;
   ASSERT_TRUE(c.save(path, 1000, std::chrono::seconds(86400), diags));
-  auto loaded = online::verdict_cache::load(path, diags);
+  auto cache = online::verdict_cache::load(path, diags);
+  ASSERT_TRUE(cache);
+  const online::verdict_cache& loaded = *cache;
   EXPECT_TRUE(diags.all().empty());
   EXPECT_EQ(loaded.size(), 3u);
   const link_check* a = loaded.find("video:a", 1010, std::chrono::seconds(86400));
@@ -251,15 +335,41 @@ TEST(VerdictCache, KeepsOnlyDefiniteVerdictsAndRoundTrips) {
   EXPECT_EQ(loaded.find("video:a", 999, std::chrono::seconds(86400)), nullptr);
 }
 
-TEST(VerdictCache, MalformedFileIsAWarningAndAnEmptyCache) {
+TEST(VerdictCache, FileThatIsNotACacheIsRefused) {
   temp_dir tmp;
-  write_all(tmp / "cache.json", "{\"version\": 1, \"entries\": {");
+  for (const std::string text : {"{\"version\": 1, \"entries\": {", " T\n\u2022 a deck\n",
+                                 "{\"version\": 1, \"entries\": {}}"}) {
+    write_all(tmp / "cache.json", text);
+    diagnostics diags;
+    EXPECT_FALSE(online::verdict_cache::load(tmp / "cache.json", diags)) << text;
+    ASSERT_EQ(diags.all().size(), 1u);
+    EXPECT_EQ(diags.all()[0].level, severity::error);
+    EXPECT_EQ(diags.all()[0].message.rfind("is not a verdict cache (", 0), 0u) << text;
+  }
+}
+
+TEST(VerdictCache, OtherVersionIsAWarningAndAnEmptyCache) {
+  temp_dir tmp;
+  write_all(tmp / "cache.json",
+            "{\"version\": 0, \"tool\": \"handout links --online\", \"entries\": {}}");
   diagnostics diags;
   auto c = online::verdict_cache::load(tmp / "cache.json", diags);
-  EXPECT_EQ(c.size(), 0u);
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->size(), 0u);
   ASSERT_EQ(diags.all().size(), 1u);
   EXPECT_EQ(diags.all()[0].level, severity::warning);
-  EXPECT_FALSE(diags.has_errors());
+}
+
+TEST(VerdictCache, SavingReplacesACacheSymlinkNotItsTarget) {
+  temp_dir tmp;
+  write_all(tmp / "victim", "keep me");
+  std::filesystem::create_symlink(tmp / "victim", tmp / "cache.json");
+  online::verdict_cache c;
+  c.put("video:a", verdict(link_verdict::ok), 1000);
+  diagnostics diags;
+  ASSERT_TRUE(c.save(tmp / "cache.json", 1000, std::chrono::seconds(86400), diags));
+  EXPECT_FALSE(std::filesystem::is_symlink(tmp / "cache.json"));
+  EXPECT_EQ(read_all(tmp / "victim"), "keep me");
 }
 
 // --- against a local server --------------------------------------------------------
@@ -552,6 +662,19 @@ TEST_F(OnlineCheck, AnIriIsRequestedAsItsPercentEncodedUri) {
   EXPECT_EQ(requests_for("/wiki/机器"), 0);
 }
 
+// --youtube-endpoint is trusted (it may be local), but only itself: its
+// redirect to another host (here "localhost", a loopback name) is checked
+// like any other request, and no connection is made.
+TEST_F(OnlineCheck, ARedirectFromTheEndpointToAnotherHostIsGuarded) {
+  auto r = run_online(deck({video("elsewhere0A")}), "--no-cache");
+  EXPECT_GT(requests_for("/oembed"), 0);
+  EXPECT_EQ(requests_for("/page"), 0) << "the redirect's target was connected to";
+  // The same redirect with the guard lifted does reach the server: the test
+  // would see a connection.
+  run_online(deck({video("elsewhere0A")}), "--no-cache --allow-private");
+  EXPECT_EQ(requests_for("/page"), 1);
+}
+
 TEST_F(OnlineCheck, TheSecondRunIsServedFromTheCacheWithTheSameReport) {
   const std::string d = deck({video("okokokokokA"), video("removed000A"), video("embedOff00A")});
   auto first = run_online(d, "--cache " + quote(cache()));
@@ -564,6 +687,17 @@ TEST_F(OnlineCheck, TheSecondRunIsServedFromTheCacheWithTheSameReport) {
   // Too old: asked again.
   run_online(d, "--cache " + quote(cache()) + " --max-cache-age 0");
   EXPECT_GT(requests_for("GET "), requests);
+}
+
+TEST_F(OnlineCheck, ACacheThatIsTheDeckIsRefusedAndTheDeckKept) {
+  const std::string d = deck({video("okokokokokA")});
+  const std::string before = read_all(d);
+  auto r = run_online(d, "--cache " + quote(d));
+  EXPECT_EQ(r.result.status, 2);
+  EXPECT_NE(r.result.err.find(": error: is not a verdict cache (not JSON); it is left alone"),
+            std::string::npos)
+      << r.result.err;
+  EXPECT_EQ(read_all(d), before);
 }
 
 TEST_F(OnlineCheck, TextAndMarkdownShowTitlesBesideLinksAndNoCacheWritesNoFile) {

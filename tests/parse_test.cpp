@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <string>
 
 using namespace std::string_literals;
@@ -75,6 +76,71 @@ TEST(Encoding, NfcComposesAfterCjkAndFullwidthText) {
   EXPECT_EQ(utf8::nfc("\xE0\xA7\x87\xE0\xA6\xBE"), "\xE0\xA7\x8B");      // U+09C7 U+09BE
   EXPECT_EQ(utf8::nfc("\xEF\xA4\x80"), "\xE8\xB1\x88");                  // U+F900 singleton
   EXPECT_EQ(utf8::nfc("\xE1\x84\x80\xE1\x85\xA1"), "\xEA\xB0\x80");      // Hangul jamo
+}
+
+// The bytes of `text` in `encoding`, by iconv (libc-bin, on every Debian).
+std::string encoded(const std::string& text, const std::string& encoding) {
+  test::temp_dir tmp;
+  std::ofstream(tmp / "in", std::ios::binary) << text;
+  auto r = test::run("iconv -f UTF-8 -t " + encoding + " " + test::quote(tmp / "in"));
+  EXPECT_EQ(r.status, 0) << r.err;
+  return r.out;
+}
+
+const std::string cjk_deck =
+    " 深度学习的突破\n• 自然语言处理在二零一九年取得了很大的进展，预训练模型成为主流。\n"
+    "• 计算机视觉和语音识别也受益于更大的数据集与更强的算力。\n";
+
+TEST(Encoding, Utf16AndUtf32WithAByteOrderMarkAreDecodedWithANote) {
+  const report expected = parse(cjk_deck);
+  for (const char* encoding : {"UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE"}) {
+    diagnostics diags;
+    // iconv's plain UTF-16 and UTF-32 write a byte order mark; the LE/BE forms do not.
+    const std::string bom = encoded("\uFEFF", encoding);
+    report r = parse(bom + encoded(cjk_deck, encoding), &diags);
+    EXPECT_EQ(only_slide(r).items.at(0).text, only_slide(expected).items.at(0).text) << encoding;
+    ASSERT_EQ(diags.all().size(), 1u) << encoding;
+    EXPECT_EQ(format(diags.all()[0]), std::string("deck.txt: note: read as ") + encoding +
+                                          " (the file starts with its byte order mark)");
+  }
+}
+
+TEST(Encoding, MalformedUtf16IsAnErrorAtItsByte) {
+  // A high surrogate (0xD800) followed by a letter, at byte 6.
+  std::string bytes =
+      encoded("\uFEFF T\n", "UTF-16LE") + std::string("\x00\xD8", 2) + encoded("b\n", "UTF-16LE");
+  EXPECT_EQ(
+      format(parse_error(bytes)),
+      "deck.txt: error: invalid UTF-16LE at byte 8 (the file starts with its byte order mark)");
+}
+
+TEST(Encoding, OtherEncodingsAreNamedWithTheIconvCommandThatConvertsThem) {
+  test::temp_dir tmp;
+  for (const auto& [encoding, text] : std::vector<std::pair<std::string, std::string>>{
+           {"GB18030", cjk_deck},
+           {"BIG5",
+            " 深度學習的突破\n- 自然語言處理在二零一九年取得了很大的進展，預訓練模型成為主流。\n"},
+           {"SHIFT_JIS",
+            " 機械学習の進歩\n- 深層学習はコンピュータビジョンと自然言語処理を変えた。\n"},
+           {"EUC-KR",
+            " 딥러닝의 발전\n- 자연어 처리의 돌파구가 되었다. 대규모 언어 모델의 시대가 "
+            "시작되었다.\n"}}) {
+    const std::string deck = tmp / "deck.txt";
+    std::ofstream(deck, std::ios::binary) << encoded(text, encoding);
+    auto r = test::run_handout("parse " + test::quote(deck) + " -o /dev/null");
+    EXPECT_EQ(r.status, 2) << encoding;
+    const std::string command_start = "convert it with iconv -f ";
+    auto at = r.err.find(command_start);
+    ASSERT_NE(at, std::string::npos) << encoding << ": " << r.err;
+    // The command it gives converts the file, which then reads.
+    const std::string command = r.err.substr(at + 16, r.err.find('\n', at) - at - 16);
+    ASSERT_EQ(test::run("(" + command + ")").status, 0) << command;
+    auto again = test::run_handout("parse " + test::quote(tmp / "deck.utf8.txt") + " -o /dev/null");
+    EXPECT_EQ(again.status, 0) << encoding << ": " << again.err;
+  }
+  // Latin-1 is too close to other 8-bit encodings to name.
+  EXPECT_EQ(format(parse_error(" Caf\xe9 na\xefve\n")),
+            "deck.txt:1:5: error: invalid UTF-8 (byte 0xE9); save the file as UTF-8");
 }
 
 TEST(Encoding, FormFeedIsAPageBreakNotText) {

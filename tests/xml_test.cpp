@@ -2,7 +2,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <cstring>
 
 #include "parse/load.hpp"
 #include "parse/text_reader.hpp"
@@ -207,6 +209,30 @@ TEST(Reader, NestedItemMustBeDeeperThanItsParent) {
   EXPECT_FALSE(read_xml(xml, "x.xml", diags));
   EXPECT_THAT(format(diags.all().at(0)),
               HasSubstr("an item of level 1 cannot nest inside one of level 2"));
+}
+
+// An intermediate whose items nest `depth` lists deep, each level one deeper.
+std::string nested_lists(int depth) {
+  std::string xml = std::string(head) + "<section line=\"1\"><slide line=\"2\">";
+  for (int i = 0; i < depth; ++i) {
+    xml += "<list><item level=\"" + std::to_string(std::min(i + 1, 3)) +
+           "\" line=\"3\"><text>x</text>";
+  }
+  for (int i = 0; i < depth; ++i) xml += "</item></list>";
+  return xml + "</slide></section></report>";
+}
+
+TEST(Reader, ListsNestAtMostOnePerBulletLevelAndADeeperFileIsOneError) {
+  diagnostics diags;
+  EXPECT_TRUE(read_xml(nested_lists(3), "x.xml", diags));
+  // 30,000 levels overflowed the stack of the recursive reader.
+  EXPECT_FALSE(read_xml(nested_lists(30000), "x.xml", diags));
+  ASSERT_EQ(diags.error_count(), 1);
+  std::string xml = nested_lists(4);
+  std::size_t fourth = xml.rfind("<list>") - std::strlen(head) + 1;  // column on line 2
+  EXPECT_EQ(format(diags.all().at(0)),
+            "x.xml:2:" + std::to_string(fourth) +
+                ": error: lists nest at most 3 deep (one per bullet level); this one is not read");
 }
 
 TEST(Reader, ReportsEveryErrorNotJustTheFirst) {

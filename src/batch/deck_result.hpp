@@ -32,8 +32,8 @@ struct deck_result {
   int pages = -1;   // -1 without a paged format
   int links = 0;
   int finding_errors = 0, finding_warnings = 0, finding_infos = 0;
-  // Of the warnings, the link-unreachable ones. The manifest does not keep
-  // them, so a skipped deck has none.
+  // Of the warnings, the link-unreachable ones (which fail a run only with
+  // --fail-on ...,unknown).
   int finding_unknown = 0;
   double seconds = 0;  // wall time of this run's work on the deck
   int exit_code = 0;   // this deck's part of the exit status

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "batch/hash.hpp"
+#include "io.hpp"
 
 namespace handout::batch {
 
@@ -68,7 +69,12 @@ std::vector<deck> walk(const fs::path& root, const deck_kinds& kinds, const std:
       }
       continue;
     }
-    if (!is_deck(p, kinds) || !it->is_regular_file(type_ec)) continue;
+    if (!is_deck(p, kinds)) continue;
+    if (!it->is_regular_file(type_ec)) {
+      // A fifo would block the run, a device never ends: neither is a deck.
+      diags.warning(p.string(), 0, 0, not_a_regular_file(p.string()) + "; skipped");
+      continue;
+    }
     fs::path relative = p.lexically_relative(root);
     std::string stem = relative.parent_path().empty()
                            ? relative.stem().generic_string()

@@ -63,8 +63,14 @@ std::optional<std::string> sha256::hex() {
 std::optional<std::string> sha256_hex(std::string_view data) { return sha256().update(data).hex(); }
 
 std::optional<std::string> sha256_file(const std::string& path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // Like read_file: a fifo or device is no file to hash, and must not block.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return std::nullopt;
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return std::nullopt;
+  }
   sha256 h;
   std::array<char, 1 << 16> buffer;
   for (;;) {

@@ -34,8 +34,8 @@ class sha256 {
 // The digest of `data`, or nothing when OpenSSL fails.
 std::optional<std::string> sha256_hex(std::string_view data);
 
-// The digest of a file's contents, or nothing when it cannot be read (or
-// OpenSSL fails).
+// The digest of a regular file's contents, or nothing when it cannot be read
+// or is not a regular file (a fifo is never waited on), or OpenSSL fails.
 std::optional<std::string> sha256_file(const std::string& path);
 
 // What identifies the running executable: its GNU build ID (the linker's

@@ -9,14 +9,14 @@ namespace handout::batch {
 
 namespace {
 
-constexpr int manifest_version = 1;
+constexpr int manifest_version = 2;  // 2: findings.unknown
 
 std::string path_in(const std::string& out_dir, const std::string& relative) {
   return out_dir + "/" + relative;
 }
 
 json to_json(const diagnostic& d) {
-  return {{"level", d.level == severity::error ? "error" : "warning"},
+  return {{"level", severity_name(d.level)},
           {"file", d.file},
           {"line", d.line},
           {"column", d.column},
@@ -30,16 +30,18 @@ json to_json(const deck_result& d) {
   }
   json diags = json::array();
   for (const auto& x : d.diags.all()) diags.push_back(to_json(x));
-  return {
-      {"input", d.input},
-      {"key", d.key},
-      {"outputs", outputs},
-      {"pages", d.pages},
-      {"links", d.links},
-      {"findings",
-       {{"error", d.finding_errors}, {"warning", d.finding_warnings}, {"info", d.finding_infos}}},
-      {"exit_code", d.exit_code},
-      {"diagnostics", diags}};
+  return {{"input", d.input},
+          {"key", d.key},
+          {"outputs", outputs},
+          {"pages", d.pages},
+          {"links", d.links},
+          {"findings",
+           {{"error", d.finding_errors},
+            {"warning", d.finding_warnings},
+            {"info", d.finding_infos},
+            {"unknown", d.finding_unknown}}},
+          {"exit_code", d.exit_code},
+          {"diagnostics", diags}};
 }
 
 // A deck as recorded at `where` (its JSON pointer); a damaged entry leaves
@@ -64,11 +66,15 @@ deck_result from_json(const std::string& stem, const json& j, const std::string&
   d.finding_errors = in.integer<int>(findings, "error", counts);
   d.finding_warnings = in.integer<int>(findings, "warning", counts);
   d.finding_infos = in.integer<int>(findings, "info", counts);
+  d.finding_unknown = in.integer<int>(findings, "unknown", counts);
   d.exit_code = in.integer<int>(j, "exit_code", where);
   i = 0;
   for (const auto& x : in.array(j, "diagnostics", where)) {
     const std::string at = where + "/diagnostics/" + std::to_string(i++);
-    d.diags.add({in.text(x, "level", at) == "error" ? severity::error : severity::warning,
+    const std::string level = in.text(x, "level", at);
+    d.diags.add({level == "error"  ? severity::error
+                 : level == "note" ? severity::note
+                                   : severity::warning,
                  in.text(x, "file", at), in.integer<int>(x, "line", at),
                  in.integer<int>(x, "column", at), in.text(x, "message", at)});
   }

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include "batch/deck_result.hpp"
 #include "diagnostic.hpp"
@@ -19,6 +20,10 @@ enum class progress_style { bar, lines, quiet };
 // quiet when asked, or for a single deck (whose diagnostics are all there is).
 progress_style choose_progress_style(bool quiet, std::size_t decks);
 
+// `text` (a file name) safe to print on a terminal: C0 and C1 control
+// characters and DEL become `\xNN`, so a name cannot move the cursor or
+// change colours.
+std::string terminal_text(std::string_view text);
 
 class progress {
  public:

@@ -14,6 +14,7 @@
 #include "batch/hash.hpp"
 #include "batch/manifest.hpp"
 #include "batch/progress.hpp"
+#include "batch/prune.hpp"
 #include "batch/summary.hpp"
 #include "io.hpp"
 #include "limits.hpp"
@@ -52,11 +53,26 @@ struct batch_env {
   const manifest& previous;
 };
 
+// What decides the online check's verdicts: whether it runs at all, and
+// each of its options (the cache and the age of the verdicts it reuses
+// among them).
+void add_online_check(sha256& h, const std::optional<links::online::online_options>& o) {
+  if (!o) {
+    h.field("offline");
+    return;
+  }
+  h.field("online").field(o->use_cache ? o->cache_path : std::string("no cache"));
+  h.field(std::to_string(o->max_cache_age.count())).field(o->youtube_endpoint);
+  h.field(o->allow_private ? "private addresses" : "public addresses");
+  h.field(std::to_string(o->timeout.count())).field(std::to_string(o->deadline.count()));
+  h.field(std::to_string(o->concurrency)).field(std::to_string(o->retries)).field(o->user_agent);
+}
+
 // Everything the outputs depend on besides the deck itself. The tool is
 // identified by its version and its build ID, so a rebuilt binary rebuilds
 // the decks; a font by its size and modification time (a new package
-// version changes them), the style by its contents. Nothing when OpenSSL
-// fails.
+// version changes them), the style by its contents; the online check and
+// its options. Nothing when OpenSSL fails.
 std::optional<std::string> run_fingerprint(const convert_request& request) {
   sha256 h;
   h.field("handout-batch-2").field(HANDOUT_VERSION);
@@ -79,6 +95,7 @@ std::optional<std::string> run_fingerprint(const convert_request& request) {
   }
   const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
   h.field(epoch != nullptr ? epoch : "");
+  add_online_check(h, request.online);
   return h.hex();
 }
 
@@ -168,7 +185,7 @@ deck_result process(const batch_env& env, const deck& d) {
   options.style = &env.request.style;
   render_stats stats;
   options.stats = &stats;
-  if (!make_directories(fs::path(options.output_stem).parent_path().string(), diags)) {
+  if (!make_directories(fs::path(options.output_stem).parent_path().string(), diags, env.out_dir)) {
     return finish(deck_status::failed);
   }
   output_recorder recorder;
@@ -287,25 +304,46 @@ std::vector<deck_result> run_decks(const batch_env& env, const std::vector<deck>
 }
 
 // Phase 6: the manifest keeps what converted cleanly (failed decks are
-// rebuilt), and the summaries are written. The run's exit status.
+// rebuilt), and the summaries, which say the run's exit status, are
+// written. The run's exit status.
 int record(const std::string& out_dir, manifest& m, const std::vector<deck_result>& results,
-           const run_info& info, diagnostics& diags) {
-  int status = diags.has_errors() ? exit_code::bad_input : exit_code::ok;
+           run_info info, diagnostics& diags) {
+  info.status = diags.has_errors() ? exit_code::bad_input : exit_code::ok;
   for (const auto& r : results) {
     if (r.status == deck_status::failed) {
       m.decks.erase(r.relative_stem);
     } else {
       m.decks[r.relative_stem] = r;
     }
-    status = std::max(status, r.exit_code);
+    info.status = std::max(info.status, r.exit_code);
   }
+  if (!write_manifest(out_dir, m, diags)) info.status = exit_code::bad_input;
   bool written =
-      write_manifest(out_dir, m, diags) &&
       write_file_atomically(out_dir + "/summary.json", summary_json(results, info), diags);
   written =
       write_file_atomically(out_dir + "/summary.md", summary_markdown(results, info), diags) &&
       written;
-  return written ? status : exit_code::bad_input;
+  return written ? info.status : exit_code::bad_input;
+}
+
+// Decks gone since an earlier run into OUT: their recorded outputs are
+// removed and their entries dropped from `m`, with a line each on standard
+// error unless quiet. The inputs of the decks removed.
+std::vector<std::string> remove_deleted_decks(const convert_request& request,
+                                              const std::string& out_dir, manifest& m,
+                                              diagnostics& diags) {
+  std::vector<std::string> removed;
+  for (const std::string& stem : deleted_decks(m, request.inputs)) {
+    const deck_result& d = m.decks.at(stem);
+    remove_outputs(out_dir, d, diags);
+    if (!request.quiet) {
+      std::cerr << "removed " << terminal_text(out_dir + "/" + stem)
+                << ".*: " << terminal_text(d.input) << " no longer exists\n";
+    }
+    removed.push_back(d.input);
+    m.decks.erase(stem);
+  }
+  return removed;
 }
 
 // The closing line: how many decks converted, were unchanged or failed.
@@ -337,6 +375,7 @@ int run_batch(const convert_request& request, diagnostics& diags) {
 
   // Phase 3: what every deck's outputs depend on besides the deck.
   manifest m = read_manifest(out_dir);
+  std::vector<std::string> removed = remove_deleted_decks(request, out_dir, m, diags);
   std::optional<std::string> fingerprint = run_fingerprint(request);
   if (!fingerprint) {
     diags.warning(out_dir + "/" + manifest_name, 0, 0,
@@ -348,7 +387,8 @@ int run_batch(const convert_request& request, diagnostics& diags) {
   progress bar(choose_progress_style(request.quiet, decks->size()), decks->size(), std::cerr);
   std::vector<deck_result> results = run_decks(env, *decks, jobs, bar);
   run_info info{jobs, request.shard,
-                std::chrono::duration<double>(clock_type::now() - start).count()};
+                std::chrono::duration<double>(clock_type::now() - start).count(),
+                std::move(removed)};
   int status = record(out_dir, m, results, info, diags);
   bar.done(closing_line(results, info, out_dir));
   return status;

@@ -1,5 +1,6 @@
 #include "batch/summary.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "json.hpp"
@@ -79,6 +80,24 @@ std::string findings_text(const deck_result& d) {
   return out.empty() ? "none" : out;
 }
 
+// Three backticks, or one more than the longest run of them in `text`.
+std::string fence(const std::string& text) {
+  std::size_t longest = 0, run = 0;
+  for (char c : text) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  return std::string(std::max<std::size_t>(3, longest + 1), '`');
+}
+
+// The run's verdict, as its exit status says.
+std::string status_text(int status) {
+  if (status == exit_code::ok) return "✅";
+  return "❌ exit status " + std::to_string(status) +
+         (status == exit_code::findings ? " (findings at --fail-on)"
+                                        : " (a deck or output failed)");
+}
+
 }  // namespace
 
 std::string summary_json(const std::vector<deck_result>& decks, const run_info& info) {
@@ -102,6 +121,7 @@ std::string summary_json(const std::vector<deck_result>& decks, const run_info& 
   totals t = add_up(decks);
   json j = {{"version", 1},
             {"tool", "handout " HANDOUT_VERSION},
+            {"exit_status", info.status},
             {"jobs", info.jobs},
             {"shard", info.shard_ ? json(std::to_string(info.shard_->index) + "/" +
                                          std::to_string(info.shard_->count))
@@ -115,7 +135,8 @@ std::string summary_json(const std::vector<deck_result>& decks, const run_info& 
               {"links", t.links},
               {"findings", {{"error", t.errors}, {"warning", t.warnings}, {"info", t.infos}}},
               {"seconds", rounded(info.seconds)}}},
-            {"decks", list}};
+            {"decks", list},
+            {"removed", info.removed}};
   return json_text(j);
 }
 
@@ -127,7 +148,7 @@ std::string summary_markdown(const std::vector<deck_result>& decks, const run_in
           std::to_string(info.shard_->count) + ")";
   }
   md += "\n\n";
-  md += (t.failed > 0 ? "❌ " : "✅ ") + std::to_string(t.converted) + " converted, " +
+  md += status_text(info.status) + " · " + std::to_string(t.converted) + " converted, " +
         std::to_string(t.skipped) + " unchanged, " + std::to_string(t.failed) + " failed · " +
         plural(t.pages, "page", "pages") + " · " + plural(t.links, "link", "links") + " · " +
         plural(t.errors + t.warnings + t.infos, "finding", "findings") + " · " +
@@ -152,16 +173,23 @@ std::string summary_markdown(const std::vector<deck_result>& decks, const run_in
           (d.status == deck_status::converted ? seconds_text(d.seconds) : std::string("–")) +
           " |\n";
   }
+  if (!info.removed.empty()) {
+    md += "\n### Removed\n\nThe outputs of decks that no longer exist:\n\n";
+    for (const auto& input : info.removed) md += "- " + code(input) + "\n";
+  }
   bool any_errors = false;
   for (const auto& d : decks) any_errors = any_errors || d.diags.has_errors();
   if (any_errors) {
-    md += "\n### Errors\n\n```text\n";
+    std::string errors;
     for (const auto& d : decks) {
       for (const auto& x : d.diags.all()) {
-        if (x.level == severity::error) md += format(x) + "\n";
+        if (x.level == severity::error) errors += format(x) + "\n";
       }
     }
-    md += "```\n";
+    // A fence longer than any run of backticks in the messages (file names
+    // and deck text), so none can end the block.
+    const std::string f = fence(errors);
+    md += "\n### Errors\n\n" + f + "text\n" + errors + f + "\n";
   }
   return md;
 }

@@ -16,6 +16,9 @@ struct run_info {
   int jobs = 1;
   std::optional<shard> shard_;
   double seconds = 0;  // wall time of the whole run
+  // The inputs of decks gone since an earlier run, whose outputs were removed.
+  std::vector<std::string> removed;
+  int status = 0;  // the run's exit status
 };
 
 std::string summary_json(const std::vector<deck_result>& decks, const run_info& info);

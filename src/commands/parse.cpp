@@ -5,7 +5,9 @@
 
 #include "commands/commands.hpp"
 #include "diagnostic.hpp"
+#include "io.hpp"
 #include "parse/load.hpp"
+#include "parse/metadata.hpp"
 #include "parse/xml_writer.hpp"
 
 namespace handout::commands {
@@ -58,6 +60,11 @@ int run_parse(const std::vector<std::string>& args) {
   if (operands.size() > 1) return usage_error("parse takes one file", "parse");
 
   diagnostics diags;
+  const std::vector<std::string> inputs = {operands[0], sidecar_path(operands[0])};
+  if (output_overwrites_input(request.output, inputs, diags)) {
+    print_diagnostics(std::cerr, diags);
+    return exit_code::bad_input;
+  }
   auto r = load_input(operands[0], diags, request.dialect);
   bool ok = r.has_value();
   if (ok && request.output.empty()) {

@@ -1,3 +1,5 @@
+#include <filesystem>
+
 #include "links/format.hpp"
 
 namespace handout::links {
@@ -40,13 +42,33 @@ std::string_view command_of(level l) {
   return l == level::error ? "error" : l == level::warning ? "warning" : "notice";
 }
 
+// The file as annotations name it: relative to the root, or absolute when
+// outside it.
+std::string annotated_file(const std::string& source, const std::string& root) {
+  if (root.empty()) return source;
+  if (auto relative = path_in_root(source, root)) return *relative;
+  std::error_code ec;
+  return std::filesystem::absolute(source, ec).lexically_normal().string();
+}
+
 }  // namespace
 
-std::string format_github(const std::vector<audit_result>& audits) {
+std::string format_github(const std::vector<audit_result>& audits, const format_options& options) {
+  const std::string& root = options.root;
   std::string out;
+  auto annotate = [&](const diagnostic& e, std::string_view title) {
+    out += (e.level == severity::error ? "::error file=" : "::warning file=") +
+           escape_property(annotated_file(e.file, root));
+    if (e.line > 0) out += ",line=" + std::to_string(e.line);
+    if (e.column > 0) out += ",col=" + std::to_string(e.column);
+    out += ",title=" + std::string(title) + "::" + escape_data(e.message) + "\n";
+  };
+  for (const auto& e : options.input_errors) annotate(e, "unreadable input");
+  for (const auto& w : options.tool_warnings) annotate(w, "unused ignore entry");
   for (const auto& a : audits) {
+    const std::string file = escape_property(annotated_file(a.source, root));
     for (const auto& f : a.findings) {
-      out += "::" + std::string(command_of(f.severity)) + " file=" + escape_property(a.source);
+      out += "::" + std::string(command_of(f.severity)) + " file=" + file;
       if (f.line > 0) out += ",line=" + std::to_string(f.line);
       if (f.line > 0 && f.column > 0) out += ",col=" + std::to_string(f.column);
       out +=

@@ -138,18 +138,27 @@ json finding_json(const audit_result& a, const finding& f) {
 
 }  // namespace
 
-std::string format_json(const std::vector<audit_result>& audits) {
+std::string format_json(const std::vector<audit_result>& audits, const format_options& options) {
   json files = json::array();
   json findings = json::array();
   for (const auto& a : audits) {
     files.push_back(file_json(a));
     for (const auto& f : a.findings) findings.push_back(finding_json(a, f));
   }
-  return json_text(json_object({{"version", 1},
-                                {"tool", "handout links"},
-                                {"summary", summary_json(total(audits))},
-                                {"files", std::move(files)},
-                                {"findings", std::move(findings)}}));
+  json report = json_object({{"version", 1},
+                             {"tool", "handout links"},
+                             {"summary", summary_json(total(audits))},
+                             {"files", std::move(files)},
+                             {"findings", std::move(findings)}});
+  if (!options.input_errors.empty()) {
+    json errors = json::array();
+    for (const auto& e : options.input_errors) {
+      errors.push_back(json_object(
+          {{"file", e.file}, {"line", e.line}, {"column", e.column}, {"message", e.message}}));
+    }
+    append_member(report, "input_errors", std::move(errors));
+  }
+  return json_text(report);
 }
 
 }  // namespace handout::links

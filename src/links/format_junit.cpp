@@ -93,9 +93,28 @@ std::size_t append_file_suite(pugi::xml_node suites, const audit_result& a) {
   return failures;
 }
 
+// An input that could not be read: a suite with one test case in error.
+void append_unreadable_suite(pugi::xml_node suites, const diagnostic& e) {
+  auto suite = suites.append_child("testsuite");
+  suite.append_attribute("name") = e.file.c_str();
+  suite.append_attribute("tests") = 1;
+  suite.append_attribute("failures") = 0;
+  suite.append_attribute("errors") = 1;
+  suite.append_attribute("skipped") = 0;
+  auto testcase = suite.append_child("testcase");
+  testcase.append_attribute("classname") = e.file.c_str();
+  testcase.append_attribute("name") = "read the input";
+  testcase.append_attribute("file") = e.file.c_str();
+  if (e.line > 0) testcase.append_attribute("line") = e.line;
+  auto error = testcase.append_child("error");
+  error.append_attribute("type") = "unreadable-input";
+  error.append_attribute("message") = e.message.c_str();
+  error.append_child(pugi::node_pcdata).set_value(format(e).c_str());
+}
+
 }  // namespace
 
-std::string format_junit(const std::vector<audit_result>& audits) {
+std::string format_junit(const std::vector<audit_result>& audits, const format_options& options) {
   pugi::xml_document doc;
   auto decl = doc.append_child(pugi::node_declaration);
   decl.append_attribute("version") = "1.0";
@@ -107,7 +126,9 @@ std::string format_junit(const std::vector<audit_result>& audits) {
     all_failures += append_file_suite(suites, a);
     all_tests += a.links.size();
   }
-  count_attributes(suites, all_tests, all_failures);
+  for (const auto& e : options.input_errors) append_unreadable_suite(suites, e);
+  count_attributes(suites, all_tests + options.input_errors.size(), all_failures);
+  suites.attribute("errors") = static_cast<unsigned long long>(options.input_errors.size());
   std::ostringstream out;
   doc.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
   return out.str();

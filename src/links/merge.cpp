@@ -132,6 +132,20 @@ std::optional<std::vector<audit_result>> read_audits(json_fields& in, const json
   return audits;
 }
 
+// The inputs a report could not read (its input_errors) stay errors of the
+// run that reads it, so a merge does not pass over an unreadable deck.
+void carry_input_errors(const json& report, diagnostics& diags) {
+  const json* errors = json_member(report, "input_errors");
+  if (errors == nullptr || !errors->is_array()) return;
+  for (const json& e : *errors) {
+    const std::string* file = json_string_member(e, "file");
+    const std::string* message = json_string_member(e, "message");
+    if (file == nullptr || message == nullptr) continue;
+    diags.error(*file, json_integer_member<int>(e, "line").value_or(0),
+                json_integer_member<int>(e, "column").value_or(0), *message);
+  }
+}
+
 }  // namespace
 
 std::optional<std::vector<audit_result>> read_json_report(const std::string& text,
@@ -153,6 +167,7 @@ std::optional<std::vector<audit_result>> read_json_report(const std::string& tex
   json_fields in;
   auto audits = read_audits(in, report);
   if (!audits) diags.error(path, 0, 0, "not a handout links report: " + in.problem());
+  if (audits) carry_input_errors(report, diags);
   return audits;
 }
 

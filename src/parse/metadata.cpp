@@ -14,6 +14,7 @@
 #include "io.hpp"
 #include "limits.hpp"
 #include "utf8.hpp"
+#include "yaml_message.hpp"
 
 namespace handout {
 
@@ -142,7 +143,7 @@ bool read_sidecar(const std::string& path, metadata& meta, diagnostics& diags) {
     return ok;
   } catch (const YAML::Exception& e) {
     auto [l, c] = at(e.mark);
-    diags.error(path, l, c, "malformed YAML: " + e.msg);
+    diags.error(path, l, c, yaml_error_message(e));
     return false;
   }
 }

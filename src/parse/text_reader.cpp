@@ -12,6 +12,7 @@
 
 #include "limits.hpp"
 #include "parse/bullets.hpp"
+#include "parse/encoding.hpp"
 #include "parse/extracted_text.hpp"
 #include "parse/url_end.hpp"
 #include "utf8.hpp"
@@ -424,17 +425,57 @@ std::vector<url_span> find_urls(std::string_view text) {
   return spans;
 }
 
+namespace {
+
+// `text` quoted for a POSIX shell.
+std::string shell_quoted(std::string_view text) {
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+// The error for bytes that are not UTF-8, naming the encoding they are likely
+// in and the command that converts them.
+void invalid_utf8_error(std::string_view bytes, std::size_t bad, const std::string& source,
+                        diagnostics& diags) {
+  auto [line, column] = utf8::line_column(bytes, bad);
+  char hex[8];
+  std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(bytes[bad]));
+  std::string message = std::string("invalid UTF-8 (byte ") + hex + "); ";
+  if (auto encoding = likely_encoding(bytes)) {
+    std::string stem = source.ends_with(".txt") ? source.substr(0, source.size() - 4) : source;
+    message += "the file looks like " + *encoding + " text: convert it with iconv -f " + *encoding +
+               " -t UTF-8 " + shell_quoted(source) + " > " + shell_quoted(stem + ".utf8.txt");
+  } else {
+    message += "save the file as UTF-8";
+  }
+  diags.error(source, line, column, message);
+}
+
+}  // namespace
+
 std::optional<report> read_text(std::string_view bytes, const std::string& source,
                                 diagnostics& diags, text_dialect dialect) {
+  std::string decoded;
+  if (auto encoding = unicode_bom_encoding(bytes)) {
+    std::size_t bad = 0;
+    auto utf8 = decode_to_utf8(bytes, *encoding, bad);
+    if (!utf8) {
+      diags.error(source, 0, 0,
+                  "invalid " + std::string(*encoding) + " at byte " + std::to_string(bad) +
+                      " (the file starts with its byte order mark)");
+      return std::nullopt;
+    }
+    diags.note(source, 0, 0,
+               "read as " + std::string(*encoding) + " (the file starts with its byte order mark)");
+    decoded = std::move(*utf8);
+    bytes = decoded;
+  }
   if (bytes.substr(0, byte_order_mark.size()) == byte_order_mark) {
     bytes.remove_prefix(byte_order_mark.size());
   }
   if (auto bad = utf8::find_invalid(bytes)) {
-    auto [line, column] = utf8::line_column(bytes, *bad);
-    char hex[8];
-    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(bytes[*bad]));
-    diags.error(source, line, column,
-                std::string("invalid UTF-8 (byte ") + hex + "); save the file as UTF-8");
+    invalid_utf8_error(bytes, *bad, source, diags);
     return std::nullopt;
   }
   if (const void* nul = std::memchr(bytes.data(), '\0', bytes.size())) {

@@ -247,7 +247,7 @@ class xml_reader {
         s.title = text_only(c);
         stage = 1;
       } else if (is(c, names::list) && stage < 2) {
-        s.items = read_list(c, 0);
+        s.items = read_list(c, 0, 1);
         stage = 2;
       } else if (is(c, names::links) && stage < 3) {
         read_links(c, s.links);
@@ -259,12 +259,13 @@ class xml_reader {
     return s;
   }
 
-  std::vector<item> read_list(pugi::xml_node node, int parent_level) {
+  // `depth` counts this list and the lists around it (a slide's own list is 1).
+  std::vector<item> read_list(pugi::xml_node node, int parent_level, int depth) {
     check_attributes(node, {});
     std::vector<item> items;
     for (pugi::xml_node c : elements(node)) {
       if (is(c, names::item)) {
-        items.push_back(read_item(c, parent_level));
+        items.push_back(read_item(c, parent_level, depth));
       } else {
         unexpected(c, node);
       }
@@ -273,7 +274,7 @@ class xml_reader {
     return items;
   }
 
-  item read_item(pugi::xml_node node, int parent_level) {
+  item read_item(pugi::xml_node node, int parent_level, int depth) {
     check_attributes(node, {names::level_attr, names::line_attr});
     item it;
     it.level = int_attribute(node, names::level_attr, 1, limits::max_bullet_level);
@@ -289,8 +290,12 @@ class xml_reader {
     }
     read_marked_text(children[0], it);
     for (std::size_t k = 1; k < children.size(); ++k) {
-      if (k == 1 && is(children[k], names::list)) {
-        it.children = read_list(children[k], it.level);
+      if (k == 1 && is(children[k], names::list) && depth >= limits::max_list_depth) {
+        // Checked before descending: the reader recurses, a deep file must not.
+        error(children[k], "lists nest at most " + std::to_string(limits::max_list_depth) +
+                               " deep (one per bullet level); this one is not read");
+      } else if (k == 1 && is(children[k], names::list)) {
+        it.children = read_list(children[k], it.level, depth + 1);
       } else {
         unexpected(children[k], node);
       }

@@ -38,6 +38,7 @@ VIDEOS = {
     "hugeBody00A": ("huge", "200"),
     "badJson000A": ("bad-json", "200"),
     "unicode000A": ("unicode", "200"),
+    "elsewhere0A": ("elsewhere", "200"),
 }
 PLAYLISTS = {"PLgone": "404", "PLprivate": "401", "PLslow": "slow"}
 
@@ -123,6 +124,10 @@ class Handler(BaseHTTPRequestHandler):
             self.send(200, ok_body, content_type=content_type)
         elif how == "loop":
             self.send(302, b"", {"Location": self.path})
+        elif how == "elsewhere":
+            # This server under another host name: a redirect off the trusted endpoint.
+            port = self.server.server_address[1]
+            self.send(302, b"", {"Location": f"http://localhost:{port}/page"})
         elif how == "huge":
             self.send_huge()
         elif how == "bad-json":

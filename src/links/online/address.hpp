@@ -5,11 +5,13 @@
 
 namespace handout::links::online {
 
-// True for addresses that are not on the public internet: unspecified,
-// loopback, private (10/8, 172.16/12, 192.168/16, fc00::/7), shared
-// (100.64/10), link-local (169.254/16, fe80::/10), multicast, reserved and
-// benchmarking ranges, and IPv4 addresses mapped or translated into IPv6
-// that are one of these. Unknown address families count as not public.
+// True for addresses that are not on the public internet: every range of the
+// IANA IPv4 and IPv6 special-purpose registries that is not globally
+// reachable (loopback, private, shared, link-local, documentation,
+// benchmarking, NAT64 local use, discard, …), multicast, reserved space and
+// IPv6 outside 2000::/3; an IPv4 address carried in IPv6 (mapped, translated,
+// compatible, NAT64 64:ff9b::/96, 6to4 2002::/16) is judged as that IPv4
+// address. Unknown address families count as not public.
 bool is_non_public(const sockaddr* address);
 
 // The same for a numeric address (`10.0.0.1`, `::1`); text that is not an

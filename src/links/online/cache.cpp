@@ -1,6 +1,7 @@
 #include "links/online/cache.hpp"
 
 #include <filesystem>
+#include <optional>
 
 #include "io.hpp"
 #include "json.hpp"
@@ -36,6 +37,8 @@ namespace online {
 namespace {
 
 constexpr int cache_version = 1;
+// The "tool" member of every cache file: what tells a cache from another file.
+constexpr const char* cache_tool = "handout links --online";
 
 // The member `key` of `object` when it is a string, else "".
 std::string string_member(const json& object, std::string_view key) {
@@ -45,26 +48,29 @@ std::string string_member(const json& object, std::string_view key) {
 
 }  // namespace
 
-verdict_cache verdict_cache::load(const std::string& path, diagnostics& diags) {
+std::optional<verdict_cache> verdict_cache::load(const std::string& path, diagnostics& diags) {
   verdict_cache cache;
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return cache;
+  if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec))) return cache;
+  // A file that is not one of our caches (`--cache deck.txt`) is refused, so
+  // that saving never replaces it.
+  auto refuse = [&](int line, int column, const std::string& why) {
+    diags.error(path, line, column,
+                "is not a verdict cache (" + why +
+                    "); it is left alone: remove it or choose another --cache");
+    return std::nullopt;
+  };
   diagnostics read_diags;
   std::optional<std::string> text = read_file(path, limits::max_cache_bytes, read_diags);
-  if (!text) {
-    for (const auto& d : read_diags.all()) {
-      diags.warning(d.file, 0, 0, d.message + "; the cache is not used");
-    }
-    return cache;
-  }
+  if (!text) return refuse(0, 0, read_diags.all().at(0).message);
   json_parse_result parsed = parse_json(*text);
-  if (!parsed.value) {
-    diags.warning(
-        path, parsed.line, parsed.column,
-        "the cache is not valid JSON (" + parsed.error + "); it is ignored and will be rewritten");
-    return cache;
-  }
+  // Not the parser's description: it quotes the file, which may be anything.
+  if (!parsed.value) return refuse(parsed.line, parsed.column, "not JSON");
   const json& root = *parsed.value;
+  const std::string* tool = json_string_member(root, "tool");
+  if (!tool || *tool != cache_tool) {
+    return refuse(0, 0, "no \"tool\": \"" + std::string(cache_tool) + "\"");
+  }
   auto version = json_integer_member<int>(root, "version");
   const json* entries = json_member(root, "entries");
   if (version != cache_version || !entries || !entries->is_object()) {
@@ -117,9 +123,8 @@ bool verdict_cache::save(const std::string& path, std::int64_t now, std::chrono:
                                {"title", e.check.title},
                                {"channel", e.check.channel}}));
   }
-  const json file = json_object({{"version", cache_version},
-                                 {"tool", "handout links --online"},
-                                 {"entries", std::move(entries)}});
+  const json file = json_object(
+      {{"version", cache_version}, {"tool", cache_tool}, {"entries", std::move(entries)}});
   diagnostics write_diags;
   if (write_file_atomically(path, json_text(file), write_diags)) return true;
   for (const auto& d : write_diags.all()) {

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "diagnostic.hpp"
@@ -14,9 +15,11 @@ namespace handout::links::online {
 
 class verdict_cache {
  public:
-  // Reads `path`. A missing file is an empty cache; an unreadable or
-  // malformed one is a warning and an empty cache.
-  static verdict_cache load(const std::string& path, diagnostics& diags);
+  // Reads `path`. A missing file is an empty cache, one of another version a
+  // warning and an empty cache. A file that is not a cache (unreadable, not
+  // JSON, no "tool" member of ours: a deck named by mistake) is an error and
+  // nothing: the caller must then neither use nor save a cache.
+  static std::optional<verdict_cache> load(const std::string& path, diagnostics& diags);
 
   // The entry for `key` checked at most `max_age` before `now` (Unix seconds), or null.
   const link_check* find(const std::string& key, std::int64_t now,

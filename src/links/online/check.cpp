@@ -291,7 +291,12 @@ online_stats check_online(const std::vector<report*>& reports, const online_opti
 
   const std::int64_t now = std::time(nullptr);  // cache ages only; never in a report
   verdict_cache cache;
-  if (options.use_cache) cache = verdict_cache::load(options.cache_path, diags);
+  bool use_cache = options.use_cache;
+  if (use_cache) {
+    std::optional<verdict_cache> loaded = verdict_cache::load(options.cache_path, diags);
+    use_cache = loaded.has_value();
+    if (loaded) cache = std::move(*loaded);
+  }
 
   http_settings settings;
   settings.concurrency = options.concurrency;
@@ -318,7 +323,7 @@ online_stats check_online(const std::vector<report*>& reports, const online_opti
   stats.retries = client.stats().retries;
 
   for (target* t : asked) cache.put(t->cache_key, t->result, now);
-  if (options.use_cache && cache.changed()) {
+  if (use_cache && cache.changed()) {
     cache.save(options.cache_path, now, options.max_cache_age, diags);
   }
   for (auto& t : targets) {

@@ -150,11 +150,24 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
   return n;
 }
 
-// Refuses to connect to non-public addresses for untrusted requests.
+// Whether the address guard applies to what `t` connects to now. A trusted
+// request (to --youtube-endpoint) is trusted on its own scheme, host and port
+// only: a redirect to another host is checked like any other request.
+bool guarded(const transfer& t) {
+  if (t.settings->allow_private) return false;
+  if (!t.request.trusted) return true;
+  char* now = nullptr;
+  if (t.easy == nullptr || curl_easy_getinfo(t.easy, CURLINFO_EFFECTIVE_URL, &now) != CURLE_OK ||
+      now == nullptr) {
+    return true;
+  }
+  return host_key(now) != host_key(t.request.url);
+}
+
+// Refuses to connect to non-public addresses where the guard applies.
 curl_socket_t on_open_socket(void* user, curlsocktype purpose, curl_sockaddr* address) {
   auto* t = static_cast<transfer*>(user);
-  if (purpose == CURLSOCKTYPE_IPCXN && !t->request.trusted && !t->settings->allow_private &&
-      is_non_public(&address->addr)) {
+  if (purpose == CURLSOCKTYPE_IPCXN && guarded(*t) && is_non_public(&address->addr)) {
     t->blocked = true;
     return CURL_SOCKET_BAD;
   }
@@ -164,7 +177,7 @@ curl_socket_t on_open_socket(void* user, curlsocktype purpose, curl_sockaddr* ad
 // The same rule for connections curl reuses (no socket is opened for them).
 int on_before_request(void* user, char* primary_ip, char*, int, int) {
   auto* t = static_cast<transfer*>(user);
-  if (!t->request.trusted && !t->settings->allow_private && is_non_public(primary_ip)) {
+  if (guarded(*t) && is_non_public(primary_ip)) {
     t->blocked = true;
     return CURL_PREREQFUNC_ABORT;
   }

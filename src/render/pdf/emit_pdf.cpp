@@ -8,12 +8,14 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <string>
+#include <vector>
 
 #include "io.hpp"
 #include "limits.hpp"
-#include "utf8.hpp"
 #include "render/pdf/finish_pdf.hpp"
 #include "render/pdf/text_codes.hpp"
+#include "utf8.hpp"
 
 namespace handout::pdf {
 
@@ -31,6 +33,45 @@ void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* user) {
     e->code = code;
     e->detail = detail;
   }
+}
+
+// The longest string libharu takes (HPDF_LIMIT_MAX_STRING_LEN).
+constexpr std::size_t max_string_bytes = 65'535;
+
+// Most characters shown by one libharu call: 8,192 codes of at most three
+// bytes as UTF-8 (two as written) keep well inside max_string_bytes.
+constexpr std::size_t max_codes_per_show = 8192;
+
+// Most characters of a bookmark title or an info entry, which libharu writes
+// as UTF-16 (up to 4 bytes a character) into one string.
+constexpr std::size_t max_string_characters = 16'000;
+
+// `text` cut after max_string_characters characters, with "…" when cut: the
+// page shows the whole title, the bookmark pane a start of it.
+std::string fitted(const std::string& text) {
+  std::size_t i = 0, count = 0;
+  while (i < text.size() && count < max_string_characters) {
+    utf8::decode(text, i);
+    ++count;
+  }
+  return i < text.size() ? text.substr(0, i) + "\u2026" : text;
+}
+
+// `codes` (encoded text, UTF-8) cut between characters into pieces of at
+// most max_codes_per_show characters; an empty text is one empty piece.
+std::vector<std::string> split_codes(const std::string& codes) {
+  std::vector<std::string> pieces;
+  std::size_t start = 0, count = 0;
+  for (std::size_t i = 0; i < codes.size();) {
+    utf8::decode(codes, i);
+    if (++count == max_codes_per_show || i == codes.size()) {
+      pieces.push_back(codes.substr(start, i - start));
+      start = i;
+      count = 0;
+    }
+  }
+  if (pieces.empty()) pieces.emplace_back();
+  return pieces;
 }
 
 // The writer's state for one document.
@@ -166,10 +207,17 @@ class writer {
     } else {
       good = good && ok(HPDF_Page_SetTextRenderingMode(p, HPDF_FILL));
     }
-    return good && ok(HPDF_Page_BeginText(p)) && ok(HPDF_Page_SetFontAndSize(p, font, r(t.size))) &&
-           ok(HPDF_Page_SetCharSpace(p, r(t.char_space))) &&
-           ok(HPDF_Page_TextOut(p, r(t.x), y(t.y), codes_->encode(t.text).c_str())) &&
-           ok(HPDF_Page_EndText(p));
+    good = good && ok(HPDF_Page_BeginText(p)) && ok(HPDF_Page_SetFontAndSize(p, font, r(t.size))) &&
+           ok(HPDF_Page_SetCharSpace(p, r(t.char_space)));
+    // A run longer than libharu takes in one string (an unbreakable line, a
+    // cluster of 70,000 combining marks) is shown in pieces from where the
+    // previous one ended.
+    std::vector<std::string> pieces = split_codes(codes_->encode(t.text));
+    for (std::size_t k = 0; k < pieces.size() && good; ++k) {
+      good = k == 0 ? ok(HPDF_Page_TextOut(p, r(t.x), y(t.y), pieces[k].c_str()))
+                    : ok(HPDF_Page_ShowText(p, pieces[k].c_str()));
+    }
+    return good && ok(HPDF_Page_EndText(p));
   }
 
   bool draw(HPDF_Page p, const rule& l) {
@@ -182,7 +230,9 @@ class writer {
   bool draw(HPDF_Page p, const link_area& a) {
     HPDF_Rect rect = {r(a.x0), y(a.y1), r(a.x1), y(a.y0)};
     HPDF_Annotation annot = nullptr;
-    if (!a.uri.empty()) {
+    if (a.uri.size() > max_string_bytes) {
+      return true;  // libharu cannot hold the address: the link is shown, not clickable
+    } else if (!a.uri.empty()) {
       annot = HPDF_Page_CreateURILinkAnnot(p, rect, a.uri.c_str());
     } else if (a.target_page >= 0 && static_cast<std::size_t>(a.target_page) < pages_.size()) {
       HPDF_Destination dest =
@@ -222,7 +272,7 @@ class writer {
     HPDF_Outline section = nullptr;
     for (const outline_entry& e : layout_.outline) {
       HPDF_Outline parent = e.level > 0 ? section : nullptr;
-      HPDF_Outline o = HPDF_CreateOutline(doc_, parent, e.title.c_str(), utf8);
+      HPDF_Outline o = HPDF_CreateOutline(doc_, parent, fitted(e.title).c_str(), utf8);
       if (o == nullptr) return false;
       HPDF_Destination dest =
           HPDF_Page_CreateDestination(pages_.at(static_cast<std::size_t>(e.page)));
@@ -250,7 +300,7 @@ class writer {
   bool add_info() {
     const document_info& i = layout_.info;
     auto set = [&](HPDF_InfoType type, const std::string& value) {
-      return value.empty() || ok(HPDF_SetInfoAttr(doc_, type, value.c_str()));
+      return value.empty() || ok(HPDF_SetInfoAttr(doc_, type, fitted(value).c_str()));
     };
     if (!set(HPDF_INFO_TITLE, i.title) || !set(HPDF_INFO_AUTHOR, i.author) ||
         !set(HPDF_INFO_SUBJECT, i.subject) || !set(HPDF_INFO_CREATOR, i.creator) ||

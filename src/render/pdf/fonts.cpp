@@ -11,6 +11,7 @@
 #include <map>
 #include <mutex>
 
+#include "io.hpp"
 #include "render/pdf/hb_handles.hpp"
 
 namespace handout::pdf {
@@ -134,9 +135,8 @@ std::optional<font_set> font_set::open(const std::vector<font_ref>& fonts, diagn
     if (!ref.file.empty()) {
       where = {ref.file, ref.index};
       shown = "font file " + ref.file;
-      std::error_code ec;
-      if (!std::filesystem::is_regular_file(ref.file, ec)) {
-        diags.error(ref.file, 0, 0, "font file not found");
+      if (std::string problem = not_a_regular_file(ref.file); !problem.empty()) {
+        diags.error(ref.file, 0, 0, "font file " + problem);
         continue;
       }
     } else {
