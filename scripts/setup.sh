@@ -28,6 +28,10 @@ test_packages=(
   poppler-utils qpdf ghostscript fonts-dejavu-core
   # DOCX tests: read back by real consumers
   libreoffice-writer-nogui zip unzip
+  # slide fixtures (tests/tools/make_slide_fixtures.sh): Impress makes the
+  # Flat ODF decks of tests/data/slides/ into PDFs for pdftotext; the tests
+  # themselves read only the committed extractions
+  libreoffice-impress-nogui
   # the .deb test (cpack: dpkg-shlibdeps reads the binary with file)
   dpkg-dev file
   # sanitizer build and fuzzing (preset asan): clang with libFuzzer, and

@@ -14,6 +14,12 @@ void set_max_input_bytes(std::size_t bytes);
 inline constexpr std::size_t max_line_bytes = std::size_t{1} << 20;  // 1 MiB
 // Deepest bullet level.
 inline constexpr int max_bullet_level = 3;
+// PowerPoint packages (.pptx): most parts (zip entries), largest part
+// unpacked, most bytes unpacked in all, most slides.
+inline constexpr std::size_t max_package_entries = 10'000;
+inline constexpr std::size_t max_package_part_bytes = std::size_t{32} << 20;  // 32 MiB
+inline constexpr std::size_t max_package_bytes = std::size_t{256} << 20;      // 256 MiB
+inline constexpr std::size_t max_slides = 10'000;
 // Deepest nesting of <list> in an intermediate: one list per bullet level. A
 // deeper list is reported once and not read, so that a hostile file cannot
 // make the (recursive) reader overflow the stack.

@@ -12,6 +12,7 @@ using namespace std::string_literals;
 #include "parse/load.hpp"
 #include "parse/metadata.hpp"
 #include "parse/text_reader.hpp"
+#include "item_texts.hpp"
 #include "test_support.hpp"
 #include "utf8.hpp"
 
@@ -20,6 +21,7 @@ namespace {
 
 using test::data_path;
 using test::read_all;
+using test::texts;
 using ::testing::HasSubstr;
 
 report parse(std::string_view text, diagnostics* out = nullptr) {
@@ -42,15 +44,6 @@ const slide& only_slide(const report& r) {
   EXPECT_EQ(r.sections.size(), 1u);
   EXPECT_EQ(r.sections.at(0).slides.size(), 1u);
   return r.sections.at(0).slides.at(0);
-}
-
-std::string texts(const std::vector<item>& items) {
-  std::string out;
-  for (const auto& it : items) {
-    out += std::to_string(it.level) + ":" + it.text + "|";
-    out += texts(it.children);
-  }
-  return out;
 }
 
 // --- Encoding -------------------------------------------------------------

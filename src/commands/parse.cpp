@@ -16,18 +16,33 @@ namespace {
 
 struct parse_request {
   std::string output;  // a file, or empty for standard output
+  text_dialect dialect = text_dialect::detect;
 };
 
 command_spec make_spec(parse_request& request) {
   return {"parse",
-          "handout parse FILE [-o FILE]",
+          "handout parse FILE [-o FILE] [--from pdftotext]",
           R"(Reads a text deck (NAME.txt, with NAME.meta.yaml beside it if present) or an
 XML intermediate and writes its XML intermediate to standard output, or to
 the file given with -o (written whole or not at all).
 )",
           {{"options",
             {{"output", 'o', "FILE", "write to FILE instead of standard output",
-              store_in(request.output)}}}},
+              store_in(request.output)},
+             {"from", 0, "KIND",
+              "how a text deck is laid out: txt (the canonical layout) or\npdftotext (text "
+              "extracted from slides); default: pdftotext\nwhen form feeds part it into pages "
+              "that start unindented",
+              [&request](const std::string& v) {
+                if (v == "txt") {
+                  request.dialect = text_dialect::canonical;
+                } else if (v == "pdftotext") {
+                  request.dialect = text_dialect::pdftotext;
+                } else {
+                  return "--from takes txt or pdftotext, not '" + v + "'";
+                }
+                return std::string();
+              }}}}},
           ""};
 }
 
@@ -50,7 +65,7 @@ int run_parse(const std::vector<std::string>& args) {
     print_diagnostics(std::cerr, diags);
     return exit_code::bad_input;
   }
-  auto r = load_input(operands[0], diags);
+  auto r = load_input(operands[0], diags, request.dialect);
   bool ok = r.has_value();
   if (ok && request.output.empty()) {
     write_xml(*r, [](std::string_view piece) { std::cout << piece; });

@@ -6,6 +6,7 @@
 
 #include "diagnostic.hpp"
 #include "document.hpp"
+#include "parse/text_reader.hpp"
 
 namespace handout {
 
@@ -13,7 +14,9 @@ namespace handout {
 bool is_intermediate_path(const std::string& path);
 
 // Reads a text deck (with its sidecar metadata and derived defaults) or an
-// XML intermediate. Diagnostics go to `diags`; nothing is returned on errors.
-std::optional<report> load_input(const std::string& path, diagnostics& diags);
+// XML intermediate. `dialect` says how a text deck is laid out (detected by
+// default). Diagnostics go to `diags`; nothing is returned on errors.
+std::optional<report> load_input(const std::string& path, diagnostics& diags,
+                                 text_dialect dialect = text_dialect::detect);
 
 }  // namespace handout

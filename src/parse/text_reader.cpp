@@ -13,6 +13,7 @@
 #include "limits.hpp"
 #include "parse/bullets.hpp"
 #include "parse/encoding.hpp"
+#include "parse/extracted_text.hpp"
 #include "parse/url_end.hpp"
 #include "utf8.hpp"
 
@@ -121,16 +122,20 @@ class text_reader {
     report_.source = source;
   }
 
-  report run(const std::vector<std::string_view>& lines) {
+  // `origins`, when given, says where each line was read (a dialect's
+  // pre-pass rewrites lines); else line i is source line i + 1.
+  report run(const std::vector<std::string_view>& lines,
+             const std::vector<line_origin>& origins = {}) {
     for (std::size_t i = 0; i < lines.size(); ++i) {
-      const int number = static_cast<int>(i) + 1;
+      const int number = origins.empty() ? static_cast<int>(i) + 1 : origins[i].line;
+      shift_ = origins.empty() ? 0 : origins[i].column_shift;
       std::string_view raw = lines[i];
       // Elements keep their trailing spaces until finish(): a hard wrap may
       // have cut the line right after one (`AutoML ` / `的技术路线`).
       const std::string_view content = trim_left(raw);
       const std::string_view trimmed = trim_right(content);
       if (trimmed.empty()) continue;  // blank lines end nothing: hard wraps leave them
-      const int indent_column = utf8::column_at(raw, raw.size() - content.size());
+      const int indent_column = utf8::column_at(raw, raw.size() - content.size()) + shift_;
 
       if (is_link_line(trimmed)) {
         awaiting_section_title_ = false;
@@ -141,7 +146,7 @@ class text_reader {
         awaiting_section_title_ = false;
         const std::string_view text = trim_left(content.substr(bullet->text_offset));
         start_item(bullet->level, text, number, indent_column,
-                   utf8::column_at(raw, static_cast<std::size_t>(text.data() - raw.data())));
+                   utf8::column_at(raw, static_cast<std::size_t>(text.data() - raw.data())) + shift_);
         continue;
       }
       if (awaiting_section_title_) {
@@ -239,7 +244,7 @@ class text_reader {
         report_.sections.back().slides.back().title += raw;
         break;
       case open_kind::item:
-        items_.back().pieces.push_back({items_.back().text.size(), line, 1});
+        items_.back().pieces.push_back({items_.back().text.size(), line, 1 + shift_});
         items_.back().text += raw;
         break;
       case open_kind::link:
@@ -324,6 +329,7 @@ class text_reader {
 
   const std::string& source_;
   diagnostics& diags_;
+  int shift_ = 0;  // the current line's column_shift
   report report_;
   std::vector<flat_item> items_;  // the current slide's, in source order
   bool in_slide_ = false;
@@ -449,7 +455,7 @@ void invalid_utf8_error(std::string_view bytes, std::size_t bad, const std::stri
 }  // namespace
 
 std::optional<report> read_text(std::string_view bytes, const std::string& source,
-                                diagnostics& diags) {
+                                diagnostics& diags, text_dialect dialect) {
   std::string decoded;
   if (auto encoding = unicode_bom_encoding(bytes)) {
     std::size_t bad = 0;
@@ -480,6 +486,7 @@ std::optional<report> read_text(std::string_view bytes, const std::string& sourc
   }
 
   std::vector<std::string_view> lines;
+  std::vector<std::size_t> page_starts;  // lines where a form feed starts a page
   std::deque<std::string> cleaned;  // lines that lost characters; a deque keeps them in place
   lines.reserve(bytes.size() / 32 + 1);
   bool any_text = false;
@@ -502,6 +509,11 @@ std::optional<report> read_text(std::string_view bytes, const std::string& sourc
                       std::to_string(limits::max_line_bytes) + " (is this slide text?)");
       return std::nullopt;
     }
+    if (std::size_t ff = line.find('\f'); ff != std::string_view::npos) {
+      // pdftotext ends each page with a form feed: what follows it starts the next.
+      const bool at_start = trim(line.substr(0, ff)).empty();
+      page_starts.push_back(lines.size() + (at_start ? 0 : 1));
+    }
     std::string storage;
     std::string_view clean = clean_line(line, number, storage, source, diags);
     if (clean.data() == storage.data()) {
@@ -516,7 +528,17 @@ std::optional<report> read_text(std::string_view bytes, const std::string& sourc
     diags.error(source, 1, 1, bytes.empty() ? "file is empty" : "file has only blank lines");
     return std::nullopt;
   }
+  if (dialect == text_dialect::pdftotext ||
+      (dialect == text_dialect::detect && looks_extracted(lines, page_starts))) {
+    return read_extracted_lines(lines, page_starts, source, diags);
+  }
   return text_reader(source, diags).run(lines);
+}
+
+report read_canonical_lines(const std::vector<std::string_view>& lines,
+                            const std::vector<line_origin>& origins, const std::string& source,
+                            diagnostics& diags) {
+  return text_reader(source, diags).run(lines, origins);
 }
 
 }  // namespace handout
