@@ -97,8 +97,9 @@ std::vector<deck> discover_decks(const std::vector<std::string>& inputs, const d
   for (const auto& input : inputs) {
     std::error_code ec;
     if (!fs::is_directory(input, ec)) {
-      // A missing file is reported when it is read.
-      decks.push_back({input, fs::path(input).stem().generic_string()});
+      // A missing file is reported when it is read; standard input is `stdin`.
+      decks.push_back(
+          {input, is_standard_stream(input) ? "stdin" : fs::path(input).stem().generic_string()});
       continue;
     }
     int errors = diags.error_count();

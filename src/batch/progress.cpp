@@ -84,8 +84,12 @@ std::string fit_end(const std::string& text, int columns) {
 
 }  // namespace
 
-progress::progress(progress_style style, std::size_t total, std::ostream& out)
-    : style_(style), total_(total), out_(out), start_(std::chrono::steady_clock::now()) {}
+progress::progress(progress_style style, std::size_t total, std::ostream& out, bool colour)
+    : style_(style),
+      total_(total),
+      out_(out),
+      start_(std::chrono::steady_clock::now()),
+      colour_(colour) {}
 
 void progress::started(const std::string& deck) {
   current_ = deck;
@@ -110,10 +114,10 @@ void progress::finished(const deck_result& d) {
       line += " (unchanged)";
     }
     out_ << line << '\n';
-    print_diagnostics(out_, d.diags);
+    print_diagnostics(out_, d.diags, colour_);
   } else {
     if (style_ == progress_style::bar && !d.diags.all().empty()) clear_bar();
-    print_diagnostics(out_, d.diags);
+    print_diagnostics(out_, d.diags, colour_);
     if (style_ == progress_style::bar) draw_bar();
   }
   out_.flush();

@@ -27,7 +27,8 @@ std::string terminal_text(std::string_view text);
 
 class progress {
  public:
-  progress(progress_style style, std::size_t total, std::ostream& out);
+  // `colour`: diagnostics in colour (colour.hpp decides for standard error).
+  progress(progress_style style, std::size_t total, std::ostream& out, bool colour = false);
 
   // A worker started `deck` (shown as the current deck on the bar).
   void started(const std::string& deck);
@@ -51,6 +52,7 @@ class progress {
   std::ostream& out_;
   std::chrono::steady_clock::time_point start_;
   bool bar_shown_ = false;
+  bool colour_ = false;
 };
 
 }  // namespace handout::batch

@@ -1,5 +1,7 @@
 #include "batch/run.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
@@ -16,6 +18,7 @@
 #include "batch/progress.hpp"
 #include "batch/prune.hpp"
 #include "batch/summary.hpp"
+#include "colour.hpp"
 #include "io.hpp"
 #include "limits.hpp"
 #include "links/audit.hpp"
@@ -183,6 +186,9 @@ deck_result process(const batch_env& env, const deck& d) {
   render_options options;
   options.output_stem = env.out_dir + "/" + d.relative_stem;
   options.style = &env.request.style;
+  if (!env.request.output_file.empty()) {
+    options.only_extension = renderer_for_file(env.request.output_file).second;
+  }
   render_stats stats;
   options.stats = &stats;
   if (!make_directories(fs::path(options.output_stem).parent_path().string(), diags, env.out_dir)) {
@@ -364,7 +370,32 @@ std::string closing_line(const std::vector<deck_result>& results, const run_info
 
 }  // namespace
 
+namespace {
+
+// `convert DECK -o FILE`: the one deck, written to FILE alone, without a
+// manifest (it is converted every time) or summaries.
+int run_one_file(const convert_request& request, diagnostics& diags) {
+  std::optional<std::vector<deck>> decks = decks_to_run(request, "", diags);
+  if (!decks) return exit_code::bad_input;
+  const fs::path file(request.output_file);
+  const std::string_view ext = renderer_for_file(request.output_file).second;
+  const std::string name = file.filename().string();
+  std::string out_dir = file.parent_path().string();
+  if (out_dir.empty()) out_dir = ".";
+  if (!make_directories(out_dir, diags)) return exit_code::bad_input;
+  (*decks)[0].relative_stem = name.substr(0, name.size() - ext.size());
+  const manifest none;
+  const batch_env env{request, out_dir, "", none};
+  progress bar(choose_progress_style(true, 1), 1, std::cerr, wants_colour(STDERR_FILENO));
+  std::vector<deck_result> results = run_decks(env, *decks, 1, bar);
+  return std::max(diags.has_errors() ? exit_code::bad_input : exit_code::ok,
+                  results.empty() ? exit_code::bad_input : results[0].exit_code);
+}
+
+}  // namespace
+
 int run_batch(const convert_request& request, diagnostics& diags) {
+  if (!request.output_file.empty()) return run_one_file(request, diags);
   const auto start = clock_type::now();
   std::string out_dir = request.output_dir;
   while (out_dir.size() > 1 && out_dir.back() == '/') out_dir.pop_back();
@@ -384,7 +415,8 @@ int run_batch(const convert_request& request, diagnostics& diags) {
   const batch_env env{request, out_dir, fingerprint.value_or(""), m};
   const int jobs = worker_count(request.jobs, decks->size());
 
-  progress bar(choose_progress_style(request.quiet, decks->size()), decks->size(), std::cerr);
+  progress bar(choose_progress_style(request.quiet, decks->size()), decks->size(), std::cerr,
+               wants_colour(STDERR_FILENO));
   std::vector<deck_result> results = run_decks(env, *decks, jobs, bar);
   run_info info{jobs, request.shard,
                 std::chrono::duration<double>(clock_type::now() - start).count(),

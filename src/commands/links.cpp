@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "batch/discover.hpp"
+#include "colour.hpp"
 #include "commands/commands.hpp"
 #include "commands/online_options.hpp"
 #include "io.hpp"
@@ -74,7 +75,8 @@ command_spec make_spec(links_request& r) {
                    r.format = *format;
                    return std::string();
                  }},
-                {"output", 'o', "FILE", "write the report to FILE (whole or not at all)",
+                {"output", 'o', "FILE",
+                 "write the report to FILE (whole or not at all);\n- is standard output",
                  store_in(r.output)},
                 fail_on_option(
                     "the least level that fails the run: error (default),\nwarning, info or none; "
@@ -116,15 +118,8 @@ command_spec make_spec(links_request& r) {
           epilog};
 }
 
-// Colour on a terminal only, and never when NO_COLOR is set (no-color.org)
-// or the terminal is dumb.
-bool stdout_wants_colour() {
-  const char* no_colour = std::getenv("NO_COLOR");
-  if (no_colour != nullptr && *no_colour != '\0') return false;
-  const char* term = std::getenv("TERM");
-  if (term != nullptr && std::string_view(term) == "dumb") return false;
-  return isatty(STDOUT_FILENO) == 1;
-}
+// Colour as for every output (colour.hpp).
+bool stdout_wants_colour() { return wants_colour(STDOUT_FILENO); }
 
 // The audits of the decks below `inputs`, checked online first if asked.
 // `inputs_ok` turns false when one cannot be read, or when `output` is one.
@@ -235,6 +230,7 @@ int run_links(const std::vector<std::string>& args) {
   auto read = read_args(spec, args);
   if (const int* status = std::get_if<int>(&read)) return *status;
   const auto& inputs = std::get<std::vector<std::string>>(read);
+  if (is_standard_stream(request.output)) request.output.clear();
   if (inputs.empty()) {
     return usage_error(
         request.merge ? "links --merge needs JSON reports" : "links needs a file or directory",
@@ -251,7 +247,7 @@ int run_links(const std::vector<std::string>& args) {
   diagnostics diags;
   std::optional<links::ignore_list> ignores = read_ignore_list(request.ignore_file, *root, diags);
   if (!ignores) {
-    print_diagnostics(std::cerr, diags);
+    print_diagnostics(diags);
     return exit_code::bad_input;
   }
   std::vector<links::audit_result> audits;
@@ -278,7 +274,7 @@ int run_links(const std::vector<std::string>& args) {
     written =
         write_report(links::format_audit(audits, request.format, options), request.output, diags);
   }
-  print_diagnostics(std::cerr, diags);
+  print_diagnostics(diags);
   return exit_status(!written || !inputs_ok, findings_fail);
 }
 

@@ -15,13 +15,16 @@ bool is_intermediate_path(const std::string& path) {
 }
 
 std::optional<report> load_input(const std::string& path, diagnostics& diags) {
-  auto bytes = read_file(path, limits::max_input_bytes(), diags, "--max-input-size");
+  auto bytes = read_input(path, limits::max_input_bytes(), diags, "--max-input-size");
   if (!bytes) return std::nullopt;
-  if (is_intermediate_path(path)) return read_xml(*bytes, path, diags);
-  auto r = read_text(*bytes, path, diags);
+  // Standard input is a text deck named `stdin`, without a sidecar.
+  const bool from_stdin = is_standard_stream(path);
+  const std::string name = from_stdin ? std::string(stdin_name) : path;
+  if (!from_stdin && is_intermediate_path(path)) return read_xml(*bytes, path, diags);
+  auto r = read_text(*bytes, name, diags);
   if (!r) return std::nullopt;
-  if (!read_sidecar(sidecar_path(path), r->meta, diags)) return std::nullopt;
-  derive_metadata(*r, path);
+  if (!from_stdin && !read_sidecar(sidecar_path(path), r->meta, diags)) return std::nullopt;
+  derive_metadata(*r, from_stdin ? "stdin" : path);
   return r;
 }
 
