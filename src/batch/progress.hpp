@@ -25,6 +25,22 @@ progress_style choose_progress_style(bool quiet, std::size_t decks);
 // change colours.
 std::string terminal_text(std::string_view text);
 
+// What the bar shows.
+struct bar_state {
+  std::size_t finished = 0, total = 0, unchanged = 0, failed = 0;
+  double eta_seconds = -1;  // -1: none to show
+  std::string current;      // the deck being converted, or empty
+};
+
+// The bar in at most `columns - 1` display columns (the last column would
+// wrap on some terminals): the counts first, then as much of the bar, the
+// ETA and the deck name (cut from the left: `…/path/deck.txt`) as fits.
+std::string bar_line(const bar_state& s, int columns);
+
+// The width of the terminal on standard error: TIOCGWINSZ, else COLUMNS,
+// else 80.
+int terminal_columns();
+
 class progress {
  public:
   // `colour`: diagnostics in colour (colour.hpp decides for standard error).
