@@ -208,7 +208,7 @@ TEST(BatchConvert, UnchangedDecksAreSkippedAndChangesAreSeen) {
   const std::string pdf = test::read_all(dir / "out/review.pdf");
   auto again = run_handout(cmd);
   EXPECT_EQ(again.status, 0);
-  for (const auto& [input, status] : statuses(dir / "out")) EXPECT_EQ(status, "skipped") << input;
+  for (const auto& [input, status] : statuses(dir / "out")) EXPECT_EQ(status, "unchanged") << input;
 
   // Input, sidecar, a deleted output: only that deck again.
   test::write_all(dir / "in/c/clean.txt", test::read_all(dir / "in/c/clean.txt") + "• more\n");
@@ -219,7 +219,7 @@ TEST(BatchConvert, UnchangedDecksAreSkippedAndChangesAreSeen) {
   EXPECT_EQ(s[dir / "in/c/clean.txt"], "converted");
   EXPECT_EQ(s[dir / "in/review.txt"], "converted");
   EXPECT_EQ(s[dir / "in/a/english.txt"], "converted");
-  EXPECT_EQ(s[dir / "in/a/b/broken.txt"], "skipped");
+  EXPECT_EQ(s[dir / "in/a/b/broken.txt"], "unchanged");
   EXPECT_TRUE(fs::exists(dir / "out/a/english.pdf"));
   EXPECT_NE(test::read_all(dir / "out/review.pdf"), pdf);
 
@@ -257,7 +257,7 @@ TEST(BatchConvert, ADamagedManifestRebuildsEveryDeck) {
       EXPECT_EQ(status, "converted") << input << " with " << damaged;
     }
     ASSERT_EQ(run_handout(cmd).status, 0);
-    for (const auto& [input, status] : statuses(dir / "out")) EXPECT_EQ(status, "skipped") << input;
+    for (const auto& [input, status] : statuses(dir / "out")) EXPECT_EQ(status, "unchanged") << input;
   }
 }
 
@@ -373,7 +373,7 @@ TEST(BatchConvert, AFontWithANewModificationTimeRebuildsEveryDeck) {
                           " -q --formats pdf --style " + q(dir / "style.yaml");
   ASSERT_EQ(run_handout(cmd).status, 0);
   ASSERT_EQ(run_handout(cmd).status, 0);
-  for (const auto& [input, status] : statuses(dir / "out")) EXPECT_EQ(status, "skipped") << input;
+  for (const auto& [input, status] : statuses(dir / "out")) EXPECT_EQ(status, "unchanged") << input;
   // A font package upgrade: same path, new file.
   fs::last_write_time(dir / "font.ttf",
                       fs::last_write_time(dir / "font.ttf") - std::chrono::hours(24));
@@ -422,7 +422,7 @@ TEST(BatchConvert, SkippedDecksRepeatTheirWarnings) {
   auto second = run_handout(cmd);
   EXPECT_THAT(first.err, HasSubstr("w.txt:1:1: warning: bullet before any slide title"));
   EXPECT_EQ(first.err, second.err);
-  EXPECT_EQ(statuses(dir / "out")[dir / "in/w.txt"], "skipped");
+  EXPECT_EQ(statuses(dir / "out")[dir / "in/w.txt"], "unchanged");
 }
 
 TEST(BatchConvert, ShardsTakeEveryDeckExactlyOnceAndAreStable) {

@@ -1,6 +1,7 @@
 #include "batch/discover.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <filesystem>
 
@@ -33,8 +34,10 @@ std::optional<deck_kinds> parse_deck_kinds(std::string_view list) {
 
 namespace {
 
+// By extension, in any case (`A.TXT` is a deck).
 bool is_deck(const fs::path& p, const deck_kinds& kinds) {
-  const fs::path ext = p.extension();
+  std::string ext = p.extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return (kinds.text && ext == ".txt") || (kinds.intermediate && ext == ".xml");
 }
 

@@ -50,7 +50,7 @@ deck_result from_json(const std::string& stem, const json& j, const std::string&
                       json_fields& in) {
   deck_result d;
   d.relative_stem = stem;
-  d.status = deck_status::skipped;
+  d.status = deck_status::unchanged;
   d.input = in.text(j, "input", where);
   d.key = in.text(j, "key", where);
   std::size_t i = 0;

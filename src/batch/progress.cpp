@@ -9,6 +9,7 @@
 #include <map>
 #include <vector>
 
+#include "count_text.hpp"
 #include "utf8.hpp"
 
 namespace handout::batch {
@@ -148,19 +149,16 @@ void progress::started(const std::string& deck) {
 void progress::finished(const deck_result& d) {
   ++finished_;
   if (d.status == deck_status::failed) ++failed_;
-  if (d.status == deck_status::skipped) ++skipped_;
+  if (d.status == deck_status::unchanged) ++unchanged_;
   if (style_ == progress_style::lines) {
     std::string line = "[" + std::to_string(finished_) + "/" + std::to_string(total_) + "] " +
                        status_name(d.status) + " " + d.input;
     if (d.status == deck_status::converted) {
       line += " (";
-      if (d.pages >= 0) line += std::to_string(d.pages) + " pages, ";
-      line += std::to_string(d.links) + " links, " + seconds_text(d.seconds) + ")";
+      if (d.pages >= 0) line += count_text(d.pages, "page") + ", ";
+      line += count_text(d.links, "link") + ", " + seconds_text(d.seconds) + ")";
     } else if (d.status == deck_status::failed) {
-      const int n = d.diags.error_count();
-      line += " (" + std::to_string(n) + (n == 1 ? " error)" : " errors)");
-    } else {
-      line += " (unchanged)";
+      line += " (" + count_text(d.diags.error_count(), "error") + ")";
     }
     out_ << line << '\n';
     print_diagnostics(out_, d.diags, colour_);
@@ -182,7 +180,7 @@ void progress::clear_bar() {
 }
 
 void progress::draw_bar() {
-  bar_state state{finished_, total_, skipped_, failed_, -1, ""};
+  bar_state state{finished_, total_, unchanged_, failed_, -1, ""};
   const double elapsed =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   if (finished_ > 0 && finished_ < total_) {

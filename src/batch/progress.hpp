@@ -63,7 +63,7 @@ class progress {
   std::size_t total_;
   std::size_t finished_ = 0;
   std::size_t failed_ = 0;
-  std::size_t skipped_ = 0;
+  std::size_t unchanged_ = 0;
   std::string current_;
   std::ostream& out_;
   std::chrono::steady_clock::time_point start_;

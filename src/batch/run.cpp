@@ -36,8 +36,8 @@ const char* status_name(deck_status s) {
   switch (s) {
     case deck_status::converted:
       return "converted";
-    case deck_status::skipped:
-      return "skipped";
+    case deck_status::unchanged:
+      return "unchanged";
     case deck_status::failed:
       return "failed";
   }
@@ -153,7 +153,7 @@ deck_result process(const batch_env& env, const deck& d) {
       previous != env.previous.decks.end() && previous->second.key == result.key &&
       outputs_unchanged(env.out_dir, previous->second)) {
     result = previous->second;
-    result.status = deck_status::skipped;
+    result.status = deck_status::unchanged;
     result.seconds = 0;
     result.exit_code = exit_code_of(result, env.request.fail_on);
     return result;
@@ -355,15 +355,15 @@ std::vector<std::string> remove_deleted_decks(const convert_request& request,
 // The closing line: how many decks converted, were unchanged or failed.
 std::string closing_line(const std::vector<deck_result>& results, const run_info& info,
                          const std::string& out_dir) {
-  std::size_t converted = 0, skipped = 0, failed = 0;
+  std::size_t converted = 0, unchanged = 0, failed = 0;
   for (const auto& r : results) {
     converted += r.status == deck_status::converted;
-    skipped += r.status == deck_status::skipped;
+    unchanged += r.status == deck_status::unchanged;
     failed += r.status == deck_status::failed;
   }
   char seconds[32];
   std::snprintf(seconds, sizeof seconds, "%.2f s", info.seconds);
-  return std::to_string(converted) + " converted, " + std::to_string(skipped) + " unchanged, " +
+  return std::to_string(converted) + " converted, " + std::to_string(unchanged) + " unchanged, " +
          std::to_string(failed) + " failed in " + seconds + " with " + std::to_string(info.jobs) +
          (info.jobs == 1 ? " job" : " jobs") + "; summary in " + out_dir + "/summary.md";
 }

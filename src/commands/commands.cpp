@@ -8,9 +8,11 @@
 #include <limits>
 #include <optional>
 
+#include "batch/progress.hpp"
 #include "colour.hpp"
 #include "diagnostic.hpp"
 #include "limits.hpp"
+#include "parse/metadata.hpp"
 
 namespace handout::commands {
 
@@ -211,7 +213,19 @@ int dispatch(const std::vector<std::string>& command_line) {
     std::cout << "handout " HANDOUT_VERSION "\n";
     return exit_code::ok;
   }
-  if (const command* c = find_command(name)) return c->run(args);
+  if (const command* c = find_command(name)) {
+    std::string epoch;
+    if (!source_date_epoch(&epoch) && !epoch.empty()) {
+      std::cerr << format({severity::error, "handout", 0, 0,
+                           "SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 (at most "
+                           "9999-12-31), not '" +
+                               batch::terminal_text(epoch) + "'"},
+                          wants_colour(STDERR_FILENO))
+                << '\n';
+      return exit_code::bad_input;
+    }
+    return c->run(args);
+  }
   std::vector<std::string> known;
   for (const auto& c : all_commands()) known.emplace_back(c.name);
   std::string message = "unknown command '" + name + "'";

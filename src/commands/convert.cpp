@@ -27,10 +27,10 @@ A directory stands for the .txt files below it, found recursively in sorted
 order; their outputs mirror its tree under DIR. Decks are converted in
 parallel; a failing deck does not stop the others. A deck whose input,
 metadata, style, fonts, tool and online options are unchanged since the last
-run into DIR is skipped (DIR/.handout-manifest.json; with --online, no deck
-is skipped). A deck that was below a directory named here and no longer
-exists loses the outputs the manifest says it wrote. DIR/summary.md and
-DIR/summary.json describe the run, with its exit status.
+run into DIR is left as it is, unchanged (DIR/.handout-manifest.json; with
+--online, every deck is converted). A deck that was below a directory named
+here and no longer exists loses the outputs the manifest says it wrote.
+DIR/summary.md and DIR/summary.json describe the run, with its exit status.
 )";
 
 constexpr std::string_view epilog =

@@ -1,5 +1,6 @@
 #include "parse/load.hpp"
 
+#include <cctype>
 #include <filesystem>
 
 #include "io.hpp"
@@ -11,7 +12,9 @@
 namespace handout {
 
 bool is_intermediate_path(const std::string& path) {
-  return std::filesystem::path(path).extension() == ".xml";
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".xml";
 }
 
 std::optional<report> load_input(const std::string& path, diagnostics& diags) {
@@ -23,7 +26,10 @@ std::optional<report> load_input(const std::string& path, diagnostics& diags) {
   if (!from_stdin && is_intermediate_path(path)) return read_xml(*bytes, path, diags);
   auto r = read_text(*bytes, name, diags);
   if (!r) return std::nullopt;
-  if (!from_stdin && !read_sidecar(sidecar_path(path), r->meta, diags)) return std::nullopt;
+  if (!from_stdin &&
+      (sidecars_conflict(path, diags) || !read_sidecar(sidecar_path(path), r->meta, diags))) {
+    return std::nullopt;
+  }
   derive_metadata(*r, from_stdin ? "stdin" : path);
   return r;
 }
