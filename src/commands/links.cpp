@@ -65,12 +65,14 @@ command_spec make_spec(links_request& r) {
           description,
           {{"options",
             {
-                {"format", 0, "FORMAT", "text (default), json, markdown, junit, sarif or github",
+                {"format", 0, "FORMAT",
+                 "text (default), json, markdown, junit, sarif, github\nor compact "
+                 "(FILE:LINE:COL: LEVEL: RULE: MESSAGE)",
                  [&r](const std::string& v) {
                    auto format = links::parse_output_format(v);
                    if (!format) {
                      return "unknown format '" + v +
-                            "' (use text, json, markdown, junit, sarif or github)";
+                            "' (use text, json, markdown, junit, sarif, github or compact)";
                    }
                    r.format = *format;
                    return std::string();
@@ -266,9 +268,10 @@ int run_links(const std::vector<std::string>& args) {
   const bool findings_fail = links::fails(links::count_findings(audits), request.fail_on);
   links::keep_findings_from(request.least, audits);
   const links::format_options options = report_options(request, *root, ignores->file, diags);
-  // The text report adds nothing to the errors on standard error.
-  const bool report_errors =
-      !options.input_errors.empty() && request.format != links::output_format::text;
+  // The text and compact reports add nothing to the errors on standard error.
+  const bool report_errors = !options.input_errors.empty() &&
+                             request.format != links::output_format::text &&
+                             request.format != links::output_format::compact;
   bool written = false;
   if (!audits.empty() || report_errors) {
     written =
