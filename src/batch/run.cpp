@@ -204,6 +204,7 @@ deck_result process(const batch_env& env, const deck& d) {
     format->render(*r, options, diags);
   }
   result.pages = stats.pages;
+  result.missing_glyphs = stats.missing_glyphs;
   for (const auto& written : recorder.files()) {
     std::string relative = relative_to(written, env.out_dir);
     if (auto f = stat_output(env.out_dir, relative)) result.outputs.push_back(*f);

@@ -42,6 +42,7 @@ bool render_pdf(const report& r, const render_options& options, diagnostics& dia
     }
   }
   if (auto warning = pdf::missing_glyphs_warning(r, missing)) diags.add(std::move(*warning));
+  if (options.stats != nullptr) options.stats->missing_glyphs = static_cast<int>(missing.size());
 
   // 4. The PDF, written through a temp file.
   if (options.stats != nullptr) options.stats->pages = static_cast<int>(layout.pages.size());
