@@ -47,7 +47,8 @@ constexpr std::string_view description =
 directory stands for the .txt files below it): YouTube video ids, links that
 cannot be opened, duplicates (also across decks), search queries and tracking
 parameters. No network access unless --online. Rules, levels and formats:
-docs/LINKS.md.
+docs/LINKS.md. A deck - is standard input (named <stdin>); a pipe or fifo
+named as a deck is read to its end.
 
 With --merge, the inputs are JSON reports (per deck, NAME.links.json from
 convert, or per shard, from --format json) merged into one report, with the
