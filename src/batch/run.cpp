@@ -378,6 +378,7 @@ namespace {
 int run_one_file(const convert_request& request, diagnostics& diags) {
   std::optional<std::vector<deck>> decks = decks_to_run(request, "", diags);
   if (!decks) return exit_code::bad_input;
+  if (decks->empty()) return exit_code::ok;  // another shard's deck
   const fs::path file(request.output_file);
   const std::string_view ext = renderer_for_file(request.output_file).second;
   const std::string name = file.filename().string();
