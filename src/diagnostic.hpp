@@ -29,8 +29,10 @@ struct diagnostic {
   std::string message;
 };
 
-// `FILE:LINE:COL: error: message` (or `FILE: error: message` without a line).
-std::string format(const diagnostic& d);
+// `FILE:LINE:COL: error: message` (or `FILE: error: message` without a line);
+// with `colour`, in clang's colours (bold place and message, red `error:`,
+// magenta `warning:`, cyan `note:`).
+std::string format(const diagnostic& d, bool colour = false);
 
 // Collects diagnostics instead of stopping at the first.
 class diagnostics {
@@ -51,8 +53,11 @@ class diagnostics {
 };
 
 // Prints up to a screenful of errors and of warnings per file of `diags` to
-// `out`, then how many more there were.
-void print_diagnostics(std::ostream& out, const diagnostics& diags);
+// `out`, then how many more there were; coloured when `colour`.
+void print_diagnostics(std::ostream& out, const diagnostics& diags, bool colour = false);
+
+// Prints `diags` to standard error, coloured as wants_colour() (colour.hpp) says.
+void print_diagnostics(const diagnostics& diags);
 
 // The exit status of every command: bad_input when an input, an output or
 // the usage failed, else findings when findings fail the run, else ok.

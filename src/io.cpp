@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -69,31 +70,65 @@ std::string not_a_regular_file(const std::string& path) {
   return S_ISREG(st.st_mode) ? std::string() : not_regular_message(st.st_mode);
 }
 
-std::optional<std::string> read_file(const std::string& path, std::size_t limit, diagnostics& diags,
-                                     std::string_view limit_option) {
-  // O_NONBLOCK: opening a fifo must not wait for a writer that never comes;
-  // the type is checked on the open file, so it cannot change in between.
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0) {
-    diags.error(path, 0, 0, "cannot open file: " + errno_text(errno));
+namespace {
+
+// ` (raise it with OPTION)`, or "" when no option raises the limit.
+std::string raise_hint(std::string_view limit_option) {
+  return limit_option.empty() ? "" : " (raise it with " + std::string(limit_option) + ")";
+}
+
+// Reads `fd` (a pipe, a fifo, a terminal) to its end, at most `limit` bytes.
+// A fifo opened with O_NONBLOCK is waited on with poll(), which on Linux
+// waits for a first writer where read() would report the end at once.
+std::optional<std::string> read_stream(int fd, const std::string& name, std::size_t limit,
+                                       diagnostics& diags, std::string_view limit_option) {
+  std::string data;
+  char buffer[65536];
+  for (;;) {
+    // Before each read: a fifo without a writer yet reads as its end.
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, -1) < 0 && errno != EINTR) {
+      diags.error(name, 0, 0, "cannot read: " + errno_text(errno));
+      return std::nullopt;
+    }
+    ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK)) continue;
+    if (n < 0) {
+      diags.error(name, 0, 0, "cannot read: " + errno_text(errno));
+      return std::nullopt;
+    }
+    if (n == 0) return data;
+    if (data.size() + static_cast<std::size_t>(n) > limit) {
+      diags.error(name, 0, 0,
+                  "input is larger than the limit of " + std::to_string(limit) + " bytes" +
+                      raise_hint(limit_option));
+      return std::nullopt;
+    }
+    data.append(buffer, static_cast<std::size_t>(n));
+  }
+}
+
+// Reads the open file `fd` of `path`: a regular file whole, a stream (when
+// `streams`) to its end; anything else is refused. Does not close `fd`.
+std::optional<std::string> read_open_file(int fd, const std::string& path, std::size_t limit,
+                                          diagnostics& diags, std::string_view limit_option,
+                                          bool streams) {
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    diags.error(path, 0, 0, "cannot read file: " + errno_text(errno));
     return std::nullopt;
   }
-  struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    int err = errno;
-    bool stat_failed = st.st_mode == 0;
-    ::close(fd);
-    diags.error(
-        path, 0, 0,
-        stat_failed ? "cannot read file: " + errno_text(err) : not_regular_message(st.st_mode));
+  if (streams && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode))) {
+    return read_stream(fd, path, limit, diags, limit_option);
+  }
+  if (!S_ISREG(st.st_mode)) {
+    diags.error(path, 0, 0, not_regular_message(st.st_mode));
     return std::nullopt;
   }
   if (static_cast<std::size_t>(st.st_size) > limit) {
-    ::close(fd);
-    std::string message =
-        "file is " + std::to_string(st.st_size) + " bytes; the limit is " + std::to_string(limit);
-    if (!limit_option.empty()) message += " (raise it with " + std::string(limit_option) + ")";
-    diags.error(path, 0, 0, message);
+    diags.error(path, 0, 0,
+                "file is " + std::to_string(st.st_size) + " bytes; the limit is " +
+                    std::to_string(limit) + raise_hint(limit_option));
     return std::nullopt;
   }
   std::string data(static_cast<std::size_t>(st.st_size), '\0');
@@ -102,17 +137,49 @@ std::optional<std::string> read_file(const std::string& path, std::size_t limit,
     ssize_t n = ::read(fd, data.data() + done, data.size() - done);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
-      int err = errno;
-      ::close(fd);
-      diags.error(path, 0, 0, "cannot read file: " + errno_text(err));
+      diags.error(path, 0, 0, "cannot read file: " + errno_text(errno));
       return std::nullopt;
     }
     if (n == 0) break;  // the file shrank while we read it
     done += static_cast<std::size_t>(n);
   }
   data.resize(done);
+  return data;
+}
+
+std::optional<std::string> open_and_read(const std::string& path, std::size_t limit,
+                                         diagnostics& diags, std::string_view limit_option,
+                                         bool streams) {
+  // O_NONBLOCK: opening a fifo must not wait for a writer that never comes;
+  // the type is checked on the open file, so it cannot change in between.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    diags.error(path, 0, 0, "cannot open file: " + errno_text(errno));
+    return std::nullopt;
+  }
+  auto data = read_open_file(fd, path, limit, diags, limit_option, streams);
   ::close(fd);
   return data;
+}
+
+}  // namespace
+
+std::optional<std::string> read_file(const std::string& path, std::size_t limit, diagnostics& diags,
+                                     std::string_view limit_option) {
+  return open_and_read(path, limit, diags, limit_option, false);
+}
+
+bool is_standard_stream(std::string_view path) { return path == "-"; }
+
+std::optional<std::string> read_input(const std::string& path, std::size_t limit,
+                                      diagnostics& diags, std::string_view limit_option) {
+  if (!is_standard_stream(path)) return open_and_read(path, limit, diags, limit_option, true);
+  struct stat st {};
+  // Standard input is whatever the user connected, a terminal included.
+  if (::fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode)) {
+    return read_open_file(STDIN_FILENO, std::string(stdin_name), limit, diags, limit_option, true);
+  }
+  return read_stream(STDIN_FILENO, std::string(stdin_name), limit, diags, limit_option);
 }
 
 namespace {

@@ -18,6 +18,19 @@ namespace handout {
 std::optional<std::string> read_file(const std::string& path, std::size_t limit, diagnostics& diags,
                                      std::string_view limit_option = {});
 
+// True for `-`, the name of standard input (or output) on a command line.
+bool is_standard_stream(std::string_view path);
+
+// How diagnostics name standard input.
+inline constexpr std::string_view stdin_name = "<stdin>";
+
+// Reads an input the user named on the command line: a regular file like
+// read_file, or a stream read to its end (at most `limit` bytes): `-`
+// (standard input), a pipe or fifo (`/dev/stdin`, `<(…)`, `mkfifo`). Devices
+// are still refused.
+std::optional<std::string> read_input(const std::string& path, std::size_t limit,
+                                      diagnostics& diags, std::string_view limit_option = {});
+
 // Why `path` is not a regular file to read ("not found", "is a fifo, not a
 // regular file"), or "" when it is one.
 std::string not_a_regular_file(const std::string& path);

@@ -20,6 +20,7 @@
 
 #include "batch/discover.hpp"
 #include "batch/hash.hpp"
+#include "batch/progress.hpp"
 #include "test_support.hpp"
 
 namespace handout {
@@ -77,6 +78,32 @@ std::map<std::string, std::string> statuses(const std::string& out) {
 
 // The run's fingerprint hashes the style file: a fifo there is no style and
 // must not block the hash (nor the run).
+// Display columns of a bar line: a code point each ('·' and '…' are one).
+int columns_of(const std::string& s) {
+  int n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// The bar fits any terminal (it wrapped into a new line per redraw below
+// ~50 columns): never the last column; the ETA and the counts of unchanged
+// and failed decks give way first, then the name, cut from the left.
+TEST(ProgressBar, FitsWidthsOf20_40And80) {
+  batch::bar_state s{3, 10, 1, 1, 65, "talks/2019/very/long/path/deck.txt"};
+  const std::string at20 = batch::bar_line(s, 20);
+  const std::string at40 = batch::bar_line(s, 40);
+  const std::string at80 = batch::bar_line(s, 80);
+  EXPECT_EQ(at20, "[###.........] 3/10");
+  EXPECT_EQ(at40, "[##.....] 3/10 · 1 unchanged · 1 failed");
+  EXPECT_EQ(at80, "[######...............] 3/10 · 1 unchanged · 1 failed · ETA 1:05 · …/deck.txt");
+  for (const auto& line : {at20, at40, at80}) EXPECT_LE(columns_of(line), 79);
+  EXPECT_LE(columns_of(at20), 19);
+  EXPECT_LE(columns_of(at40), 39);
+  EXPECT_EQ(batch::bar_line(s, 8), "3/10");
+  EXPECT_EQ(batch::bar_line({3, 10, 0, 0, -1, "a/b/deck.txt"}, 120),
+            "[#######.................] 3/10 · a/b/deck.txt");
+}
+
 TEST(Hash, FileThatIsNotRegularHasNoDigestAndIsNeverWaitedOn) {
   test::temp_dir dir;
   ASSERT_EQ(::mkfifo((dir / "fifo").c_str(), 0600), 0);
@@ -183,7 +210,7 @@ TEST(BatchConvert, UnchangedDecksAreSkippedAndChangesAreSeen) {
   const std::string pdf = test::read_all(dir / "out/review.pdf");
   auto again = run_handout(cmd);
   EXPECT_EQ(again.status, 0);
-  for (const auto& [input, status] : statuses(dir / "out")) EXPECT_EQ(status, "skipped") << input;
+  for (const auto& [input, status] : statuses(dir / "out")) EXPECT_EQ(status, "unchanged") << input;
 
   // Input, sidecar, a deleted output: only that deck again.
   test::write_all(dir / "in/c/clean.txt", test::read_all(dir / "in/c/clean.txt") + "• more\n");
@@ -194,7 +221,7 @@ TEST(BatchConvert, UnchangedDecksAreSkippedAndChangesAreSeen) {
   EXPECT_EQ(s[dir / "in/c/clean.txt"], "converted");
   EXPECT_EQ(s[dir / "in/review.txt"], "converted");
   EXPECT_EQ(s[dir / "in/a/english.txt"], "converted");
-  EXPECT_EQ(s[dir / "in/a/b/broken.txt"], "skipped");
+  EXPECT_EQ(s[dir / "in/a/b/broken.txt"], "unchanged");
   EXPECT_TRUE(fs::exists(dir / "out/a/english.pdf"));
   EXPECT_NE(test::read_all(dir / "out/review.pdf"), pdf);
 
@@ -232,7 +259,7 @@ TEST(BatchConvert, ADamagedManifestRebuildsEveryDeck) {
       EXPECT_EQ(status, "converted") << input << " with " << damaged;
     }
     ASSERT_EQ(run_handout(cmd).status, 0);
-    for (const auto& [input, status] : statuses(dir / "out")) EXPECT_EQ(status, "skipped") << input;
+    for (const auto& [input, status] : statuses(dir / "out")) EXPECT_EQ(status, "unchanged") << input;
   }
 }
 
@@ -348,7 +375,7 @@ TEST(BatchConvert, AFontWithANewModificationTimeRebuildsEveryDeck) {
                           " -q --formats pdf --style " + q(dir / "style.yaml");
   ASSERT_EQ(run_handout(cmd).status, 0);
   ASSERT_EQ(run_handout(cmd).status, 0);
-  for (const auto& [input, status] : statuses(dir / "out")) EXPECT_EQ(status, "skipped") << input;
+  for (const auto& [input, status] : statuses(dir / "out")) EXPECT_EQ(status, "unchanged") << input;
   // A font package upgrade: same path, new file.
   fs::last_write_time(dir / "font.ttf",
                       fs::last_write_time(dir / "font.ttf") - std::chrono::hours(24));
@@ -397,7 +424,7 @@ TEST(BatchConvert, SkippedDecksRepeatTheirWarnings) {
   auto second = run_handout(cmd);
   EXPECT_THAT(first.err, HasSubstr("w.txt:1:1: warning: bullet before any slide title"));
   EXPECT_EQ(first.err, second.err);
-  EXPECT_EQ(statuses(dir / "out")[dir / "in/w.txt"], "skipped");
+  EXPECT_EQ(statuses(dir / "out")[dir / "in/w.txt"], "unchanged");
 }
 
 TEST(BatchConvert, ShardsTakeEveryDeckExactlyOnceAndAreStable) {
@@ -499,6 +526,31 @@ TEST(BatchConvert, ProgressBarOnATerminal) {
   EXPECT_THAT(r.out, HasSubstr("] 5/5"));
   EXPECT_THAT(r.out, HasSubstr("ETA "));
   EXPECT_THAT(r.out, HasSubstr("5 converted"));
+}
+
+// In a terminal 30 columns wide every redraw stays on its line: each piece
+// between carriage returns fits in 29 columns.
+TEST(BatchConvert, ProgressBarFitsANarrowTerminal) {
+  if (!test::have_program("script")) GTEST_SKIP() << "needs script (bsdutils) for a terminal";
+  test::temp_dir dir;
+  make_tree(dir / "in");
+  auto r = run("env -u CI script -qec " +
+               q("stty cols 30; " + test::handout_binary() + " convert " + dir / "in" + " -o " +
+                 dir / "out" + " --formats xml,pdf -j1") +
+               " /dev/null");
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_THAT(r.out, HasSubstr("] 5/5"));
+  std::size_t start = 0;
+  while (start < r.out.size()) {
+    std::size_t end = r.out.find_first_of("\r\n", start);
+    if (end == std::string::npos) end = r.out.size();
+    std::string piece = r.out.substr(start, end - start);
+    if (piece.starts_with("\x1b[K")) piece = piece.substr(3);
+    if (piece.starts_with("[")) {
+      EXPECT_LE(columns_of(piece), 29) << piece;
+    }
+    start = end + 1;
+  }
 }
 
 TEST(BatchConvert, SummaryListsEveryDeckWithTotals) {

@@ -179,8 +179,9 @@ TEST(Cli, OutputToAFifoIsWrittenThrough) {
   EXPECT_EQ(test::read_all(dir / "got"), run_handout("parse " + sample()).out);
 }
 
-// A fifo (or a device) as the deck, its sidecar, the style or a font blocked
-// the run forever (open waits for a writer); each is refused at once.
+// A fifo as the deck's sidecar, the style or a font, or a device as the deck,
+// blocked the run forever (open waits for a writer); each is refused at once.
+// (A fifo named as the deck is read as a stream: the next test.)
 // `timeout` turns a hang into a failure instead of a stuck test.
 TEST(Cli, FifoOrDeviceInputIsRefusedAtOnceNeverWaitedOn) {
   test::temp_dir dir;
@@ -191,8 +192,6 @@ TEST(Cli, FifoOrDeviceInputIsRefusedAtOnceNeverWaitedOn) {
   test::write_all(dir / "font-style.yaml", "fonts: [" + (dir / "fifo.txt") + "]\n");
   const std::string bin = "timeout 20 " + test::handout_binary();
   const std::vector<std::pair<std::string, std::string>> cases = {
-      {bin + " parse " + (dir / "fifo.txt"),
-       (dir / "fifo.txt") + ": error: is a fifo, not a regular file\n"},
       {bin + " parse " + (dir / "deck.txt"),
        (dir / "deck.meta.yaml") + ": error: is a fifo, not a regular file\n"},
       {bin + " parse /dev/zero", "/dev/zero: error: is a character device, not a regular file\n"},
@@ -208,6 +207,22 @@ TEST(Cli, FifoOrDeviceInputIsRefusedAtOnceNeverWaitedOn) {
     EXPECT_EQ(r.status, 2) << command;
     EXPECT_EQ(r.err, err) << command;
   }
+}
+
+// A fifo named on the command line is a stream, as for cat: it is read to its
+// end once a writer comes, for parse, links and convert alike.
+TEST(Cli, FifoNamedOnTheCommandLineIsReadAsAStream) {
+  test::temp_dir dir;
+  ASSERT_EQ(::mkfifo((dir / "fifo.txt").c_str(), 0600), 0);
+  const std::string writer = "(sleep 0.3; cat " + sample() + " > " + (dir / "fifo.txt") + ") & ";
+  const std::string bin = "timeout 20 " + test::handout_binary();
+  auto r = test::run(writer + bin + " parse " + (dir / "fifo.txt"));
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("<slide"));
+  r = test::run(writer + bin + " convert " + (dir / "fifo.txt") + " -o " + (dir / "out") +
+                " --formats xml -q");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(fs::exists(dir / "out/fifo.xml"));
 }
 
 // One fifo deck or sidecar in a directory stalled the whole `convert DIR`: a

@@ -1,6 +1,7 @@
 #include "batch/discover.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <filesystem>
 
@@ -33,8 +34,10 @@ std::optional<deck_kinds> parse_deck_kinds(std::string_view list) {
 
 namespace {
 
+// By extension, in any case (`A.TXT` is a deck).
 bool is_deck(const fs::path& p, const deck_kinds& kinds) {
-  const fs::path ext = p.extension();
+  std::string ext = p.extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return (kinds.text && ext == ".txt") || (kinds.intermediate && ext == ".xml");
 }
 
@@ -97,8 +100,9 @@ std::vector<deck> discover_decks(const std::vector<std::string>& inputs, const d
   for (const auto& input : inputs) {
     std::error_code ec;
     if (!fs::is_directory(input, ec)) {
-      // A missing file is reported when it is read.
-      decks.push_back({input, fs::path(input).stem().generic_string()});
+      // A missing file is reported when it is read; standard input is `stdin`.
+      decks.push_back(
+          {input, is_standard_stream(input) ? "stdin" : fs::path(input).stem().generic_string()});
       continue;
     }
     int errors = diags.error_count();

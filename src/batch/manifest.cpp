@@ -15,7 +15,7 @@ namespace handout::batch {
 
 namespace {
 
-constexpr int manifest_version = 2;  // 2: findings.unknown
+constexpr int manifest_version = 3;  // 2: findings.unknown; 3: missing_glyphs
 
 std::string path_in(const std::string& out_dir, const std::string& relative) {
   return out_dir + "/" + relative;
@@ -41,6 +41,7 @@ json to_json(const deck_result& d) {
           {"outputs", outputs},
           {"pages", d.pages},
           {"links", d.links},
+          {"missing_glyphs", d.missing_glyphs},
           {"findings",
            {{"error", d.finding_errors},
             {"warning", d.finding_warnings},
@@ -56,7 +57,7 @@ deck_result from_json(const std::string& stem, const json& j, const std::string&
                       json_fields& in) {
   deck_result d;
   d.relative_stem = stem;
-  d.status = deck_status::skipped;
+  d.status = deck_status::unchanged;
   d.input = in.text(j, "input", where);
   d.key = in.text(j, "key", where);
   std::size_t i = 0;
@@ -67,6 +68,7 @@ deck_result from_json(const std::string& stem, const json& j, const std::string&
   }
   d.pages = in.integer<int>(j, "pages", where);
   d.links = in.integer<int>(j, "links", where);
+  d.missing_glyphs = in.integer<int>(j, "missing_glyphs", where);
   const json& findings = in.object(j, "findings", where);
   const std::string counts = where + "/findings";
   d.finding_errors = in.integer<int>(findings, "error", counts);

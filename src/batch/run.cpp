@@ -1,5 +1,7 @@
 #include "batch/run.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
@@ -16,6 +18,7 @@
 #include "batch/progress.hpp"
 #include "batch/prune.hpp"
 #include "batch/summary.hpp"
+#include "colour.hpp"
 #include "io.hpp"
 #include "limits.hpp"
 #include "links/audit.hpp"
@@ -34,8 +37,8 @@ const char* status_name(deck_status s) {
   switch (s) {
     case deck_status::converted:
       return "converted";
-    case deck_status::skipped:
-      return "skipped";
+    case deck_status::unchanged:
+      return "unchanged";
     case deck_status::failed:
       return "failed";
   }
@@ -151,7 +154,7 @@ deck_result process(const batch_env& env, const deck& d) {
       previous != env.previous.decks.end() && previous->second.key == result.key &&
       outputs_unchanged(env.out_dir, previous->second)) {
     result = previous->second;
-    result.status = deck_status::skipped;
+    result.status = deck_status::unchanged;
     result.seconds = 0;
     result.exit_code = exit_code_of(result, env.request.fail_on);
     return result;
@@ -184,6 +187,9 @@ deck_result process(const batch_env& env, const deck& d) {
   render_options options;
   options.output_stem = env.out_dir + "/" + d.relative_stem;
   options.style = &env.request.style;
+  if (!env.request.output_file.empty()) {
+    options.only_extension = renderer_for_file(env.request.output_file).second;
+  }
   render_stats stats;
   options.stats = &stats;
   if (!make_directories(fs::path(options.output_stem).parent_path().string(), diags, env.out_dir)) {
@@ -199,6 +205,7 @@ deck_result process(const batch_env& env, const deck& d) {
     format->render(*r, options, diags);
   }
   result.pages = stats.pages;
+  result.missing_glyphs = stats.missing_glyphs;
   for (const auto& written : recorder.files()) {
     std::string relative = relative_to(written, env.out_dir);
     if (auto f = stat_output(env.out_dir, relative)) result.outputs.push_back(*f);
@@ -361,22 +368,48 @@ std::vector<std::string> remove_deleted_decks(const convert_request& request,
 // The closing line: how many decks converted, were unchanged or failed.
 std::string closing_line(const std::vector<deck_result>& results, const run_info& info,
                          const std::string& out_dir) {
-  std::size_t converted = 0, skipped = 0, failed = 0;
+  std::size_t converted = 0, unchanged = 0, failed = 0;
   for (const auto& r : results) {
     converted += r.status == deck_status::converted;
-    skipped += r.status == deck_status::skipped;
+    unchanged += r.status == deck_status::unchanged;
     failed += r.status == deck_status::failed;
   }
   char seconds[32];
   std::snprintf(seconds, sizeof seconds, "%.2f s", info.seconds);
-  return std::to_string(converted) + " converted, " + std::to_string(skipped) + " unchanged, " +
+  return std::to_string(converted) + " converted, " + std::to_string(unchanged) + " unchanged, " +
          std::to_string(failed) + " failed in " + seconds + " with " + std::to_string(info.jobs) +
          (info.jobs == 1 ? " job" : " jobs") + "; summary in " + out_dir + "/summary.md";
 }
 
 }  // namespace
 
+namespace {
+
+// `convert DECK -o FILE`: the one deck, written to FILE alone, without a
+// manifest (it is converted every time) or summaries.
+int run_one_file(const convert_request& request, diagnostics& diags) {
+  std::optional<std::vector<deck>> decks = decks_to_run(request, "", diags);
+  if (!decks) return exit_code::bad_input;
+  if (decks->empty()) return exit_code::ok;  // another shard's deck
+  const fs::path file(request.output_file);
+  const std::string_view ext = renderer_for_file(request.output_file).second;
+  const std::string name = file.filename().string();
+  std::string out_dir = file.parent_path().string();
+  if (out_dir.empty()) out_dir = ".";
+  if (!make_directories(out_dir, diags)) return exit_code::bad_input;
+  (*decks)[0].relative_stem = name.substr(0, name.size() - ext.size());
+  const manifest none;
+  const batch_env env{request, out_dir, "", none};
+  progress bar(choose_progress_style(true, 1), 1, std::cerr, wants_colour(STDERR_FILENO));
+  std::vector<deck_result> results = run_decks(env, *decks, 1, bar);
+  return std::max(diags.has_errors() ? exit_code::bad_input : exit_code::ok,
+                  results.empty() ? exit_code::bad_input : results[0].exit_code);
+}
+
+}  // namespace
+
 int run_batch(const convert_request& request, diagnostics& diags) {
+  if (!request.output_file.empty()) return run_one_file(request, diags);
   const auto start = clock_type::now();
   std::string out_dir = request.output_dir;
   while (out_dir.size() > 1 && out_dir.back() == '/') out_dir.pop_back();
@@ -398,7 +431,8 @@ int run_batch(const convert_request& request, diagnostics& diags) {
   const batch_env env{request, out_dir, fingerprint.value_or(""), m};
   const int jobs = worker_count(request.jobs, decks->size());
 
-  progress bar(choose_progress_style(request.quiet, decks->size()), decks->size(), std::cerr);
+  progress bar(choose_progress_style(request.quiet, decks->size()), decks->size(), std::cerr,
+               wants_colour(STDERR_FILENO));
   std::vector<deck_result> results = run_decks(env, *decks, jobs, bar);
   run_info info{jobs, request.shard,
                 std::chrono::duration<double>(clock_type::now() - start).count(),

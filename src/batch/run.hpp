@@ -18,6 +18,9 @@ namespace handout::batch {
 struct convert_request {
   std::vector<std::string> inputs;  // files or directories
   std::string output_dir;
+  // Instead of output_dir: the one file the one deck is written to, in the
+  // format of its extension (`-o talk.pdf`); no manifest or summaries.
+  std::string output_file;
   std::vector<const renderer*> formats;
   handout::style style = default_style();
   // Check each deck's links online before rendering (`--online`): the
@@ -38,7 +41,8 @@ struct convert_request {
 // deck's diagnostics (as it finishes) and the progress to standard error;
 // `diags` receives what concerns no single deck (name collisions, the
 // manifest, the summary). Writes OUT/summary.md, OUT/summary.json and the
-// manifest. Returns the worst exit status of all decks.
+// manifest. Returns the worst exit status of all decks. With `output_file`,
+// writes only that file.
 int run_batch(const convert_request& request, diagnostics& diags);
 
 }  // namespace handout::batch

@@ -10,7 +10,7 @@ namespace handout::batch {
 namespace {
 
 struct totals {
-  int decks = 0, converted = 0, skipped = 0, failed = 0;
+  int decks = 0, converted = 0, unchanged = 0, failed = 0;
   int pages = 0, links = 0, errors = 0, warnings = 0, infos = 0;
   double seconds = 0;  // summed over decks (CPU-ish; the run's wall time is separate)
 };
@@ -20,7 +20,7 @@ totals add_up(const std::vector<deck_result>& decks) {
   for (const auto& d : decks) {
     ++t.decks;
     if (d.status == deck_status::converted) ++t.converted;
-    if (d.status == deck_status::skipped) ++t.skipped;
+    if (d.status == deck_status::unchanged) ++t.unchanged;
     if (d.status == deck_status::failed) ++t.failed;
     if (d.pages > 0) t.pages += d.pages;
     t.links += d.links;
@@ -129,7 +129,7 @@ std::string summary_json(const std::vector<deck_result>& decks, const run_info& 
             {"totals",
              {{"decks", t.decks},
               {"converted", t.converted},
-              {"skipped", t.skipped},
+              {"unchanged", t.unchanged},
               {"failed", t.failed},
               {"pages", t.pages},
               {"links", t.links},
@@ -149,7 +149,7 @@ std::string summary_markdown(const std::vector<deck_result>& decks, const run_in
   }
   md += "\n\n";
   md += status_text(info.status) + " · " + std::to_string(t.converted) + " converted, " +
-        std::to_string(t.skipped) + " unchanged, " + std::to_string(t.failed) + " failed · " +
+        std::to_string(t.unchanged) + " unchanged, " + std::to_string(t.failed) + " failed · " +
         plural(t.pages, "page", "pages") + " · " + plural(t.links, "link", "links") + " · " +
         plural(t.errors + t.warnings + t.infos, "finding", "findings") + " · " +
         seconds_text(info.seconds) + " with " + plural(info.jobs, "job", "jobs") + "\n\n";
@@ -163,9 +163,9 @@ std::string summary_markdown(const std::vector<deck_result>& decks, const run_in
           o.path.substr(o.path.rfind('/') == std::string::npos ? 0 : o.path.rfind('/') + 1);
       outputs += (outputs.empty() ? "" : ", ") + code(name);
     }
-    const char* mark = d.status == deck_status::failed    ? "❌ failed"
-                       : d.status == deck_status::skipped ? "unchanged"
-                                                          : "converted";
+    const char* mark = d.status == deck_status::failed      ? "❌ failed"
+                       : d.status == deck_status::unchanged ? "unchanged"
+                                                            : "converted";
     md += "| " + code(d.input) + " | " + mark + " | " +
           (d.pages >= 0 ? std::to_string(d.pages) : std::string("–")) + " | " +
           std::to_string(d.links) + " | " + findings_text(d) + " | " +

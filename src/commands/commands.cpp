@@ -1,14 +1,19 @@
 #include "commands/commands.hpp"
 
+#include <unistd.h>
+
 #include <charconv>
 #include <exception>
 #include <iostream>
 #include <limits>
 #include <optional>
 
+#include "batch/progress.hpp"
+#include "colour.hpp"
 #include "diagnostic.hpp"
 #include "limits.hpp"
 #include "terminal_text.hpp"
+#include "parse/metadata.hpp"
 
 namespace handout::commands {
 
@@ -42,23 +47,53 @@ std::string global_description() {
   return text;
 }
 
-// Takes `--max-input-size SIZE` (of every command) out of `args`, wherever
-// it is before `--`.
+std::string set_colour(const std::string& v) {
+  auto mode = parse_colour_mode(v);
+  if (!mode) {
+    std::string error = "--color takes auto, always or never, not '" + v + "'";
+    if (auto near = nearest(v, {"auto", "always", "never"})) {
+      error += "; did you mean '" + *near + "'?";
+    }
+    return error;
+  }
+  set_colour_mode(*mode);
+  return "";
+}
+
+// The options of every command, taken out of the arguments wherever they are.
+struct global_option {
+  std::string_view name;
+  std::string (*apply)(const std::string& value);
+};
+constexpr global_option global_options[] = {
+    {"--max-input-size", &set_max_input_size},
+    {"--color", &set_colour},
+    {"--colour", &set_colour},
+};
+
+// Takes the global options (`--max-input-size SIZE`, `--color WHEN`) out of
+// `args`, wherever they are before `--`.
 std::string take_global_options(std::vector<std::string>& args) {
-  constexpr std::string_view name = "--max-input-size";
   for (std::size_t i = 0; i < args.size() && args[i] != "--";) {
     const std::string& a = args[i];
-    const bool inline_value =
-        a.starts_with(name) && a.size() > name.size() && a[name.size()] == '=';
-    if (a != name && !inline_value) {
+    const global_option* found = nullptr;
+    bool inline_value = false;
+    for (const auto& g : global_options) {
+      inline_value = a.starts_with(g.name) && a.size() > g.name.size() && a[g.name.size()] == '=';
+      if (a == g.name || inline_value) {
+        found = &g;
+        break;
+      }
+    }
+    if (!found) {
       ++i;
       continue;
     }
     std::size_t count = inline_value ? 1 : 2;
-    std::string value = inline_value          ? a.substr(name.size() + 1)
+    std::string value = inline_value          ? a.substr(found->name.size() + 1)
                         : i + 1 < args.size() ? args[i + 1]
                                               : "";
-    if (std::string error = set_max_input_size(value); !error.empty()) return error;
+    if (std::string error = found->apply(value); !error.empty()) return error;
     args.erase(args.begin() + static_cast<std::ptrdiff_t>(i),
                args.begin() + static_cast<std::ptrdiff_t>(std::min(i + count, args.size())));
   }
@@ -105,7 +140,15 @@ const command_spec& global_spec() {
          {"max-input-size", 0, "SIZE",
           "the largest input read, with any command: bytes,\nor with K, M or G (default 64M); "
           "larger inputs\nare refused",
-          &set_max_input_size}}}},
+          &set_max_input_size},
+         {"color", 0, "WHEN",
+          "colour diagnostics and the text report: auto\n(default), always or never; also "
+          "--colour",
+          &set_colour,
+          "auto colours on a terminal. The first rule that applies decides: --color always or "
+          "never; NO_COLOR set and not empty: no colour; FORCE_COLOR set and not empty or 0: "
+          "colour, even off a terminal; TERM=dumb: no colour; else colour when the stream "
+          "(standard error for diagnostics, standard output for the report) is a terminal."}}}},
       "Exit status: 0 ok, 1 audit findings, 2 bad input or usage.\n"};
   return spec;
 }
@@ -134,8 +177,8 @@ option fail_on_option(std::string_view help, links::fail_policy& into) {
 }
 
 int usage_error(const std::string& message, std::string_view command) {
-  std::cerr << "handout: error: " << terminal_text(message) << "\n(see 'handout " << command
-            << (command.empty() ? "" : " ") << "--help')\n";
+  std::cerr << format({severity::error, "handout", 0, 0, message}, wants_colour(STDERR_FILENO))
+            << "\n(see 'handout " << command << (command.empty() ? "" : " ") << "--help')\n";
   return exit_code::bad_input;
 }
 
@@ -171,7 +214,19 @@ int dispatch(const std::vector<std::string>& command_line) {
     std::cout << "handout " HANDOUT_VERSION "\n";
     return exit_code::ok;
   }
-  if (const command* c = find_command(name)) return c->run(args);
+  if (const command* c = find_command(name)) {
+    std::string epoch;
+    if (!source_date_epoch(&epoch) && !epoch.empty()) {
+      std::cerr << format({severity::error, "handout", 0, 0,
+                           "SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 (at most "
+                           "9999-12-31), not '" +
+                               batch::terminal_text(epoch) + "'"},
+                          wants_colour(STDERR_FILENO))
+                << '\n';
+      return exit_code::bad_input;
+    }
+    return c->run(args);
+  }
   std::vector<std::string> known;
   for (const auto& c : all_commands()) known.emplace_back(c.name);
   std::string message = "unknown command '" + name + "'";

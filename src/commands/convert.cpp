@@ -1,5 +1,6 @@
 // `handout convert FILE|DIR... -o DIR`: every format of every deck (the
 // batch does the work: src/batch/).
+#include <filesystem>
 #include <iostream>
 
 #include "batch/run.hpp"
@@ -26,10 +27,10 @@ A directory stands for the .txt files below it, found recursively in sorted
 order; their outputs mirror its tree under DIR. Decks are converted in
 parallel; a failing deck does not stop the others. A deck whose input,
 metadata, style, fonts, tool and online options are unchanged since the last
-run into DIR is skipped (DIR/.handout-manifest.json; with --online, no deck
-is skipped). A deck that was below a directory named here and no longer
-exists loses the outputs the manifest says it wrote. DIR/summary.md and
-DIR/summary.json describe the run, with its exit status.
+run into DIR is left as it is, unchanged (DIR/.handout-manifest.json; with
+--online, every deck is converted). A deck that was below a directory named
+here and no longer exists loses the outputs the manifest says it wrote.
+DIR/summary.md and DIR/summary.json describe the run, with its exit status.
 )";
 
 constexpr std::string_view epilog =
@@ -53,11 +54,21 @@ command_spec make_spec(convert_args& a) {
   static const std::string epilog_text = std::string(epilog) + formats_help();
   return {
       "convert",
-      "handout convert FILE|DIR... -o DIR [options]",
+      "handout convert FILE|DIR... -o DIR [options]\n       handout convert FILE -o FILE.EXT "
+      "[options]",
       description,
       {{"options",
         {
-            {"output", 'o', "DIR", "where to write (created if missing)", store_in(r.output_dir)},
+            {"output", 'o', "DIR|FILE",
+             "where to write (created if missing); with one deck,\na file whose extension names "
+             "the format (talk.pdf)",
+             store_in(r.output_dir),
+             "-o FILE writes one file when there is one deck and FILE ends with an extension "
+             "of a format: .pdf, .docx, .docx.xml, .xml, .links.json or .links.md (as in "
+             "pandoc, the extension decides the format; --formats, if given, must agree). "
+             "Otherwise -o names a directory: always when it ends with /, is an existing "
+             "directory, or there are several decks or a directory of decks. One file has "
+             "no manifest or summaries and is converted on every run."},
             {"formats", 0, "LIST", "comma-separated formats (default: all marked *)",
              [&a](const std::string& v) {
                a.formats = v;
@@ -137,6 +148,30 @@ std::string choose_formats(const convert_args& a, std::vector<const renderer*>& 
   return "";
 }
 
+// `-o FILE.EXT` with one deck names one file, as in pandoc: the format is
+// the extension's (`.pdf`, `.docx`, `.docx.xml`, `.xml`, `.links.json`,
+// `.links.md`). A directory it is when -o ends with `/`, is a directory,
+// has no such extension, or there are several decks. A usage error, or "".
+std::string choose_output_file(convert_args& a) {
+  auto& r = a.request;
+  const std::string& out = r.output_dir;
+  std::error_code ec;
+  if (out.back() == '/' || std::filesystem::is_directory(out, ec) || r.inputs.size() != 1 ||
+      std::filesystem::is_directory(r.inputs[0], ec)) {
+    return "";
+  }
+  const auto [format, ext] = renderer_for_file(out);
+  if (!format) return "";
+  if (a.formats_given && (r.formats.size() != 1 || r.formats[0] != format)) {
+    return "-o " + out + " names a " + std::string(format->name) +
+           " file, but --formats asks for " + a.formats + " (end -o with / to write a directory)";
+  }
+  r.formats = {format};
+  r.output_file = out;
+  r.output_dir.clear();
+  return "";
+}
+
 }  // namespace
 
 const command_spec& convert_spec() { return documented_spec(&make_spec); }
@@ -154,6 +189,7 @@ int run_convert(const std::vector<std::string>& args) {
   auto online = finish_online(a.online);
   request.online = online.options;
   std::string error = online.error.empty() ? choose_formats(a, request.formats) : online.error;
+  if (error.empty()) error = choose_output_file(a);
   if (!error.empty()) return usage_error(error, "convert");
 
   diagnostics diags;
@@ -161,14 +197,14 @@ int run_convert(const std::vector<std::string>& args) {
     auto file = find_style(a.style, diags);
     auto s = file ? load_style(*file, diags) : std::nullopt;
     if (!s) {
-      print_diagnostics(std::cerr, diags);
+      print_diagnostics(diags);
       return exit_code::bad_input;
     }
     request.style = *s;
     request.style_file = *file;
   }
   int status = batch::run_batch(request, diags);
-  print_diagnostics(std::cerr, diags);
+  print_diagnostics(diags);
   return status;
 }
 

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "batch/discover.hpp"
+#include "colour.hpp"
 #include "commands/commands.hpp"
 #include "commands/online_options.hpp"
 #include "io.hpp"
@@ -46,7 +47,8 @@ constexpr std::string_view description =
 directory stands for the .txt files below it): YouTube video ids, links that
 cannot be opened, duplicates (also across decks), search queries and tracking
 parameters. No network access unless --online. Rules, levels and formats:
-docs/LINKS.md.
+docs/LINKS.md. A deck - is standard input (named <stdin>); a pipe or fifo
+named as a deck is read to its end.
 
 With --merge, the inputs are JSON reports (per deck, NAME.links.json from
 convert, or per shard, from --format json) merged into one report, with the
@@ -64,17 +66,20 @@ command_spec make_spec(links_request& r) {
           description,
           {{"options",
             {
-                {"format", 0, "FORMAT", "text (default), json, markdown, junit, sarif or github",
+                {"format", 0, "FORMAT",
+                 "text (default), json, markdown, junit, sarif, github\nor compact "
+                 "(FILE:LINE:COL: LEVEL: RULE: MESSAGE)",
                  [&r](const std::string& v) {
                    auto format = links::parse_output_format(v);
                    if (!format) {
                      return "unknown format '" + v +
-                            "' (use text, json, markdown, junit, sarif or github)";
+                            "' (use text, json, markdown, junit, sarif, github or compact)";
                    }
                    r.format = *format;
                    return std::string();
                  }},
-                {"output", 'o', "FILE", "write the report to FILE (whole or not at all)",
+                {"output", 'o', "FILE",
+                 "write the report to FILE (whole or not at all);\n- is standard output",
                  store_in(r.output)},
                 fail_on_option(
                     "the least level that fails the run: error (default),\nwarning, info or none; "
@@ -116,15 +121,8 @@ command_spec make_spec(links_request& r) {
           epilog};
 }
 
-// Colour on a terminal only, and never when NO_COLOR is set (no-color.org)
-// or the terminal is dumb.
-bool stdout_wants_colour() {
-  const char* no_colour = std::getenv("NO_COLOR");
-  if (no_colour != nullptr && *no_colour != '\0') return false;
-  const char* term = std::getenv("TERM");
-  if (term != nullptr && std::string_view(term) == "dumb") return false;
-  return isatty(STDOUT_FILENO) == 1;
-}
+// Colour as for every output (colour.hpp).
+bool stdout_wants_colour() { return wants_colour(STDOUT_FILENO); }
 
 // The audits of the decks below `inputs`, checked online first if asked.
 // `inputs_ok` turns false when one cannot be read, or when `output` is one.
@@ -235,6 +233,7 @@ int run_links(const std::vector<std::string>& args) {
   auto read = read_args(spec, args);
   if (const int* status = std::get_if<int>(&read)) return *status;
   const auto& inputs = std::get<std::vector<std::string>>(read);
+  if (is_standard_stream(request.output)) request.output.clear();
   if (inputs.empty()) {
     return usage_error(
         request.merge ? "links --merge needs JSON reports" : "links needs a file or directory",
@@ -251,7 +250,7 @@ int run_links(const std::vector<std::string>& args) {
   diagnostics diags;
   std::optional<links::ignore_list> ignores = read_ignore_list(request.ignore_file, *root, diags);
   if (!ignores) {
-    print_diagnostics(std::cerr, diags);
+    print_diagnostics(diags);
     return exit_code::bad_input;
   }
   std::vector<links::audit_result> audits;
@@ -270,15 +269,16 @@ int run_links(const std::vector<std::string>& args) {
   const bool findings_fail = links::fails(links::count_findings(audits), request.fail_on);
   links::keep_findings_from(request.least, audits);
   const links::format_options options = report_options(request, *root, ignores->file, diags);
-  // The text report adds nothing to the errors on standard error.
-  const bool report_errors =
-      !options.input_errors.empty() && request.format != links::output_format::text;
+  // The text and compact reports add nothing to the errors on standard error.
+  const bool report_errors = !options.input_errors.empty() &&
+                             request.format != links::output_format::text &&
+                             request.format != links::output_format::compact;
   bool written = false;
   if (!audits.empty() || report_errors) {
     written =
         write_report(links::format_audit(audits, request.format, options), request.output, diags);
   }
-  print_diagnostics(std::cerr, diags);
+  print_diagnostics(diags);
   return exit_status(!written || !inputs_ok, findings_fail);
 }
 

@@ -24,7 +24,9 @@ command_spec make_spec(parse_request& request) {
           "handout parse FILE [-o FILE] [--from pdftotext]",
           R"(Reads a text deck (NAME.txt, with NAME.meta.yaml beside it if present) or an
 XML intermediate and writes its XML intermediate to standard output, or to
-the file given with -o (written whole or not at all).
+the file given with -o (written whole or not at all). FILE - is standard
+input (a text deck named stdin, without a sidecar); a pipe or fifo named as
+FILE (/dev/stdin, <(...)) is read to its end. -o - is standard output.
 )",
           {{"options",
             {{"output", 'o', "FILE", "write to FILE instead of standard output",
@@ -58,11 +60,12 @@ int run_parse(const std::vector<std::string>& args) {
   const auto& operands = std::get<std::vector<std::string>>(read);
   if (operands.empty()) return usage_error("parse needs a file", "parse");
   if (operands.size() > 1) return usage_error("parse takes one file", "parse");
+  if (is_standard_stream(request.output)) request.output.clear();
 
   diagnostics diags;
   const std::vector<std::string> inputs = {operands[0], sidecar_path(operands[0])};
   if (output_overwrites_input(request.output, inputs, diags)) {
-    print_diagnostics(std::cerr, diags);
+    print_diagnostics(diags);
     return exit_code::bad_input;
   }
   auto r = load_input(operands[0], diags, request.dialect);
@@ -77,7 +80,7 @@ int run_parse(const std::vector<std::string>& args) {
   } else if (ok) {
     ok = write_xml_file(*r, request.output, diags);
   }
-  print_diagnostics(std::cerr, diags);
+  print_diagnostics(diags);
   return exit_status(!ok, false);
 }
 

@@ -11,6 +11,7 @@ std::optional<output_format> parse_output_format(std::string_view name) {
   if (name == "junit") return output_format::junit;
   if (name == "sarif") return output_format::sarif;
   if (name == "github") return output_format::github;
+  if (name == "compact") return output_format::compact;
   return std::nullopt;
 }
 
@@ -39,6 +40,8 @@ std::string format_audit(const std::vector<audit_result>& audits, output_format 
       return format_sarif(audits, options);
     case output_format::github:
       return format_github(audits, options);
+    case output_format::compact:
+      return format_compact(audits);
   }
   return {};
 }

@@ -11,10 +11,10 @@
 
 namespace handout::links {
 
-enum class output_format { text, json, markdown, junit, sarif, github };
+enum class output_format { text, json, markdown, junit, sarif, github, compact };
 
 // The format called `name` (`text`, `json`, `markdown`, `junit`, `sarif`,
-// `github`), or nothing.
+// `github`, `compact`), or nothing.
 std::optional<output_format> parse_output_format(std::string_view name);
 
 // How a report is written.
@@ -60,6 +60,10 @@ std::string format_sarif(const std::vector<audit_result>& audits,
 // relative to the root when one is given.
 std::string format_github(const std::vector<audit_result>& audits,
                           const format_options& options = {});
+
+// `FILE:LINE:COL: LEVEL: RULE: MESSAGE`, one line per finding, the file as
+// given (as the text format names it), for editors and problem matchers.
+std::string format_compact(const std::vector<audit_result>& audits);
 
 // Dispatches on `format`.
 std::string format_audit(const std::vector<audit_result>& audits, output_format format,

@@ -1,5 +1,6 @@
 #include <filesystem>
 
+#include "count_text.hpp"
 #include "links/format.hpp"
 #include "terminal_text.hpp"
 
@@ -80,9 +81,8 @@ std::string format_github(const std::vector<audit_result>& audits, const format_
     }
   }
   audit_summary t = total(audits);
-  out += "handout links: " + std::to_string(t.links) + " links, " + std::to_string(t.errors) +
-         " errors, " + std::to_string(t.warnings) + " warnings, " + std::to_string(t.infos) +
-         " infos\n";
+  out += "handout links: " + count_text(t.links, "link") + ", " + count_text(t.errors, "error") +
+         ", " + count_text(t.warnings, "warning") + ", " + count_text(t.infos, "info") + "\n";
   return out;
 }
 

@@ -1,5 +1,6 @@
 #include "parse/load.hpp"
 
+#include <cctype>
 #include <filesystem>
 
 #include "io.hpp"
@@ -13,20 +14,29 @@
 namespace handout {
 
 bool is_intermediate_path(const std::string& path) {
-  return std::filesystem::path(path).extension() == ".xml";
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".xml";
 }
 
 std::optional<report> load_input(const std::string& path, diagnostics& diags,
                                  text_dialect dialect) {
-  auto bytes = read_file(path, limits::max_input_bytes(), diags, "--max-input-size");
+  auto bytes = read_input(path, limits::max_input_bytes(), diags, "--max-input-size");
   if (!bytes) return std::nullopt;
-  if (is_intermediate_path(path)) return read_xml(*bytes, path, diags);
-  auto r = is_pptx_path(path)  ? read_pptx(*bytes, path, diags)
-           : is_odp_path(path) ? read_odp(*bytes, path.ends_with(".fodp"), path, diags)
-                               : read_text(*bytes, path, diags, dialect);
+  // Standard input is a text deck named `stdin`, without a sidecar.
+  const bool from_stdin = is_standard_stream(path);
+  const std::string name = from_stdin ? std::string(stdin_name) : path;
+  if (!from_stdin && is_intermediate_path(path)) return read_xml(*bytes, path, diags);
+  auto r = from_stdin            ? read_text(*bytes, name, diags, dialect)
+           : is_pptx_path(path)  ? read_pptx(*bytes, path, diags)
+           : is_odp_path(path)   ? read_odp(*bytes, path.ends_with(".fodp"), path, diags)
+                                 : read_text(*bytes, path, diags, dialect);
   if (!r) return std::nullopt;
-  if (!read_sidecar(sidecar_path(path), r->meta, diags)) return std::nullopt;
-  derive_metadata(*r, path);
+  if (!from_stdin &&
+      (sidecars_conflict(path, diags) || !read_sidecar(sidecar_path(path), r->meta, diags))) {
+    return std::nullopt;
+  }
+  derive_metadata(*r, from_stdin ? "stdin" : path);
   return r;
 }
 

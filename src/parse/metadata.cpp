@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -22,7 +23,22 @@ namespace fs = std::filesystem;
 
 std::string sidecar_path(const std::string& input) {
   fs::path p(input);
-  return (p.parent_path() / (p.stem().string() + ".meta.yaml")).string();
+  const fs::path yaml = p.parent_path() / (p.stem().string() + ".meta.yaml");
+  const fs::path yml = p.parent_path() / (p.stem().string() + ".meta.yml");
+  std::error_code ec;
+  return (!fs::exists(yaml, ec) && fs::exists(yml, ec) ? yml : yaml).string();
+}
+
+bool sidecars_conflict(const std::string& input, diagnostics& diags) {
+  fs::path p(input);
+  const fs::path yaml = p.parent_path() / (p.stem().string() + ".meta.yaml");
+  const fs::path yml = p.parent_path() / (p.stem().string() + ".meta.yml");
+  std::error_code ec;
+  if (!fs::exists(yaml, ec) || !fs::exists(yml, ec)) return false;
+  diags.error(yml.string(), 0, 0,
+              "both " + yaml.string() + " and " + yml.string() +
+                  " are there; keep one (the deck's metadata must come from one file)");
+  return true;
 }
 
 namespace {
@@ -224,6 +240,21 @@ std::string detect_language(const report& r) {
   return best;
 }
 
+std::optional<long long> source_date_epoch(std::string* problem) {
+  const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+  if (epoch == nullptr || *epoch == '\0') return std::nullopt;
+  const std::string_view text(epoch);
+  long long seconds = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seconds);
+  // At most year 9999, so the date keeps four digits.
+  if (ec != std::errc() || end != text.data() + text.size() || seconds < 0 ||
+      seconds > 253402300799LL) {
+    if (problem) *problem = std::string(text);
+    return std::nullopt;
+  }
+  return seconds;
+}
+
 void derive_metadata(report& r, const std::string& input_path) {
   if (r.meta.title.empty()) {
     std::string stem = fs::path(input_path).stem().string();
@@ -234,17 +265,13 @@ void derive_metadata(report& r, const std::string& input_path) {
   }
   if (r.meta.lang.empty()) r.meta.lang = detect_language(r);
   if (r.meta.date.empty()) {
-    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
-      char* end = nullptr;
-      long long seconds = std::strtoll(epoch, &end, 10);
-      if (end != epoch && *end == '\0' && seconds >= 0) {
-        std::time_t t = static_cast<std::time_t>(seconds);
-        std::tm tm{};
-        gmtime_r(&t, &tm);
-        char buf[16];
-        std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-        r.meta.date = buf;
-      }
+    if (std::optional<long long> seconds = source_date_epoch()) {
+      std::time_t t = static_cast<std::time_t>(*seconds);
+      std::tm tm{};
+      gmtime_r(&t, &tm);
+      char buf[16];
+      std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+      r.meta.date = buf;
     }
   }
 }

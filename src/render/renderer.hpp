@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "diagnostic.hpp"
@@ -14,6 +15,7 @@ namespace handout {
 // What a renderer reports about its output, for summaries (optional).
 struct render_stats {
   int pages = -1;  // pages of a paged format; -1 when unknown
+  int missing_glyphs = 0;  // characters no font of the style has (PDF)
 };
 
 // Where and how a renderer writes.
@@ -25,6 +27,13 @@ struct render_options {
   const handout::style* style = nullptr;
   // Where a renderer may report what it made; may be null.
   render_stats* stats = nullptr;
+  // When not empty, the one file to write: the renderer's output of this
+  // extension (`convert -o talk.docx` writes talk.docx, not talk.docx.xml).
+  std::string_view only_extension;
+  // True when the output of extension `ext` is to be written.
+  bool writes(std::string_view ext) const {
+    return only_extension.empty() || only_extension == ext;
+  }
 };
 
 // Writes one format of `r`; every file through a temp file and rename.
@@ -36,6 +45,7 @@ struct renderer {
   std::string_view description;
   render_fn render;
   bool in_default_set;
+  std::vector<std::string_view> extensions;  // of the files it writes: ".pdf"
 };
 
 // Every renderer, in the order `convert` runs them.
@@ -43,6 +53,10 @@ const std::vector<renderer>& renderers();
 
 // The renderer called `name`, or null.
 const renderer* find_renderer(std::string_view name);
+
+// The renderer that writes files named like `file` (`talk.pdf`, `talk.links.json`) and the
+// extension matched (the longest), or null (`convert -o FILE`).
+std::pair<const renderer*, std::string_view> renderer_for_file(std::string_view file);
 
 // Renderers, one per file: each registers itself in renderer.cpp's table.
 bool render_xml(const report& r, const render_options& options, diagnostics& diags);

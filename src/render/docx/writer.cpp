@@ -177,7 +177,9 @@ bool write_flat_opc_file(const docx::package& pkg, const std::string& path, diag
 
 bool render_docx(const report& r, const render_options& options, diagnostics& diags) {
   const docx::package pkg = docx::build_package(r, *options.style, diags);
-  const bool flat_ok = write_flat_opc_file(pkg, options.output_stem + ".docx.xml", diags);
+  const bool flat_ok = !options.writes(".docx.xml") ||
+                       write_flat_opc_file(pkg, options.output_stem + ".docx.xml", diags);
+  if (!options.writes(".docx")) return flat_ok;
   std::string error;
   std::optional<std::string> zipped = docx::to_zip(pkg, error);
   if (!zipped) {

@@ -1,14 +1,14 @@
 // The PDF renderer: fonts → layout (measure, break lines, paginate) → emit.
-#include <cstdio>
 #include <set>
 
 #include "io.hpp"
-#include "utf8.hpp"
 #include "render/pdf/emit_pdf.hpp"
 #include "render/pdf/fonts.hpp"
 #include "render/pdf/layout.hpp"
 #include "render/pdf/measure.hpp"
+#include "render/pdf/missing_glyphs.hpp"
 #include "render/renderer.hpp"
+#include "utf8.hpp"
 
 #ifndef HANDOUT_VERSION
 #define HANDOUT_VERSION "0.1.0"
@@ -29,7 +29,7 @@ bool render_pdf(const report& r, const render_options& options, diagnostics& dia
   pdf::page_layout layout =
       pdf::layout_report(r, s, metrics, std::string("handout ") + HANDOUT_VERSION);
 
-  // 3. Characters no font of the style has: warn once each.
+  // 3. Characters no font of the style has: one warning for them all.
   std::set<char32_t> missing;
   for (const auto& p : layout.pages) {
     for (const auto& item : p.items) {
@@ -41,15 +41,8 @@ bool render_pdf(const report& r, const render_options& options, diagnostics& dia
       }
     }
   }
-  for (char32_t cp : missing) {
-    char code[16];
-    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
-    std::string ch;
-    utf8::append(ch, cp);
-    diags.warning(r.source, 0, 0,
-                  std::string("no font of the style has ") + code + " (" + ch +
-                      "); add one that has it to the style's fonts");
-  }
+  if (auto warning = pdf::missing_glyphs_warning(r, missing)) diags.add(std::move(*warning));
+  if (options.stats != nullptr) options.stats->missing_glyphs = static_cast<int>(missing.size());
 
   // 4. The PDF, written through a temp file.
   if (options.stats != nullptr) options.stats->pages = static_cast<int>(layout.pages.size());
