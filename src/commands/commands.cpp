@@ -220,7 +220,7 @@ int dispatch(const std::vector<std::string>& command_line) {
       std::cerr << format({severity::error, "handout", 0, 0,
                            "SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 (at most "
                            "9999-12-31), not '" +
-                               batch::terminal_text(epoch) + "'"},
+                               terminal_text(epoch) + "'"},
                           wants_colour(STDERR_FILENO))
                 << '\n';
       return exit_code::bad_input;
