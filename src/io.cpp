@@ -497,4 +497,10 @@ bool make_directories(const std::string& path, diagnostics& diags, const std::st
   return true;
 }
 
+std::string lower_extension(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
 }  // namespace handout

@@ -123,4 +123,8 @@ bool output_overwrites_input(const std::string& output, const std::vector<std::s
 // directories are refused, not followed.
 bool make_directories(const std::string& path, diagnostics& diags, const std::string& root = {});
 
+// The extension of `path`'s file name, lower-cased (`talk.PPTX` → `.pptx`):
+// what every reader and the directory walk decide a file's kind by.
+std::string lower_extension(const std::string& path);
+
 }  // namespace handout

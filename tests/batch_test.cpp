@@ -2,9 +2,9 @@
 // incremental manifest, shards, progress, summaries, styles by name, install
 // and package, and the example CI configurations (`links --merge`:
 // tests/cli/links-merge-*.md).
+#include <fcntl.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -119,6 +119,24 @@ TEST(Hash, FileThatIsNotRegularHasNoDigestAndIsNeverWaitedOn) {
 std::string tree_command(const test::temp_dir& dir, const std::string& options) {
   make_tree(dir / "in");
   return "convert " + q(dir / "in") + " -o " + q(dir / "out") + " " + options;
+}
+
+TEST(BatchConvert, SlideFilesInADirectoryAreDecksUnlessFromSaysOtherwise) {
+  test::temp_dir dir;
+  fs::create_directories(dir / "in/sub");
+  const std::string slides = test::source_dir() + "/tests/data/slides/";
+  fs::copy_file(slides + "mixed-talk.pptx", dir / "in/talk.PPTX");
+  fs::copy_file(slides + "chinese-talk.odp", dir / "in/sub/zh.odp");
+  fs::copy_file(slides + "chinese-talk.fodp", dir / "in/sub/flat.fodp");
+  test::write_all(dir / "in/notes.txt", " T\n• a\n");
+  auto r = run_handout("convert " + q(dir / "in") + " -o " + q(dir / "out") + " --formats xml -q");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(outputs_in(dir / "out"),
+            (std::set<std::string>{"talk.xml", "notes.xml", "sub/zh.xml", "sub/flat.xml"}));
+  auto text_only = run_handout("convert " + q(dir / "in") + " -o " + q(dir / "txt") +
+                               " --formats xml -q --from txt");
+  EXPECT_EQ(text_only.status, 0) << text_only.err;
+  EXPECT_EQ(outputs_in(dir / "txt"), (std::set<std::string>{"notes.xml"}));
 }
 
 TEST(BatchConvert, DirectoryTreeIsMirroredUnderOutInSortedOrder) {
@@ -259,7 +277,8 @@ TEST(BatchConvert, ADamagedManifestRebuildsEveryDeck) {
       EXPECT_EQ(status, "converted") << input << " with " << damaged;
     }
     ASSERT_EQ(run_handout(cmd).status, 0);
-    for (const auto& [input, status] : statuses(dir / "out")) EXPECT_EQ(status, "unchanged") << input;
+    for (const auto& [input, status] : statuses(dir / "out"))
+      EXPECT_EQ(status, "unchanged") << input;
   }
 }
 
@@ -469,9 +488,10 @@ TEST(BatchConvert, ShardsWritingOneDirectoryMergeTheManifestUnderItsLock) {
   fs::create_directories(dir / "other");
   test::write_all(dir / "in/mine.txt", " T\n• mine\n");
   test::write_all(dir / "other/theirs.txt", " T\n• theirs\n");
-  ASSERT_EQ(run_handout("convert " + q(dir / "other") + " -o " + q(dir / "o2") + " --formats xml -q")
-                .status,
-            0);
+  ASSERT_EQ(
+      run_handout("convert " + q(dir / "other") + " -o " + q(dir / "o2") + " --formats xml -q")
+          .status,
+      0);
   fs::create_directories(dir / "out");
   const std::string lock_path = dir / "out/.handout-manifest.lock";
   int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);

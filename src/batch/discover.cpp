@@ -13,7 +13,7 @@ namespace handout::batch {
 namespace fs = std::filesystem;
 
 std::optional<deck_kinds> parse_deck_kinds(std::string_view list) {
-  deck_kinds kinds{false, false};
+  deck_kinds kinds{false, false, false};
   std::size_t start = 0;
   while (start <= list.size()) {
     std::size_t comma = list.find(',', start);
@@ -23,6 +23,8 @@ std::optional<deck_kinds> parse_deck_kinds(std::string_view list) {
       kinds.text = true;
     } else if (name == "xml") {
       kinds.intermediate = true;
+    } else if (name == "slides") {
+      kinds.slides = true;
     } else {
       return std::nullopt;
     }
@@ -36,14 +38,20 @@ namespace {
 
 // By extension, in any case (`A.TXT` is a deck).
 bool is_deck(const fs::path& p, const deck_kinds& kinds) {
-  std::string ext = p.extension().string();
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return (kinds.text && ext == ".txt") || (kinds.intermediate && ext == ".xml");
+  const std::string ext = lower_extension(p.string());
+  return (kinds.text && ext == ".txt") || (kinds.intermediate && ext == ".xml") ||
+         (kinds.slides && (ext == ".pptx" || ext == ".odp" || ext == ".fodp"));
 }
 
 std::string no_decks_message(const deck_kinds& kinds) {
-  if (kinds.text && kinds.intermediate) return "no .txt or .xml files in this directory";
-  return kinds.text ? "no .txt files in this directory" : "no .xml files in this directory";
+  std::string names;
+  auto add = [&](bool on, const char* what) {
+    if (on) names += (names.empty() ? "" : ", ") + std::string(what);
+  };
+  add(kinds.text, ".txt");
+  add(kinds.slides, ".pptx, .odp, .fodp");
+  add(kinds.intermediate, ".xml");
+  return "no " + names + " files in this directory";
 }
 
 // The decks below `root`, sorted by their relative path.

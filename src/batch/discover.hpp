@@ -15,9 +15,11 @@ namespace handout::batch {
 struct deck_kinds {
   bool text = true;           // NAME.txt
   bool intermediate = false;  // NAME.xml (--from xml)
+  bool slides = true;         // NAME.pptx, NAME.odp, NAME.fodp (--from slides)
 };
 
-// `txt`, `xml`, or both comma-separated (`txt,xml`); nothing when unknown.
+// `txt`, `xml`, `slides`, or several comma-separated (`txt,slides`);
+// nothing when unknown.
 std::optional<deck_kinds> parse_deck_kinds(std::string_view list);
 
 struct deck {

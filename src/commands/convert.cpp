@@ -81,10 +81,14 @@ command_spec make_spec(convert_args& a) {
              store_in(a.style),
              "A file is a name with a slash or ending in .yaml; names are looked up in "
              "HANDOUT_STYLE_PATH, then the installed styles."},
-            {"from", 0, "LIST", "what a directory stands for: txt (default), xml, or\ntxt,xml",
+            {"from", 0, "LIST",
+             "which files of a directory are decks: txt, slides\n(.pptx, .odp, .fodp), xml, "
+             "or several\n(default: txt,slides)",
              [&r](const std::string& v) {
                auto kinds = batch::parse_deck_kinds(v);
-               if (!kinds) return "--from takes txt, xml or txt,xml, not '" + v + "'";
+               if (!kinds) {
+                 return "--from takes txt, slides, xml or several of them, not '" + v + "'";
+               }
                r.kinds = *kinds;
                return std::string();
              }},

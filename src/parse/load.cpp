@@ -14,9 +14,7 @@
 namespace handout {
 
 bool is_intermediate_path(const std::string& path) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext == ".xml";
+  return lower_extension(path) == ".xml";
 }
 
 std::optional<report> load_input(const std::string& path, diagnostics& diags,
@@ -29,7 +27,7 @@ std::optional<report> load_input(const std::string& path, diagnostics& diags,
   if (!from_stdin && is_intermediate_path(path)) return read_xml(*bytes, path, diags);
   auto r = from_stdin            ? read_text(*bytes, name, diags, dialect)
            : is_pptx_path(path)  ? read_pptx(*bytes, path, diags)
-           : is_odp_path(path)   ? read_odp(*bytes, path.ends_with(".fodp"), path, diags)
+           : is_odp_path(path)   ? read_odp(*bytes, lower_extension(path) == ".fodp", path, diags)
                                  : read_text(*bytes, path, diags, dialect);
   if (!r) return std::nullopt;
   if (!from_stdin &&

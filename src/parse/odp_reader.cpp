@@ -5,10 +5,10 @@
 #include "parse/odp_reader.hpp"
 
 #include <algorithm>
-#include <filesystem>
 #include <pugixml.hpp>
 #include <vector>
 
+#include "io.hpp"
 #include "limits.hpp"
 #include "parse/slide_package.hpp"
 
@@ -109,7 +109,7 @@ void collect_frames(const pugi::xml_node& container, slide_parts& out) {
 }  // namespace
 
 bool is_odp_path(const std::string& path) {
-  const auto ext = std::filesystem::path(path).extension();
+  const std::string ext = lower_extension(path);
   return ext == ".odp" || ext == ".fodp";
 }
 

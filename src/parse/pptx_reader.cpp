@@ -12,6 +12,7 @@
 #include <pugixml.hpp>
 #include <vector>
 
+#include "io.hpp"
 #include "limits.hpp"
 #include "parse/slide_package.hpp"
 #include "parse/text_reader.hpp"
@@ -158,7 +159,7 @@ std::map<std::string, std::string> section_of_slide(const pugi::xml_node& presen
 }  // namespace
 
 bool is_pptx_path(const std::string& path) {
-  return std::filesystem::path(path).extension() == ".pptx";
+  return lower_extension(path) == ".pptx";
 }
 
 std::optional<report> read_pptx(std::string_view bytes, const std::string& source,
