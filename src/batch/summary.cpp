@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "count_text.hpp"
 #include "json.hpp"
 
 namespace handout::batch {
@@ -42,10 +43,6 @@ std::string seconds_text(double s) {
   return buf;
 }
 
-std::string plural(int n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
 // Text inside a Markdown table cell: pipes and line breaks would end it.
 std::string cell(const std::string& text) {
   std::string out;
@@ -69,14 +66,14 @@ std::string code(const std::string& text) {
 
 std::string findings_text(const deck_result& d) {
   std::string out;
-  auto add = [&](int n, const char* one, const char* many) {
+  auto add = [&](int n, const char* noun) {
     if (n == 0) return;
     if (!out.empty()) out += ", ";
-    out += plural(n, one, many);
+    out += count_text(n, noun);
   };
-  add(d.finding_errors, "error", "errors");
-  add(d.finding_warnings, "warning", "warnings");
-  add(d.finding_infos, "info", "infos");
+  add(d.finding_errors, "error");
+  add(d.finding_warnings, "warning");
+  add(d.finding_infos, "info");
   return out.empty() ? "none" : out;
 }
 
@@ -142,7 +139,7 @@ std::string summary_json(const std::vector<deck_result>& decks, const run_info& 
 
 std::string summary_markdown(const std::vector<deck_result>& decks, const run_info& info) {
   totals t = add_up(decks);
-  std::string md = "## handout convert: " + plural(t.decks, "deck", "decks");
+  std::string md = "## handout convert: " + count_text(t.decks, "deck");
   if (info.shard_) {
     md += " (shard " + std::to_string(info.shard_->index) + " of " +
           std::to_string(info.shard_->count) + ")";
@@ -150,9 +147,9 @@ std::string summary_markdown(const std::vector<deck_result>& decks, const run_in
   md += "\n\n";
   md += status_text(info.status) + " · " + std::to_string(t.converted) + " converted, " +
         std::to_string(t.unchanged) + " unchanged, " + std::to_string(t.failed) + " failed · " +
-        plural(t.pages, "page", "pages") + " · " + plural(t.links, "link", "links") + " · " +
-        plural(t.errors + t.warnings + t.infos, "finding", "findings") + " · " +
-        seconds_text(info.seconds) + " with " + plural(info.jobs, "job", "jobs") + "\n\n";
+        count_text(t.pages, "page") + " · " + count_text(t.links, "link") + " · " +
+        count_text(t.errors + t.warnings + t.infos, "finding") + " · " +
+        seconds_text(info.seconds) + " with " + count_text(info.jobs, "job") + "\n\n";
   if (decks.empty()) return md;
   md += "| Deck | Status | Pages | Links | Findings | Outputs | Time |\n";
   md += "| --- | --- | ---: | ---: | --- | --- | ---: |\n";

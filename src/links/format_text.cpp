@@ -1,3 +1,4 @@
+#include "count_text.hpp"
 #include "links/format.hpp"
 #include "links/online/verdict.hpp"
 #include "terminal_text.hpp"
@@ -22,10 +23,6 @@ struct palette {
   std::string dim(std::string_view s) const { return paint("2", s); }
   std::string bold(std::string_view s) const { return paint("1", s); }
 };
-
-std::string plural(int n, std::string_view one, std::string_view many) {
-  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
-}
 
 // Deck text, file names and messages below all go through terminal_text().
 std::string slide_heading(const slide_info& s) {
@@ -89,12 +86,11 @@ std::string format_text(const std::vector<audit_result>& audits, bool colour) {
     out += "\n";
   }
   audit_summary t = total(audits);
-  out += plural(t.links, "link", "links") + " (" +
-         plural(t.distinct_urls, "distinct URL", "distinct URLs") + ", " +
-         plural(t.distinct_videos, "distinct video", "distinct videos") + ") on " +
-         plural(t.slides, "slide", "slides") + " in " + plural(t.files, "file", "files") + ": " +
-         p.paint(t.errors ? "1;31" : "0", plural(t.errors, "error", "errors")) + ", " +
-         plural(t.warnings, "warning", "warnings") + ", " + plural(t.infos, "info", "infos") + "\n";
+  out += count_text(t.links, "link") + " (" + count_text(t.distinct_urls, "distinct URL") + ", " +
+         count_text(t.distinct_videos, "distinct video") + ") on " + count_text(t.slides, "slide") +
+         " in " + count_text(t.files, "file") + ": " +
+         p.paint(t.errors ? "1;31" : "0", count_text(t.errors, "error")) + ", " +
+         count_text(t.warnings, "warning") + ", " + count_text(t.infos, "info") + "\n";
   return out;
 }
 
