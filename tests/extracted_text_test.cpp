@@ -371,3 +371,15 @@ INSTANTIATE_TEST_SUITE_P(
 
 }  // namespace
 }  // namespace handout
+
+namespace handout {
+namespace {
+
+// Found by fuzz_extracted_text: a long run of digits overflowed an int.
+TEST(ExtractedText, CoverDateWithOverlongNumbersIsNoDate) {
+  EXPECT_EQ(parse_cover_date("888888888888888888-01-01"), "");
+  EXPECT_EQ(parse_cover_date("2020-01-15"), "2020-01-15");
+}
+
+}  // namespace
+}  // namespace handout

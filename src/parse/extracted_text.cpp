@@ -217,6 +217,7 @@ std::string parse_cover_date(std::string_view t) {
   for (std::size_t i = 0; i < t.size() && k < 3;) {
     const char32_t c = utf8::decode(t, i);
     if (c >= '0' && c <= '9') {
+      if (part[k] > 9999) return "";  // no part of a date is that big, and more could overflow
       part[k] = part[k] * 10 + static_cast<int>(c - '0');
       ++digits;
     } else if (digits > 0 && (c == '-' || c == '/' || c == '.' || c == 0x5E74 || c == 0x6708 ||
