@@ -286,10 +286,9 @@ bool is_code_like(const std::vector<glyph>& glyphs, std::size_t begin, std::size
 // (`supply-chain`), never inside URLs or code-like words.
 void mark_hyphens(std::string_view text, const break_options& options, std::vector<glyph>& glyphs) {
   const hyphenator* h = options.hyphenation;
-  if (!h) return;
-  if (!options.hyphenate_beside_cjk &&
+  if (h && !options.hyphenate_beside_cjk &&
       std::any_of(glyphs.begin(), glyphs.end(), [](const glyph& g) { return is_han(g.cp); })) {
-    return;
+    h = nullptr;
   }
   auto inside_url = [&](std::size_t from, std::size_t to) {
     return std::any_of(options.urls.begin(), options.urls.end(), [&](const url_span& u) {
@@ -311,7 +310,7 @@ void mark_hyphens(std::string_view text, const break_options& options, std::vect
         }
         std::size_t run_end = r;
         while (run_end < end && is_latin_letter(glyphs[run_end].cp)) ++run_end;
-        if (run_end - r >= min_hyphenated_letters) {
+        if (h && run_end - r >= min_hyphenated_letters) {
           std::string_view word =
               text.substr(glyphs[r].begin, glyphs[run_end - 1].end - glyphs[r].begin);
           std::size_t g = r;
@@ -469,7 +468,8 @@ std::vector<span> fit_spans(const std::vector<glyph>& glyphs, const paragraph_su
   for (std::size_t from = 0; from < glyphs.size();) {
     std::size_t to = from + 1;
     while (to < glyphs.size() && !glyphs[to].hard_break_before) ++to;
-    if (!options.justify || !fit_total(glyphs, from, to, sums, options, spans))
+    if (!options.justify || !options.total_fit ||
+        !fit_total(glyphs, from, to, sums, options, spans))
       fit_greedy(glyphs, from, to, options, spans);
     from = to;
   }
@@ -546,7 +546,12 @@ line set_line(std::string_view text, const std::vector<glyph>& glyphs, const spa
   for (std::size_t i = s.begin; i < last; ++i) {
     const glyph& g = glyphs[i];
     if (g.collapsed) continue;
-    add(g.font, text.substr(g.begin, g.end - g.begin));
+    // A hyphen of the text ending a line is drawn as U+2010 HYPHEN: text
+    // extraction (poppler) takes a U+002D there for one added by
+    // hyphenation and joins the word, dropping it.
+    bool own_hyphen = i + 1 == last && !s.last && g.hyphen_after == hyphen_point::existing &&
+                      metrics.font_for(U'\u2010') == g.font;
+    add(g.font, own_hyphen ? std::string_view("\u2010") : text.substr(g.begin, g.end - g.begin));
     out.stops.emplace_back(g.begin, x);
     if (i + 1 == last) {
       out.width = x + g.set_width() - sums.end_trim(last);

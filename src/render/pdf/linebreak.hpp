@@ -53,6 +53,7 @@ struct break_options {
   // Justified text is broken by total fit (total_fit.hpp), with the greedy
   // first fit as the fallback; ragged text by the first fit alone.
   bool justify = false;
+  bool total_fit = true;  // false: justified text is broken first-fit too
   // Justified text is hyphenated with these patterns, when given; not a
   // paragraph with Han characters unless `hyphenate_beside_cjk`.
   const hyphenator* hyphenation = nullptr;
