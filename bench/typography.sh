@@ -25,12 +25,14 @@ for deck in "${decks[@]}"; do
   pdfs+=("$work/handout/$name.pdf")
   qpdf --check "$work/handout/$name.pdf" >/dev/null || { echo "qpdf --check failed: $name" >&2; exit 1; }
   # Every word of the deck comes back from pdftotext (spaces and line ends
-  # aside; a word hyphenated at a line end is joined again).
+  # aside).
   python3 - "$work/$name.txt" "$work/handout/$name.pdf" <<'PY'
 import re, subprocess, sys
 deck = open(sys.argv[1], encoding="utf-8").read()
 text = subprocess.run(["pdftotext", sys.argv[2], "-"], check=True, capture_output=True, text=True).stdout
-flat = re.sub(r"\s+", "", re.sub(r"(?<=[a-z])-\n(?=[a-z])", "", text))
+# poppler joins a word hyphenated at a line end (U+002D) itself; a hyphen
+# of the text there is drawn as U+2010 and read back as one.
+flat = re.sub(r"\s+", "", text.replace("\u2010", "-"))
 missing = [w for w in re.findall(r"[^\s•◦]+", deck) if not w.startswith("http") and w not in flat]
 if missing:
     sys.exit(f"pdftotext lacks {len(missing)} words of {sys.argv[1]}, e.g. {missing[:5]}")
