@@ -370,6 +370,9 @@ class paragraph_sums {
   struct extent {
     double natural = 0, stretch = 0, cjk = 0, shrink = 0;
   };
+  // All the glyphs before glyph `k`, their glue included.
+  extent before(std::size_t k) const { return sums_[k]; }
+
   // The line [begin, end), ending in a drawn hyphen when `hyphen`.
   extent measure(std::size_t begin, std::size_t end, bool hyphen) const {
     std::size_t last = set_end(begin, end);
@@ -445,6 +448,12 @@ bool fit_total(const std::vector<glyph>& glyphs, std::size_t from, std::size_t t
   if (starts.size() > limits::max_total_fit_breaks) return false;
   starts.push_back(to);
   candidates.push_back({});
+  for (std::size_t k = 0; k < starts.size(); ++k) {
+    paragraph_sums::extent e = sums.before(starts[k]);
+    candidates[k].natural = e.natural;
+    candidates[k].stretch = e.stretch + e.cjk;
+    candidates[k].shrink = e.shrink;
+  }
   auto measure = [&](std::size_t i, std::size_t j, bool last) {
     bool hyphen = !last && glyphs[starts[j] - 1].hyphen_after == hyphen_point::soft &&
                   !glyphs[starts[j]].break_before;

@@ -1,5 +1,6 @@
 #include "render/pdf/total_fit.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
@@ -28,9 +29,14 @@ int fitness(double ratio) {
 }
 
 double badness(double ratio) {
-  double b = 100 * std::pow(std::abs(ratio), 3);
+  double r = std::abs(ratio);
+  double b = 100 * r * r * r;
   return b > infinitely_bad ? infinitely_bad : b;
 }
+
+// The first pass takes no line stretched more than this (badness 800;
+// TeX's \tolerance is 200); the second takes any.
+constexpr double first_pass_tolerance = 2;
 
 // The best way found to reach one candidate break in one state: the fitness
 // of the line before it and how many hyphenated lines end there in a row.
@@ -53,36 +59,53 @@ double adjustment_ratio(const line_extent& e, double width) {
   return 0;
 }
 
-std::optional<std::vector<std::size_t>> total_fit(
-    const std::vector<break_candidate>& candidates, double width,
-    const std::function<line_extent(std::size_t from, std::size_t to, bool last)>& measure,
-    std::size_t max_lines_tried) {
+namespace {
+
+// One pass of the dynamic programme: the best node per candidate and state.
+// False when the work passed `max_lines_tried` (counted in `tried`).
+bool fit_pass(const std::vector<break_candidate>& candidates, double width,
+              const std::function<line_extent(std::size_t, std::size_t, bool)>& measure,
+              double tolerance, std::size_t max_lines_tried, std::size_t& tried,
+              std::vector<std::array<node, states>>& best) {
   const std::size_t n = candidates.size();
-  if (n < 2) return std::nullopt;
-  std::vector<std::array<node, states>> best(n);
-  best[0][state_of(1, 0)].demerits = 0;
-  std::size_t tried = 0;
+  best.assign(n, {});
+  best[0][static_cast<std::size_t>(state_of(1, 0))].demerits = 0;
+  // What the quick bounds may be off by: trimmed punctuation, trailing
+  // spaces, a hyphen.
+  const double slack = 12 + width * 0.02;
+  auto surely_overfull = [&](std::size_t i, std::size_t j) {
+    const break_candidate &a = candidates[i], &b = candidates[j];
+    return (b.natural - a.natural) - (b.shrink - a.shrink) > width + slack;
+  };
+  auto surely_too_loose = [&](std::size_t i, std::size_t j) {
+    const break_candidate &a = candidates[i], &b = candidates[j];
+    return (b.natural - a.natural) + tolerance * (b.stretch - a.stretch) < width - slack;
+  };
+  // The lines ending at candidate j worth measuring start in [lo, hi]; both
+  // bounds only move forward as j does.
+  std::size_t lo = 0, hi = 0;
   for (std::size_t j = 1; j < n; ++j) {
     const bool last = j + 1 == n;
     const break_candidate& at = candidates[j];
-    for (std::size_t i = j; i-- > 0;) {
-      if (++tried > max_lines_tried) return std::nullopt;
+    while (lo + 1 < j && surely_overfull(lo, j)) ++lo;
+    while (hi + 1 < j && !surely_too_loose(hi + 1, j)) ++hi;
+    const std::size_t first = last || tolerance == infinity ? j - 1 : std::max(hi, lo);
+    for (std::size_t i = first + 1; i-- > lo;) {
+      if (++tried > max_lines_tried) return false;
       const line_extent e = measure(i, j, last);
-      // Lines further back are only wider: once this one cannot shrink to
-      // fit by a wide margin, stop looking.
-      if (e.natural - e.shrink > width * 1.1 + 20) break;
       double ratio = adjustment_ratio(e, width);
       if (ratio < -1 - 1e-9) continue;   // overfull
       if (last && ratio > 0) ratio = 0;  // the last line need not fill
+      if (ratio > tolerance) continue;
       const int fit = fitness(ratio);
       const double b = badness(ratio);
       const double p = at.penalty;
-      double d = (line_penalty + b) * (line_penalty + b) + (p > 0 ? p * p : 0);
+      const double d = (line_penalty + b) * (line_penalty + b) + (p > 0 ? p * p : 0);
       for (int s = 0; s < states; ++s) {
         const node& from = best[i][static_cast<std::size_t>(s)];
         if (from.demerits == infinity) continue;
         const int from_fit = s / (max_hyphen_run + 1), from_run = s % (max_hyphen_run + 1);
-        int run = at.hyphenated && !last ? from_run + 1 : 0;
+        const int run = at.hyphenated && !last ? from_run + 1 : 0;
         if (run > max_hyphen_run) continue;
         double total = from.demerits + d;
         if (std::abs(fit - from_fit) > 1) total += adjacent_demerits;
@@ -93,13 +116,31 @@ std::optional<std::vector<std::size_t>> total_fit(
       }
     }
   }
+  return true;
+}
+
+}  // namespace
+
+std::optional<std::vector<std::size_t>> total_fit(
+    const std::vector<break_candidate>& candidates, double width,
+    const std::function<line_extent(std::size_t from, std::size_t to, bool last)>& measure,
+    std::size_t max_lines_tried) {
+  const std::size_t n = candidates.size();
+  if (n < 2) return std::nullopt;
+  std::vector<std::array<node, states>> best;
+  std::size_t tried = 0;
   int end_state = -1;
-  for (int s = 0; s < states; ++s) {
-    double d = best[n - 1][static_cast<std::size_t>(s)].demerits;
-    if (d < infinity &&
-        (end_state < 0 || d < best[n - 1][static_cast<std::size_t>(end_state)].demerits)) {
-      end_state = s;
+  for (double tolerance : {first_pass_tolerance, infinity}) {
+    if (!fit_pass(candidates, width, measure, tolerance, max_lines_tried, tried, best))
+      return std::nullopt;
+    for (int s = 0; s < states; ++s) {
+      double d = best[n - 1][static_cast<std::size_t>(s)].demerits;
+      if (d < infinity &&
+          (end_state < 0 || d < best[n - 1][static_cast<std::size_t>(end_state)].demerits)) {
+        end_state = s;
+      }
     }
+    if (end_state >= 0) break;
   }
   if (end_state < 0) return std::nullopt;
   std::vector<std::size_t> breaks;

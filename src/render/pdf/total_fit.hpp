@@ -16,6 +16,10 @@ namespace handout::pdf {
 struct break_candidate {
   double penalty = 0;  // added cost of breaking here (hyphens)
   bool hyphenated = false;
+  // The natural width, stretch and shrink of the paragraph before this
+  // candidate: a quick bound on which lines can fit (the measured line may
+  // differ by a few points, for what is trimmed or added at its ends).
+  double natural = 0, stretch = 0, shrink = 0;
 };
 
 // A line as set at its natural width, with how much its glue can grow and
@@ -33,8 +37,10 @@ double adjustment_ratio(const line_extent& e, double width);
 // that minimise the demerits of a paragraph whose candidate breaks are
 // `candidates`; candidate 0 is the paragraph's start, the last its end.
 // `measure(i, j)` gives the line from candidate i to candidate j; `last`
-// says it ends the paragraph. Nothing when no breaking lets every line fit,
-// or when more than `max_lines_tried` lines would be measured.
+// says it ends the paragraph. Lines stretched more than twice their stretch
+// are tried only when no breaking can do without them. Nothing when no
+// breaking lets every line fit, or when more than `max_lines_tried` lines
+// would be measured.
 std::optional<std::vector<std::size_t>> total_fit(
     const std::vector<break_candidate>& candidates, double width,
     const std::function<line_extent(std::size_t from, std::size_t to, bool last)>& measure,
