@@ -128,7 +128,8 @@ def measure(pdf, space_em):
                         a[1] in OPENING and b[1] in OPENING):
                     pairs += 1
                     compressed += b[0] - a[0] <= 0.75 * body
-            if abs(right - edge) > 0.6:
+            # A closing mark at the end may also be set at full width.
+            if abs(right - edge) > 0.6 and not (ink[-1][1] in CLOSING and abs(ink[-1][2] - edge) <= 0.6):
                 continue
             r["justified"] += 1
             # Word gaps: between non-CJK characters with a space between

@@ -4,7 +4,8 @@
 # bench/typography.py from what MuPDF reads back: widest word gap ÷ normal
 # space on justified lines, rivers, hyphenated line ends, Chinese
 # inter-character stretch, adjacent punctuation compressed, kinsoku.
-# Also checks that pdftotext gives every word back and qpdf finds nothing.
+# Also checks that pdftotext gives every word back, qpdf finds nothing and a
+# second run gives the same bytes.
 # usage: bench/typography.sh [BUILD_DIR] [HANDOUT]   (TYPST_NODE_MODULES=dir for Typst)
 # Needs mupdf-tools (mutool), poppler-utils and qpdf (scripts/setup.sh --test).
 set -euo pipefail
@@ -23,6 +24,8 @@ for deck in "${decks[@]}"; do
   [ -f "$meta" ] && cp "$meta" "$work/$name.meta.yaml"
   SOURCE_DATE_EPOCH=0 "$handout" convert "$work/$name.txt" -o "$work/handout" --formats pdf -q
   pdfs+=("$work/handout/$name.pdf")
+  SOURCE_DATE_EPOCH=0 "$handout" convert "$work/$name.txt" -o "$work/again" --formats pdf -q
+  cmp -s "$work/handout/$name.pdf" "$work/again/$name.pdf" || { echo "not reproducible: $name" >&2; exit 1; }
   qpdf --check "$work/handout/$name.pdf" >/dev/null || { echo "qpdf --check failed: $name" >&2; exit 1; }
   # Every word of the deck comes back from pdftotext (spaces and line ends
   # aside).
