@@ -14,7 +14,7 @@ build=${1:-build}
 handout=${2:-$build/handout}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-decks=(bench/typography/en.txt bench/typography/zh.txt input/ai-2019-review.txt)
+decks=(tests/data/typography-en.txt tests/data/typography-zh.txt input/ai-2019-review.txt)
 
 pdfs=()
 for deck in "${decks[@]}"; do

@@ -12,6 +12,7 @@
 #include "render/pdf/compose.hpp"
 #include "render/pdf/hyphenate.hpp"
 #include "render/pdf/linebreak.hpp"
+#include "render/pdf/paginate.hpp"
 #include "utf8.hpp"
 
 namespace handout::pdf {
@@ -318,6 +319,27 @@ TEST(Typography, LeadInBulletsStayWithWhatFollows) {
   ASSERT_NE(block_of("plain"), nullptr);
   EXPECT_TRUE(block_of("事件")->keep_with_next);
   EXPECT_FALSE(block_of("plain")->keep_with_next);
+
+  // A page that ends just after the lead-in: it moves on with the next line.
+  blocks.insert(blocks.begin(), block{});  // something before, so the page is not empty
+  blocks.front().height = 100;
+  double y = 0;
+  std::size_t lead = 0;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    y += (i ? blocks[i].space_before : 0) + blocks[i].height;
+    if (&blocks[i] == block_of("事件")) lead = i;
+    if (lead) break;
+  }
+  flow f = paginate(blocks, 0, y + 1);
+  auto page_of = [&](const std::string& text) {
+    for (std::size_t p = 0; p < f.pages.size(); ++p)
+      for (const auto& item : f.pages[p].items)
+        if (auto* t = std::get_if<text_run>(&item); t && t->text.find(text) != std::string::npos)
+          return static_cast<int>(p);
+    return -1;
+  };
+  EXPECT_EQ(page_of("事件"), page_of("BERT"));
+  EXPECT_EQ(page_of("事件"), 1);
 }
 
 }  // namespace
