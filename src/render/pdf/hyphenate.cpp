@@ -5,6 +5,7 @@
 
 #include <cctype>
 #include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -18,14 +19,9 @@ namespace {
 
 constexpr int left_min = 2, right_min = 3;
 
-struct dict_deleter {
-  void operator()(HyphenDict* d) const { hnj_hyphen_free(d); }
-};
-
-// Every dictionary loaded, by file name; a name that did not load maps to null.
+// Every hyphenator made, by language tag; null for a language without one.
 struct cache {
   std::mutex mutex;
-  std::map<std::string, std::unique_ptr<HyphenDict, dict_deleter>, std::less<>> dicts;
   std::map<std::string, std::unique_ptr<hyphenator>, std::less<>> by_language;
 };
 
@@ -67,28 +63,26 @@ const hyphenator* hyphenator::for_language(std::string_view lang) {
   cache& c = the_cache();
   std::lock_guard<std::mutex> lock(c.mutex);
   if (auto it = c.by_language.find(lang); it != c.by_language.end()) return it->second.get();
-  HyphenDict* found = nullptr;
+  auto& slot = c.by_language[std::string(lang)];
   for (const std::string& name : file_names(lang)) {
-    auto it = c.dicts.find(name);
-    if (it == c.dicts.end()) {
-      std::string path = std::string(hyphenation_directory) + "/" + name;
-      it = c.dicts
-               .emplace(name,
-                        std::unique_ptr<HyphenDict, dict_deleter>(hnj_hyphen_load(path.c_str())))
-               .first;
-    }
-    if (it->second) {
-      found = it->second.get();
+    std::string path = std::string(hyphenation_directory) + "/" + name;
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(path, ec)) {
+      slot = std::make_unique<hyphenator>(path);
       break;
     }
   }
-  auto& slot = c.by_language[std::string(lang)];
-  if (found) slot = std::make_unique<hyphenator>(found);
   return slot.get();
 }
 
+hyphenator::~hyphenator() {
+  if (dict_) hnj_hyphen_free(static_cast<HyphenDict*>(dict_));
+}
+
 std::vector<std::size_t> hyphenator::points(std::string_view word) const {
+  std::call_once(loaded_, [this] { dict_ = hnj_hyphen_load(path_.c_str()); });
   auto* dict = static_cast<HyphenDict*>(dict_);
+  if (!dict) return {};
   // The word lower-cased in the dictionary's encoding (UTF-8 or Latin-1),
   // and the byte offset in `word` where each of its characters ends.
   std::string lower;

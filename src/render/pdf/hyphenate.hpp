@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstddef>
+#include <mutex>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -13,7 +15,8 @@ class hyphenator {
  public:
   // The hyphenator for BCP 47 tag `lang` ("en-US", "de", "fr-CA"): the
   // dictionary of that language and region, else of the language; null when
-  // none is installed. Loaded once per process; thread-safe.
+  // none is installed. The dictionary is read on first use, once per
+  // process; thread-safe.
   static const hyphenator* for_language(std::string_view lang);
 
   // Where `word` (valid UTF-8, letters only) may take a hyphen: byte offsets
@@ -21,10 +24,15 @@ class hyphenator {
   // before and three after a break (TeX's \lefthyphenmin, \righthyphenmin).
   std::vector<std::size_t> points(std::string_view word) const;
 
-  explicit hyphenator(void* dict) : dict_(dict) {}
+  explicit hyphenator(std::string path) : path_(std::move(path)) {}
+  ~hyphenator();
+  hyphenator(const hyphenator&) = delete;
+  hyphenator& operator=(const hyphenator&) = delete;
 
  private:
-  void* dict_;  // HyphenDict*, owned by the process-wide cache
+  std::string path_;
+  mutable std::once_flag loaded_;
+  mutable void* dict_ = nullptr;  // HyphenDict*, null when it did not load
 };
 
 // The directory searched for hyph_LL_RR.dic files.

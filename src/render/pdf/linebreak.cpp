@@ -146,8 +146,16 @@ bool is_fullwidth_punct(char32_t cp) {
 // Punctuation whose glyph fills one half of its em, after W3C clreq/jlreq:
 // closing marks (ink on the left, a blank right half) and opening ones (a
 // blank left half). `！？` and middle dots are centred and keep their width.
-bool is_closing_mark(char32_t cp) { return in(cp, U"，。、：；）」』】〉》〕〗〙〛］｝”’"); }
-bool is_opening_mark(char32_t cp) { return in(cp, U"（「『【〈《〔〖〘〚［｛“‘"); }
+bool may_be_mark(char32_t cp) {
+  return (cp >= 0x2018 && cp <= 0x201D) || (cp >= 0x3000 && cp <= 0x303F) ||
+         (cp >= 0xFF00 && cp <= 0xFF65);
+}
+bool is_closing_mark(char32_t cp) {
+  return may_be_mark(cp) && in(cp, U"，。、：；）」』】〉》〕〗〙〛］｝”’");
+}
+bool is_opening_mark(char32_t cp) {
+  return may_be_mark(cp) && in(cp, U"（「『【〈《〔〖〘〚［｛“‘");
+}
 
 bool is_latin_letter(char32_t cp) {
   return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
@@ -195,6 +203,7 @@ bool is_blank(const glyph& g) { return is_space(g.cp) || is_newline(g.cp) || g.c
 std::vector<glyph> measure_glyphs(std::string_view text, const break_options& options,
                                   const font_metrics& metrics) {
   std::vector<glyph> glyphs;
+  glyphs.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
     glyph g;
     g.begin = i;
@@ -370,8 +379,22 @@ class paragraph_sums {
   struct extent {
     double natural = 0, stretch = 0, cjk = 0, shrink = 0;
   };
-  // All the glyphs before glyph `k`, their glue included.
-  extent before(std::size_t k) const { return sums_[k]; }
+  // For total fit: the running sums where a line starting at glyph `begin`
+  // starts, and where one ending before glyph `end` ends (`from` the first
+  // glyph of the paragraph), so that a line is the difference.
+  line_extent line_start(std::size_t begin) const {
+    const extent& e = sums_[begin];
+    return {e.natural + (begin < glyphs_.size() ? start_trim(begin) : 0), e.stretch + e.cjk,
+            e.shrink};
+  }
+  line_extent line_end(std::size_t from, std::size_t end, bool hyphen) const {
+    std::size_t last = set_end(from, end);
+    if (last == from) return line_start(from);
+    const glyph& g = glyphs_[last - 1];
+    const extent& e = sums_[last];
+    return {e.natural - g.glue - end_trim(last) + (hyphen ? hyphen_width_ : 0),
+            e.stretch + e.cjk - g.stretch - g.cjk, e.shrink - g.shrink};
+  }
 
   // The line [begin, end), ending in a drawn hyphen when `hyphen`.
   extent measure(std::size_t begin, std::size_t end, bool hyphen) const {
@@ -441,26 +464,23 @@ bool fit_total(const std::vector<glyph>& glyphs, std::size_t from, std::size_t t
       candidates.push_back({});
     } else if (h != hyphen_point::none) {
       starts.push_back(i);
-      candidates.push_back(
-          {h == hyphen_point::soft ? hyphen_penalty : explicit_hyphen_penalty, true});
+      break_candidate c;
+      c.penalty = h == hyphen_point::soft ? hyphen_penalty : explicit_hyphen_penalty;
+      c.hyphenated = true;
+      candidates.push_back(c);
     }
   }
   if (starts.size() > limits::max_total_fit_breaks) return false;
   starts.push_back(to);
   candidates.push_back({});
   for (std::size_t k = 0; k < starts.size(); ++k) {
-    paragraph_sums::extent e = sums.before(starts[k]);
-    candidates[k].natural = e.natural;
-    candidates[k].stretch = e.stretch + e.cjk;
-    candidates[k].shrink = e.shrink;
+    candidates[k].start = sums.line_start(starts[k]);
+    bool hyphen = k + 1 < starts.size() && k > 0 &&
+                  glyphs[starts[k] - 1].hyphen_after == hyphen_point::soft &&
+                  !glyphs[starts[k]].break_before;
+    if (k > 0) candidates[k].end = sums.line_end(from, starts[k], hyphen);
   }
-  auto measure = [&](std::size_t i, std::size_t j, bool last) {
-    bool hyphen = !last && glyphs[starts[j] - 1].hyphen_after == hyphen_point::soft &&
-                  !glyphs[starts[j]].break_before;
-    paragraph_sums::extent e = sums.measure(starts[i], starts[j], hyphen);
-    return line_extent{e.natural, e.stretch + e.cjk, e.shrink};
-  };
-  auto breaks = total_fit(candidates, options.width, measure, limits::max_total_fit_lines_tried);
+  auto breaks = total_fit(candidates, options.width, limits::max_total_fit_lines_tried);
   if (!breaks) return false;
   std::size_t begin = from;
   for (std::size_t b : *breaks) {

@@ -63,23 +63,28 @@ namespace {
 
 // One pass of the dynamic programme: the best node per candidate and state.
 // False when the work passed `max_lines_tried` (counted in `tried`).
-bool fit_pass(const std::vector<break_candidate>& candidates, double width,
-              const std::function<line_extent(std::size_t, std::size_t, bool)>& measure,
-              double tolerance, std::size_t max_lines_tried, std::size_t& tried,
+bool fit_pass(const std::vector<break_candidate>& candidates, double width, double tolerance,
+              std::size_t max_lines_tried, std::size_t& tried,
               std::vector<std::array<node, states>>& best) {
   const std::size_t n = candidates.size();
   best.assign(n, {});
   best[0][static_cast<std::size_t>(state_of(1, 0))].demerits = 0;
-  // What the quick bounds may be off by: trimmed punctuation, trailing
-  // spaces, a hyphen.
+  auto line = [&](std::size_t i, std::size_t j) {
+    const line_extent &a = candidates[i].start, &b = candidates[j].end;
+    line_extent e{b.natural - a.natural, b.stretch - a.stretch, b.shrink - a.shrink};
+    if (e.natural < 0) e = {};  // nothing but spaces
+    return e;
+  };
+  // What punctuation trimmed at a line's start may change: the bounds
+  // below stay on the safe side of it.
   const double slack = 12 + width * 0.02;
   auto surely_overfull = [&](std::size_t i, std::size_t j) {
-    const break_candidate &a = candidates[i], &b = candidates[j];
-    return (b.natural - a.natural) - (b.shrink - a.shrink) > width + slack;
+    line_extent e = line(i, j);
+    return e.natural - e.shrink > width + slack;
   };
   auto surely_too_loose = [&](std::size_t i, std::size_t j) {
-    const break_candidate &a = candidates[i], &b = candidates[j];
-    return (b.natural - a.natural) + tolerance * (b.stretch - a.stretch) < width - slack;
+    line_extent e = line(i, j);
+    return e.natural + tolerance * e.stretch < width - slack;
   };
   // The lines ending at candidate j worth measuring start in [lo, hi]; both
   // bounds only move forward as j does.
@@ -92,8 +97,7 @@ bool fit_pass(const std::vector<break_candidate>& candidates, double width,
     const std::size_t first = last || tolerance == infinity ? j - 1 : std::max(hi, lo);
     for (std::size_t i = first + 1; i-- > lo;) {
       if (++tried > max_lines_tried) return false;
-      const line_extent e = measure(i, j, last);
-      double ratio = adjustment_ratio(e, width);
+      double ratio = adjustment_ratio(line(i, j), width);
       if (ratio < -1 - 1e-9) continue;   // overfull
       if (last && ratio > 0) ratio = 0;  // the last line need not fill
       if (ratio > tolerance) continue;
@@ -121,18 +125,15 @@ bool fit_pass(const std::vector<break_candidate>& candidates, double width,
 
 }  // namespace
 
-std::optional<std::vector<std::size_t>> total_fit(
-    const std::vector<break_candidate>& candidates, double width,
-    const std::function<line_extent(std::size_t from, std::size_t to, bool last)>& measure,
-    std::size_t max_lines_tried) {
+std::optional<std::vector<std::size_t>> total_fit(const std::vector<break_candidate>& candidates,
+                                                  double width, std::size_t max_lines_tried) {
   const std::size_t n = candidates.size();
   if (n < 2) return std::nullopt;
   std::vector<std::array<node, states>> best;
   std::size_t tried = 0;
   int end_state = -1;
   for (double tolerance : {first_pass_tolerance, infinity}) {
-    if (!fit_pass(candidates, width, measure, tolerance, max_lines_tried, tried, best))
-      return std::nullopt;
+    if (!fit_pass(candidates, width, tolerance, max_lines_tried, tried, best)) return std::nullopt;
     for (int s = 0; s < states; ++s) {
       double d = best[n - 1][static_cast<std::size_t>(s)].demerits;
       if (d < infinity &&
