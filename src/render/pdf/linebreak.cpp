@@ -416,9 +416,11 @@ class paragraph_sums {
   std::vector<extent> sums_;
 };
 
-bool ends_in_drawn_hyphen(const std::vector<glyph>& glyphs, const span& s) {
-  return !s.last && s.end > s.begin && glyphs[s.end - 1].hyphen_after == hyphen_point::soft &&
-         !glyphs[s.end].break_before;
+// A line that ends before glyph `end` (not the paragraph's last) ends in a
+// drawn hyphen: it breaks at one of libhyphen's points.
+bool drawn_hyphen_before(const std::vector<glyph>& glyphs, std::size_t end) {
+  return end > 0 && end < glyphs.size() && glyphs[end - 1].hyphen_after == hyphen_point::soft &&
+         !glyphs[end].break_before;
 }
 
 // Phase 3a: greedy first fit, the longest run that fits up to a break
@@ -475,9 +477,7 @@ bool fit_total(const std::vector<glyph>& glyphs, std::size_t from, std::size_t t
   candidates.push_back({});
   for (std::size_t k = 0; k < starts.size(); ++k) {
     candidates[k].start = sums.line_start(starts[k]);
-    bool hyphen = k + 1 < starts.size() && k > 0 &&
-                  glyphs[starts[k] - 1].hyphen_after == hyphen_point::soft &&
-                  !glyphs[starts[k]].break_before;
+    bool hyphen = k + 1 < starts.size() && drawn_hyphen_before(glyphs, starts[k]);
     if (k > 0) candidates[k].end = sums.line_end(from, starts[k], hyphen);
   }
   auto breaks = total_fit(candidates, options.width, limits::max_total_fit_lines_tried);
@@ -542,7 +542,7 @@ line set_line(std::string_view text, const std::vector<glyph>& glyphs, const spa
   out.begin = glyphs[s.begin].begin;
   out.end = glyphs[s.end - 1].end;
   if (last == s.begin) return out;
-  const bool hyphen = ends_in_drawn_hyphen(glyphs, s);
+  const bool hyphen = !s.last && s.end > s.begin && drawn_hyphen_before(glyphs, s.end);
   const paragraph_sums::extent e = sums.measure(s.begin, s.end, hyphen);
   glue_ratios r = line_ratios(e, s.last, options);
   auto space_after = [&](const glyph& g) {
