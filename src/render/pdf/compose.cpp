@@ -14,11 +14,6 @@ constexpr double huge_width = 1e9;
 
 }  // namespace
 
-rgb muted(const rgb& c) {
-  auto mix = [](double v) { return v + (1 - v) * 0.4; };
-  return {mix(c.r), mix(c.g), mix(c.b)};
-}
-
 composer::composer(const style& s, const font_metrics& metrics, const fixed_words& words)
     : style_(s), metrics_(metrics), words_(words) {}
 

@@ -60,8 +60,4 @@ class composer {
   fixed_words words_;
 };
 
-// The color of secondary text (running heads, page numbers, the cover's
-// details): the text colour lightened towards white.
-rgb muted(const rgb& c);
-
 }  // namespace handout::pdf
