@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <map>
@@ -75,6 +76,11 @@ bool has_part(const docx::package& pkg, const std::string& name) {
     if (p.name == name) return true;
   }
   return false;
+}
+
+bool font_installed(const std::string& family) {
+  auto r = test::run("fc-list " + quote(family) + " family");
+  return r.status == 0 && !r.out.empty();
 }
 
 std::string query(const pugi::xml_document& doc, const char* xpath) {
@@ -751,7 +757,8 @@ TEST(DocxWriter, HyperlinksOfIrisTargetTheirUri) {
 
 TEST(DocxWriter, ContentsIsATocFieldWithAHeadingThatIsNoHeading) {
   diagnostics diags;
-  auto pkg = docx::build_package(small_report(), default_style(), diags);
+  const std::vector<int> no_pages;
+  auto pkg = docx::build_package(small_report(), default_style(), diags, &no_pages);
   const auto& doc = part_xml(pkg, "/word/document.xml");
   EXPECT_EQ(std::string(doc.select_node("//w:instrText").node().text().get()),
             R"( TOC \o "1-2" \h )");
@@ -764,6 +771,41 @@ TEST(DocxWriter, ContentsIsATocFieldWithAHeadingThatIsNoHeading) {
   EXPECT_EQ(attribute(styles, "//w:style[@w:styleId='Heading1']//w:outlineLvl", "w:val"), "0");
   EXPECT_EQ(attribute(styles, "//w:style[@w:styleId='Heading2']//w:outlineLvl", "w:val"), "1");
   EXPECT_EQ(attribute(styles, "//w:style[@w:styleId='Heading1']/w:name", "w:val"), "heading 1");
+}
+
+// The cached contents carry page numbers: those given (the PDF's, when it
+// was rendered first), else handout's own pagination of the same style.
+TEST(DocxWriter, ContentsEntriesShowTheirPageAfterTheDottedTab) {
+  diagnostics diags;
+  const std::vector<int> pages = {3, 3, 4};  // 01 Numbered, Slide, Unnumbered
+  auto pkg = docx::build_package(small_report(), default_style(), diags, &pages);
+  const auto& doc = part_xml(pkg, "/word/document.xml");
+  EXPECT_EQ(paragraphs_with_style(doc, "TOC1"),
+            (std::vector<std::string>{"01 Numbered3", "Unnumbered4"}));
+  EXPECT_EQ(paragraphs_with_style(doc, "TOC2"), std::vector<std::string>{"Slide3"});
+  EXPECT_EQ(doc.select_nodes("//w:p[w:pPr/w:pStyle/@w:val='TOC1']/w:hyperlink/w:r/w:tab").size(),
+            2u);
+  EXPECT_EQ(attribute(part_xml(pkg, "/word/styles.xml"), "//w:style[@w:styleId='TOC1']//w:tab",
+                      "w:leader"),
+            "dot");
+}
+
+TEST(DocxWriter, WithoutGivenPagesTheContentsArePaginatedAsThePdf) {
+  if (!font_installed("WenQuanYi Micro Hei")) GTEST_SKIP() << "needs fonts-wqy-microhei";
+  diagnostics diags;
+  const report r = load_sample();
+  auto pkg = docx::build_package(r, default_style(), diags);
+  std::vector<int> numbers;
+  for (const auto& t :
+       part_xml(pkg, "/word/document.xml")
+           .select_nodes("//w:p[w:pPr/w:pStyle/@w:val='TOC1' or w:pPr/w:pStyle/@w:val='TOC2']"
+                         "/w:hyperlink/w:r[w:tab]/following-sibling::w:r[1]/w:t")) {
+    numbers.push_back(std::stoi(t.node().text().get()));
+  }
+  ASSERT_EQ(numbers.size(), 17u);  // every heading
+  EXPECT_EQ(numbers.front(), 3);   // after the cover and the contents page
+  EXPECT_TRUE(std::is_sorted(numbers.begin(), numbers.end()));
+  EXPECT_EQ(numbers.back(), 6);  // the sample's PDF has 6 pages
 }
 
 TEST(DocxWriter, PageLookAndPartsComeFromTheStyle) {
@@ -898,11 +940,6 @@ const docx::part* find_part(const docx::package& pkg, const std::string& name) {
     if (p.name == name) return &p;
   }
   return nullptr;
-}
-
-bool font_installed(const std::string& family) {
-  auto r = test::run("fc-list " + quote(family) + " family");
-  return r.status == 0 && !r.out.empty();
 }
 
 TEST(DocxFonts, ObfuscationXorsTheKeyLastByteFirstOverThe32FirstBytes) {
@@ -1156,6 +1193,21 @@ TEST(DocxWriter, EveryVariantValidatesAgainstTheSchemas) {
       EXPECT_EQ(v.status, 0) << "variant " << n << ": " << v.err;
     }
   }
+}
+
+// Reusing the PDF's pagination changes nothing: the DOCX alone paginates
+// the same way.
+TEST(DocxCli, DocxBesideThePdfIsByteIdenticalToTheDocxAlone) {
+  test::temp_dir tmp;
+  const std::string epoch = "SOURCE_DATE_EPOCH=" + std::string(sample_epoch) + " ";
+  auto both = test::run(epoch + test::handout_binary() + " convert " + quote(sample()) + " -o " +
+                        quote(tmp / "both") + " --formats pdf,docx");
+  ASSERT_EQ(both.status, 0) << both.err;
+  auto alone = test::run(epoch + test::handout_binary() + " convert " + quote(sample()) + " -o " +
+                         quote(tmp / "alone") + " --formats docx");
+  ASSERT_EQ(alone.status, 0) << alone.err;
+  EXPECT_TRUE(test::read_all(tmp / "both/ai-2019-review.docx") ==
+              test::read_all(tmp / "alone/ai-2019-review.docx"));
 }
 
 TEST(DocxCli, DefaultFormatsWriteBothDocxFiles) {

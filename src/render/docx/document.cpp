@@ -114,9 +114,9 @@ void add_cover(body_writer& w) {
 
 // Phase 3: a TOC field whose cached result already lists the headings, so
 // that readers which do not update fields (LibreOffice, pandoc) still show
-// the contents. Page numbers depend on the reader's layout: the cached
-// entries have none, and Word adds them when it updates the field on open
-// (settings.xml asks it to).
+// the contents, with the page numbers of handout's own pagination (the
+// PDF's). The reader's layout may differ: Word recomputes them when it
+// updates the field on open (settings.xml asks it to).
 void add_contents(body_writer& w) {
   paragraph_props heading;
   heading.style = style_id::toc_heading;
@@ -136,12 +136,19 @@ void add_contents(body_writer& w) {
   add_field_instruction(first, R"( TOC \o "1-2" \h )");
   add_field_char(first, "separate");
   std::size_t i = 0;
-  for (const heading_entry& h : w.headings) {
+  const std::vector<int>& pages = w.env.heading_pages;
+  for (std::size_t k = 0; k < w.headings.size(); ++k) {
+    const heading_entry& h = w.headings[k];
     if (h.level > 2) continue;
     pugi::xml_node link = entries[i++].append_child("w:hyperlink");
     link.append_attribute("w:anchor") = h.bookmark.c_str();
     link.append_attribute("w:history") = "1";
     append_runs(link, h.text);
+    if (k < pages.size() && pages[k] > 0) {
+      // The dotted right tab of the TOC styles, then the number.
+      link.append_child("w:r").append_child("w:tab");
+      append_runs(link, std::to_string(pages[k]));
+    }
   }
   add_field_char(entries.back(), "end");
   w.break_pending = true;

@@ -56,6 +56,8 @@ class font_plan {
   const std::string& east_asian() const;  // empty: no font named
   const std::vector<font_entry>& entries() const { return entries_; }
   bool embeds() const;  // whether any font is embedded
+  // The opened fonts of the style, or null when they could not be opened.
+  const pdf::font_set* opened() const { return set_.get(); }
 
   // The obfuscated subset of entry `i` holding `code_points` (those it
   // has); nothing when entry `i` is not embeddable or subsetting fails. The

@@ -55,13 +55,14 @@ class relationships {
 struct writer_env {
   const report* doc = nullptr;
   const handout::style* look = nullptr;
-  metadata meta;                // doc->meta without what XML cannot carry
-  std::string latin_font;       // the ascii and hAnsi slots' family, or empty
-  std::string east_asian_font;  // the eastAsia slot's family, or empty
-  bool embeds_fonts = false;    // fontTable.xml embeds subsets of them
-  std::string lang;             // language of Latin text, e.g. en-US
-  std::string lang_east_asia;   // language of CJK text, e.g. zh-CN
-  outline plan;                 // headings, fixed words and link rows of `doc`
+  metadata meta;                   // doc->meta without what XML cannot carry
+  std::string latin_font;          // the ascii and hAnsi slots' family, or empty
+  std::string east_asian_font;     // the eastAsia slot's family, or empty
+  bool embeds_fonts = false;       // fontTable.xml embeds subsets of them
+  std::string lang;                // language of Latin text, e.g. en-US
+  std::string lang_east_asia;      // language of CJK text, e.g. zh-CN
+  outline plan;                    // headings, fixed words and link rows of `doc`
+  std::vector<int> heading_pages;  // per heading of `plan`: its page from the cover; 0: unknown
 };
 
 // What the phases build up: relationship ids, numbering ids, bookmarks and

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "io.hpp"
+#include "render/docx/contents_pages.hpp"
 #include "render/docx/docx.hpp"
 #include "render/docx/fonts.hpp"
 #include "render/docx/ooxml.hpp"
@@ -103,13 +104,18 @@ void embed_fonts(const font_plan& fonts, package& pkg) {
 
 }  // namespace
 
-package build_package(const report& r, const style& look, diagnostics& diags) {
+package build_package(const report& r, const style& look, diagnostics& diags,
+                      const std::vector<int>* heading_pages) {
   writer_state state;
   writer_env env = make_env(r, look, state);
   const font_plan fonts = font_plan::make(look, env.lang_east_asia, state.warnings);
   env.latin_font = fonts.latin();
   env.east_asian_font = fonts.east_asian();
   env.embeds_fonts = fonts.embeds();
+  if (look.contents) {
+    env.heading_pages =
+        heading_pages != nullptr ? *heading_pages : paginate_headings(r, look, fonts);
+  }
 
   // Phase 2: the relationships known before the body is written.
   state.package_rels.add(rel_type::office_document, "word/document.xml");
@@ -223,7 +229,11 @@ bool write_flat_opc_file(const docx::package& pkg, const std::string& path, diag
 }  // namespace
 
 bool render_docx(const report& r, const render_options& options, diagnostics& diags) {
-  const docx::package pkg = docx::build_package(r, *options.style, diags);
+  // The PDF renderer, when it ran first for this deck, has paginated it.
+  const std::vector<int>* pages = options.stats != nullptr && !options.stats->heading_pages.empty()
+                                      ? &options.stats->heading_pages
+                                      : nullptr;
+  const docx::package pkg = docx::build_package(r, *options.style, diags, pages);
   const bool flat_ok = !options.writes(".docx.xml") ||
                        write_flat_opc_file(pkg, options.output_stem + ".docx.xml", diags);
   if (!options.writes(".docx")) return flat_ok;
