@@ -8,6 +8,7 @@
 #include "render/docx/parts.hpp"
 #include "render/docx/qr_image.hpp"
 #include "render/docx/text.hpp"
+#include "render/link_label.hpp"
 
 namespace handout::docx {
 
@@ -179,8 +180,8 @@ void add_items(body_writer& w, const std::vector<item>& items) {
   }
 }
 
-// The link `href` as a QR code, an inline picture `size` points square
-// whose alternative text names the link. Nothing when it cannot be encoded.
+// The link `href` as a QR code, an inline picture qr_size points square
+// whose alternative text names the link by its short label. Nothing when it cannot be encoded.
 void add_qr_code(body_writer& w, pugi::xml_node paragraph, const std::string& href) {
   const std::string uri = links::to_uri(href);
   auto png = qr_png(uri, w.env.look->text_color);
@@ -188,11 +189,8 @@ void add_qr_code(body_writer& w, pugi::xml_node paragraph, const std::string& hr
   const std::string name = "qr" + std::to_string(w.state.media.size() + 1) + ".png";
   const std::string rel = w.state.document_rels.add(rel_type::image, "media/" + name);
   w.state.media.emplace_back(name, std::move(*png));
-  std::string shown = uri;
-  for (const char* scheme : {"https://", "http://"}) {
-    if (shown.starts_with(scheme)) shown.erase(0, std::char_traits<char>::length(scheme));
-  }
-  const std::string descr = "QR code: " + shown;
+  // The link's short label, as printed beside the code: youtu.be/ID.
+  const std::string descr = "QR code: " + link_label(href);
   const int id = w.state.next_drawing_id++;
   const long side = emu(w.env.look->qr_size);
 
