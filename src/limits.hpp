@@ -35,6 +35,9 @@ inline constexpr std::size_t max_metadata_bytes = std::size_t{64} << 10;  // 64 
 // text codes (render/pdf/text_codes.hpp) in one format 4 subtable, whose
 // 16-bit length (32 bytes + 2 per code) must not pass 65,535.
 inline constexpr std::size_t max_pdf_characters = 32'751;
+// Font subsets the DOCX writer keeps for later decks of a run (each about
+// 100 KB to 1 MB); decks of one series mostly show the same characters.
+inline constexpr std::size_t docx_kept_font_subsets = 8;
 
 // The online link check (handout links --online).
 // Largest response body kept (an oEmbed answer); a longer one is not read.

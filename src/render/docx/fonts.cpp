@@ -5,7 +5,11 @@
 #include <openssl/evp.h>
 
 #include <cstdio>
+#include <map>
+#include <mutex>
+#include <tuple>
 
+#include "limits.hpp"
 #include "render/pdf/fonts.hpp"
 #include "render/pdf/hb_handles.hpp"
 
@@ -217,9 +221,24 @@ font_plan font_plan::make(const style& look, const std::string& east_asian_lang,
 std::optional<embedded_font> font_plan::embed(std::size_t i,
                                               const std::set<char32_t>& code_points) const {
   if (!set_ || i >= entries_.size() || entries_[i].face < 0) return std::nullopt;
+  // Decks of one series (a batch) mostly show the same characters: the last
+  // few subsets are kept, shared by the batch's threads.
+  const pdf::font_location& where = set_->location(entries_[i].face);
+  using key = std::tuple<std::string, int, std::set<char32_t>>;
+  static std::mutex mutex;
+  static std::map<key, embedded_font> kept;
+  key k{where.file, where.index, code_points};
+  {
+    std::lock_guard lock(mutex);
+    if (auto it = kept.find(k); it != kept.end()) return it->second;
+  }
   std::string subset = set_->subset(entries_[i].face, code_points);
   if (subset.size() < 32) return std::nullopt;
-  return obfuscate_font(std::move(subset));
+  embedded_font out = obfuscate_font(std::move(subset));
+  std::lock_guard lock(mutex);
+  if (kept.size() >= limits::docx_kept_font_subsets) kept.clear();
+  kept.emplace(std::move(k), out);
+  return out;
 }
 
 }  // namespace handout::docx
