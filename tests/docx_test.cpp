@@ -998,6 +998,7 @@ TEST(DocxFonts, TheStylesFontIsEmbeddedAsAnObfuscatedSubset) {
   EXPECT_NE(query(settings, "//w:embedTrueTypeFonts"), "");
   EXPECT_NE(query(settings, "//w:saveSubsetFonts"), "");
   EXPECT_EQ(attribute(table, "//w:font/w:charset", "w:val"), "86");
+  EXPECT_EQ(attribute(table, "//w:font/w:altName", "w:val"), "文泉驿微米黑");
   EXPECT_EQ(attribute(table, "//w:font/w:family", "w:val"), "swiss");
   EXPECT_EQ(attribute(table, "//w:font/w:panose1", "w:val").size(), 20u);
 }

@@ -88,13 +88,23 @@ void describe(hb_face_t* face, const std::string& east_asian_lang, bool east_asi
   if (first != nullptr) e.charset = first;
 }
 
-// The font's English family name (name ID 1), or "".
-std::string family_name(hb_face_t* face) {
+// The font's family name (name ID 1) in `language`, or "".
+std::string family_name(hb_face_t* face, const char* language = "en") {
   char buf[256];
   unsigned size = sizeof buf;
   unsigned n = hb_ot_name_get_utf8(face, HB_OT_NAME_ID_FONT_FAMILY,
-                                   hb_language_from_string("en", 2), &size, buf);
+                                   hb_language_from_string(language, -1), &size, buf);
   return n == 0 ? std::string() : std::string(buf, size);
+}
+
+// The family name in an East Asian language, when the font has one that
+// differs from `name` (Word matches fonts by either: w:altName).
+std::string east_asian_family_name(hb_face_t* face, const std::string& name) {
+  for (const char* language : {"zh-cn", "zh-tw", "ja", "ko"}) {
+    std::string alt = family_name(face, language);
+    if (!alt.empty() && alt != name) return alt;
+  }
+  return {};
 }
 
 bool has(hb_font_t* font, char32_t cp) {
@@ -210,6 +220,7 @@ font_plan font_plan::make(const style& look, const std::string& east_asian_lang,
     const font_ref& ref = look.fonts[static_cast<std::size_t>(face)];
     e.name = !ref.family.empty() ? ref.family : family_name(hb_face);
     if (e.name.empty()) e.name = ref.file;
+    e.alt_name = east_asian_family_name(hb_face, e.name);
     describe(hb_face, east_asian_lang, face == east_asian_face, e);
     plan.entries_.push_back(std::move(e));
   }

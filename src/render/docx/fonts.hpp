@@ -25,10 +25,11 @@ namespace handout::docx {
 
 // What fontTable.xml says of one font.
 struct font_entry {
-  std::string name;     // the family name, as runs name it
-  std::string panose;   // 20 hex digits, or empty when the font has none
-  std::string charset;  // hex: 00 ANSI, 80 Shift-JIS, 81 Hangul, 86 GB2312, 88 Big5
-  std::string family;   // swiss, roman, modern, script, decorative or auto
+  std::string name;      // the family name, as runs name it
+  std::string alt_name;  // its East Asian family name, or empty
+  std::string panose;    // 20 hex digits, or empty when the font has none
+  std::string charset;   // hex: 00 ANSI, 80 Shift-JIS, 81 Hangul, 86 GB2312, 88 Big5
+  std::string family;    // swiss, roman, modern, script, decorative or auto
   bool fixed_pitch = false;
   std::optional<std::array<std::uint32_t, 6>> sig;  // usb0-3, csb0-1 of OS/2
   int face = -1;  // the font in the opened set; -1: named, not embeddable

@@ -36,9 +36,11 @@ void build_font_table(const std::vector<font_entry>& fonts,
   table.append_attribute("xmlns:r") = ns::r;
   for (std::size_t i = 0; i < fonts.size(); ++i) {
     const font_entry& f = fonts[i];
-    // Children in CT_Font's order: panose, charset, family, pitch, sig, embeds.
+    // Children in CT_Font's order: altName, panose, charset, family, pitch,
+    // sig, embeds.
     pugi::xml_node font = table.append_child("w:font");
     font.append_attribute("w:name") = f.name.c_str();
+    if (!f.alt_name.empty()) append_val(font, "w:altName", f.alt_name.c_str());
     if (!f.panose.empty()) append_val(font, "w:panose1", f.panose.c_str());
     append_val(font, "w:charset", f.charset.c_str());
     append_val(font, "w:family", f.family.c_str());
