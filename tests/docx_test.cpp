@@ -1107,6 +1107,8 @@ TEST(DocxQr, HandoutStyleShowsAQrPictureBeforeEachLinkWithAltText) {
             "QR code: example.org/a");
   EXPECT_NE(std::string(pictures[0].node().child("wp:docPr").attribute("id").value()),
             std::string(pictures[1].node().child("wp:docPr").attribute("id").value()));
+  // The label beside the code at its middle: raised (46 / 2 - 0.35 * 9.5) pt, in half points.
+  EXPECT_EQ(attribute(doc, "//w:hyperlink[1]//w:position", "w:val"), "39");
   // qr_size 46pt: 584200 EMU square.
   EXPECT_EQ(std::string(pictures[0].node().child("wp:extent").attribute("cx").value()), "584200");
   const std::string rel = attribute(doc, "//a:blip", "r:embed");

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -65,13 +66,14 @@ void add_heading(body_writer& w, int index, const char* style) {
 
 // An external hyperlink showing `label`.
 void add_hyperlink(body_writer& w, pugi::xml_node paragraph, const std::string& href,
-                   const std::string& label) {
+                   const std::string& label, std::optional<double> raise = {}) {
   std::string id = w.state.document_rels.add(rel_type::hyperlink, links::to_uri(href), true);
   pugi::xml_node link = paragraph.append_child("w:hyperlink");
   link.append_attribute("r:id") = id.c_str();
   link.append_attribute("w:history") = "1";
   run_props props;
   props.style = style_id::hyperlink;
+  props.raise = raise;
   append_runs(link, label, props);
 }
 
@@ -246,11 +248,14 @@ void add_slide(body_writer& w, const slide_outline& sl) {
     const link_row& l = sl.links[i];
     if (i > 0) append_runs(p, "\u2003\u2003");  // two em spaces
     std::string href = xml_safe(l.href, l.line, "a link", w.env, w.state);
+    std::optional<double> raise;
     if (w.env.look->qr_codes) {
       add_qr_code(w, p, href);
       append_runs(p, " ");
+      // The label at the code's middle, as the PDF places it.
+      raise = w.env.look->qr_size / 2 - 0.35 * w.env.look->small_size;
     }
-    add_hyperlink(w, p, href, xml_safe(l.caption, l.line, "a link", w.env, w.state));
+    add_hyperlink(w, p, href, xml_safe(l.caption, l.line, "a link", w.env, w.state), raise);
   }
 }
 

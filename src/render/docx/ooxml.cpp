@@ -96,6 +96,7 @@ pugi::xml_node append_rpr(pugi::xml_node parent, const run_props& r) {
     rpr.append_child("w:bCs");
   }
   if (r.color) append_val(rpr, "w:color", r.color->c_str());
+  if (r.raise) append_val(rpr, "w:position", half_points(*r.raise));
   if (r.size) {
     append_val(rpr, "w:sz", half_points(*r.size));
     append_val(rpr, "w:szCs", half_points(*r.size));

@@ -139,7 +139,8 @@ struct run_props {
   std::optional<std::string> font_hint;        // w:rFonts w:hint, e.g. eastAsia
   bool bold = false;
   std::optional<std::string> color;
-  std::optional<double> size;  // points
+  std::optional<double> raise;  // points above the baseline (w:position)
+  std::optional<double> size;   // points
   std::optional<std::string> lang, lang_east_asia;
 };
 
