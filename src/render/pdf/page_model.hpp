@@ -81,6 +81,10 @@ struct page_layout {
   std::vector<outline_entry> outline;
   std::vector<page_label> labels;
   document_info info;
+  // Per heading of the outline (plan_outline's order): the 1-based page it
+  // lands on, counting every page from the cover; 0 when it has none. The
+  // DOCX's table of contents shows these.
+  std::vector<int> heading_pages;
 };
 
 }  // namespace handout::pdf
