@@ -49,6 +49,7 @@ void composer::place(const line& l, double x, double baseline, double size, cons
     run.color = color;
     run.text = p.text;
     run.char_space = p.char_space;
+    run.kerns = p.kerns;
     run.bold = bold;
     out.push_back(std::move(run));
   }

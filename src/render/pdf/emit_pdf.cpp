@@ -1,6 +1,7 @@
 #include "render/pdf/emit_pdf.hpp"
 
 #include <hpdf.h>
+#include <hpdf_pages.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -38,8 +39,8 @@ void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* user) {
 // The longest string libharu takes (HPDF_LIMIT_MAX_STRING_LEN).
 constexpr std::size_t max_string_bytes = 65'535;
 
-// Most characters shown by one libharu call: 8,192 codes of at most three
-// bytes as UTF-8 (two as written) keep well inside max_string_bytes.
+// Most characters shown by one text operator: 8,192 codes, a string of
+// 16,384 bytes (under the 32,767 old readers take).
 constexpr std::size_t max_codes_per_show = 8192;
 
 // Most characters of a bookmark title or an info entry, which libharu writes
@@ -57,21 +58,40 @@ std::string fitted(const std::string& text) {
   return i < text.size() ? text.substr(0, i) + "\u2026" : text;
 }
 
-// `codes` (encoded text, UTF-8) cut between characters into pieces of at
-// most max_codes_per_show characters; an empty text is one empty piece.
-std::vector<std::string> split_codes(const std::string& codes) {
-  std::vector<std::string> pieces;
-  std::size_t start = 0, count = 0;
-  for (std::size_t i = 0; i < codes.size();) {
-    utf8::decode(codes, i);
-    if (++count == max_codes_per_show || i == codes.size()) {
-      pieces.push_back(codes.substr(start, i - start));
-      start = i;
-      count = 0;
+void append_hex4(std::string& out, unsigned v) {
+  static constexpr char digits[] = "0123456789abcdef";
+  for (int shift = 12; shift >= 0; shift -= 4) out += digits[(v >> shift) & 0xF];
+}
+
+// The content stream operators that show `t` in its codes: `<codes> Tj`, or
+// `[<codes> -k <codes>] TJ` with the run's kerning (a TJ number moves the
+// pen back by 1/1000 em, so a kern of -80 is written 80), a new operator
+// after every max_codes_per_show characters.
+std::string show_text(const text_run& t, const text_codes& codes) {
+  std::string out, body;
+  bool adjusted = false;
+  auto close = [&] {
+    out += adjusted ? "[" + body + ">] TJ\n" : body + "> Tj\n";
+    body = "<";
+    adjusted = false;
+  };
+  body = "<";
+  auto k = t.kerns.begin();
+  std::size_t index = 0, in_operator = 0;
+  for (std::size_t i = 0; i < t.text.size(); ++index) {
+    append_hex4(body, codes.code(utf8::decode(t.text, i)));
+    while (k != t.kerns.end() && k->after < index) ++k;
+    if (k != t.kerns.end() && k->after == index && i < t.text.size()) {
+      body += ">" + std::to_string(-k->amount) + "<";
+      adjusted = true;
+    }
+    if (++in_operator == max_codes_per_show && i < t.text.size()) {
+      close();
+      in_operator = 0;
     }
   }
-  if (pieces.empty()) pieces.emplace_back();
-  return pieces;
+  close();
+  return out;
 }
 
 // The writer's state for one document.
@@ -208,15 +228,12 @@ class writer {
       good = good && ok(HPDF_Page_SetTextRenderingMode(p, HPDF_FILL));
     }
     good = good && ok(HPDF_Page_BeginText(p)) && ok(HPDF_Page_SetFontAndSize(p, font, r(t.size))) &&
-           ok(HPDF_Page_SetCharSpace(p, r(t.char_space)));
-    // A run longer than libharu takes in one string (an unbreakable line, a
-    // cluster of 70,000 combining marks) is shown in pieces from where the
-    // previous one ended.
-    std::vector<std::string> pieces = split_codes(codes_->encode(t.text));
-    for (std::size_t k = 0; k < pieces.size() && good; ++k) {
-      good = k == 0 ? ok(HPDF_Page_TextOut(p, r(t.x), y(t.y), pieces[k].c_str()))
-                    : ok(HPDF_Page_ShowText(p, pieces[k].c_str()));
-    }
+           ok(HPDF_Page_SetCharSpace(p, r(t.char_space))) &&
+           ok(HPDF_Page_MoveTextPos(p, r(t.x), y(t.y)));
+    // libharu's ShowText writes no TJ arrays: the operators go straight into
+    // the page's content stream, which libharu exposes.
+    auto* attr = static_cast<HPDF_PageAttr>(p->attr);
+    good = good && ok(HPDF_Stream_WriteStr(attr->stream, show_text(t, *codes_).c_str()));
     return good && ok(HPDF_Page_EndText(p));
   }
 

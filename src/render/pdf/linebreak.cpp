@@ -32,7 +32,9 @@ struct glyph {
   char32_t cp = 0;
   std::size_t begin = 0, end = 0;  // bytes
   int font = 0;
-  double advance = 0;      // points
+  double advance = 0;      // points, with the kerning
+  int kern = 0;            // kerning with the next character, 1/1000 em
+  double kern_points = 0;  // the same in points
   double gap_after = 0;    // fixed space after it (Han–Latin), points
   bool collapsed = false;  // a space beside full-width punctuation: not set
   bool break_before = false;
@@ -165,13 +167,31 @@ std::vector<glyph> measure_glyphs(std::string_view text, const break_options& op
     g.advance = is_newline(g.cp) ? 0 : metrics.advance(g.font, g.cp) * options.size / 1000.0;
     glyphs.push_back(g);
   }
+  // The font's kerning inside each run of one font (none across a change).
+  std::u32string run;
+  for (std::size_t i = 0, j = 0; i < glyphs.size(); i = std::max(j, i + 1)) {
+    run.clear();
+    for (j = i; j < glyphs.size() && glyphs[j].font == glyphs[i].font && !is_newline(glyphs[j].cp);
+         ++j) {
+      run += glyphs[j].cp;
+    }
+    if (run.size() < 2) continue;
+    const std::vector<int> kerns = metrics.kerning(glyphs[i].font, run);
+    for (std::size_t k = 0; k + 1 < run.size() && k < kerns.size(); ++k) {
+      glyph& g = glyphs[i + k];
+      g.kern = kerns[k];
+      g.kern_points = kerns[k] * options.size / 1000.0;
+      g.advance += g.kern_points;
+    }
+  }
   for (std::size_t i = 0; i < glyphs.size(); ++i) {
     if (glyphs[i].cp != ' ') continue;
     bool after = i > 0 && is_fullwidth_punct(glyphs[i - 1].cp);
     bool before = i + 1 < glyphs.size() && is_fullwidth_punct(glyphs[i + 1].cp);
     if (after || before) {
       glyphs[i].collapsed = true;
-      glyphs[i].advance = 0;
+      glyphs[i].advance = glyphs[i].kern_points = 0;
+      glyphs[i].kern = 0;
     }
   }
   for (std::size_t i = 0; i + 1 < glyphs.size(); ++i) {
@@ -220,7 +240,8 @@ std::vector<span> fit_spans(const std::vector<glyph>& glyphs, const break_option
         break;
       }
       if (j > start && glyphs[j].break_before) last_ok = j;
-      double right = x + glyphs[j].advance;
+      // The kerning with the next character does not count at a line's end.
+      double right = x + glyphs[j].advance - glyphs[j].kern_points;
       if (!is_space(glyphs[j].cp) && !is_newline(glyphs[j].cp) && right > limit && j > start) {
         if (last_ok > start) {
           end = last_ok;
@@ -247,7 +268,8 @@ double justification(const std::vector<glyph>& glyphs, std::size_t begin, std::s
   double natural = 0;
   int opportunities = 0;
   for (std::size_t i = begin; i < last; ++i) {
-    natural += glyphs[i].advance + (i + 1 < last ? glyphs[i].gap_after : 0);
+    natural += i + 1 < last ? glyphs[i].advance + glyphs[i].gap_after
+                            : glyphs[i].advance - glyphs[i].kern_points;
     if (i + 1 < last && !glyphs[i].collapsed &&
         (is_cjk(glyphs[i].cp) || is_cjk(glyphs[i + 1].cp) || is_space(glyphs[i].cp))) {
       ++opportunities;
@@ -278,6 +300,8 @@ line set_line(std::string_view text, const std::vector<glyph>& glyphs, const spa
   text_piece* piece = nullptr;
   bool spacing_set = false;
   double prev_space = 0;
+  int prev_kern = 0;
+  std::size_t piece_chars = 0;
   for (std::size_t i = s.begin; i < last; ++i) {
     const glyph& g = glyphs[i];
     if (g.collapsed) continue;
@@ -286,19 +310,23 @@ line set_line(std::string_view text, const std::vector<glyph>& glyphs, const spa
     if (same) {
       if (!spacing_set) piece->char_space = prev_space;
       spacing_set = true;
+      if (prev_kern != 0) piece->kerns.push_back({piece_chars - 1, prev_kern});
     } else {
-      out.pieces.push_back({x, g.font, {}, 0});
+      out.pieces.push_back({x, g.font, {}, 0, {}});
       piece = &out.pieces.back();
       spacing_set = false;
+      piece_chars = 0;
     }
     piece->text.append(text.substr(g.begin, g.end - g.begin));
+    ++piece_chars;
+    prev_kern = g.kern;
     out.stops.emplace_back(g.begin, x);
     double after = 0;
     if (i + 1 < last) {
       after = g.gap_after;
       if (is_cjk(g.cp) || is_cjk(glyphs[i + 1].cp) || is_space(g.cp)) after += extra;
     }
-    x += g.advance + after;
+    x += i + 1 < last ? g.advance + after : g.advance - g.kern_points;
     prev_space = after;
   }
   out.width = x;

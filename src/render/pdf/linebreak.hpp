@@ -10,6 +10,7 @@
 
 #include "document.hpp"
 #include "render/pdf/metrics.hpp"
+#include "render/pdf/page_model.hpp"
 
 namespace handout::pdf {
 
@@ -22,12 +23,14 @@ bool is_no_line_end(char32_t cp);
 bool is_cjk(char32_t cp);
 
 // A piece of a line drawn in one font, with the same extra space after each
-// character. `x` is from the line's start, in points.
+// character and the font's kerning between some. `x` is from the line's
+// start, in points.
 struct text_piece {
   double x = 0;
   int font = 0;
   std::string text;
   double char_space = 0;
+  std::vector<kern> kerns;
 };
 
 // One line: its pieces, and the byte range of the source text it shows.

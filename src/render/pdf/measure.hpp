@@ -1,27 +1,53 @@
-// Character advances from HarfBuzz, read from the very faces that get
-// embedded, so that layout agrees with the PDF's width arrays.
+// Character advances and kerning from HarfBuzz, read from the very faces
+// that get embedded, so that layout agrees with the PDF's width arrays.
 #pragma once
 
+#include <map>
+#include <memory>
+#include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "render/pdf/fonts.hpp"
+#include "render/pdf/hb_handles.hpp"
 #include "render/pdf/metrics.hpp"
 
 namespace handout::pdf {
 
 class harfbuzz_metrics final : public font_metrics {
  public:
-  explicit harfbuzz_metrics(const font_set& fonts) : fonts_(fonts) {}
+  // Characters none of the style's fonts has are drawn from an installed
+  // font (added to `fonts`), chosen for the language `lang` (BCP 47, may be
+  // empty).
+  explicit harfbuzz_metrics(font_set& fonts, std::string lang = {})
+      : fonts_(fonts), lang_(std::move(lang)) {}
 
   int font_for(char32_t cp) const override;
   int advance(int font, char32_t cp) const override;
+  // The font's kerning (GPOS `kern` or a legacy `kern` table) as HarfBuzz
+  // shapes the text, without ligatures or contextual alternates, so that
+  // each character keeps its own glyph.
+  std::vector<int> kerning(int font, std::u32string_view text) const override;
   // True when `font` has a glyph for `cp`.
   bool has_glyph(int font, char32_t cp) const;
 
  private:
-  const font_set& fonts_;
+  // What shaping needs of one font, built on first use.
+  struct kerning_info {
+    bool kerns = false;  // the font kerns at all
+    set_ptr glyphs;      // the glyphs its kerning involves; null: any may
+    std::map<hb_script_t, shape_plan_ptr> plans;
+    std::unordered_map<std::u32string, std::vector<int>> words;  // shaped runs
+  };
+  kerning_info& info(int font) const;
+  const std::vector<int>& shaped(int font, kerning_info& k, std::u32string_view run) const;
+
+  font_set& fonts_;
+  std::string lang_;
   mutable std::unordered_map<char32_t, int> font_cache_;
   mutable std::unordered_map<unsigned long long, int> advance_cache_;
+  mutable std::vector<std::unique_ptr<kerning_info>> kerning_;
+  mutable buffer_ptr buffer_;
 };
 
 }  // namespace handout::pdf

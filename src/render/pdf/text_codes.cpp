@@ -7,8 +7,8 @@
 #include <cstdio>
 
 #include "limits.hpp"
-#include "utf8.hpp"
 #include "render/pdf/hb_handles.hpp"
+#include "utf8.hpp"
 
 namespace handout::pdf {
 
@@ -88,11 +88,14 @@ std::string text_codes::encode(std::string_view text) const {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
-    char32_t c = utf8::decode(text, i);
-    auto at = std::lower_bound(characters_.begin(), characters_.end(), c);
-    utf8::append(out, static_cast<char32_t>(at - characters_.begin() + 1));
+    utf8::append(out, static_cast<char32_t>(code(utf8::decode(text, i))));
   }
   return out;
+}
+
+unsigned text_codes::code(char32_t c) const {
+  auto at = std::lower_bound(characters_.begin(), characters_.end(), c);
+  return static_cast<unsigned>(at - characters_.begin() + 1);
 }
 
 text_codes::recoded_font text_codes::recode_font(const std::string& ttf) const {

@@ -27,6 +27,8 @@ class text_codes {
 
   // `text`, UTF-8 made of the characters given, as the UTF-8 of their codes.
   std::string encode(std::string_view text) const;
+  // The code of `c`, one of the characters given.
+  unsigned code(char32_t c) const;
 
   // A font recoded: its data with a cmap that maps each code to the glyph
   // the old cmap gave the code's character (or to .notdef), and the same
