@@ -35,6 +35,9 @@ inline constexpr std::size_t max_metadata_bytes = std::size_t{64} << 10;  // 64 
 // text codes (render/pdf/text_codes.hpp) in one format 4 subtable, whose
 // 16-bit length (32 bytes + 2 per code) must not pass 65,535.
 inline constexpr std::size_t max_pdf_characters = 32'751;
+// Most installed fonts tried, best first, for a character the style's fonts
+// lack (render/pdf/fonts.hpp): the first that may be embedded draws it.
+inline constexpr std::size_t max_fallback_candidates = 4;
 
 // The online link check (handout links --online).
 // Largest response body kept (an oEmbed answer); a longer one is not read.

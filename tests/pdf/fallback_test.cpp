@@ -101,5 +101,21 @@ TEST(Fallback, ThePdfEmbedsTheFallbackFontAndWarnsOnlyOfTrulyMissingCharacters) 
   EXPECT_EQ(test::read_all(dir / "deck.pdf"), first) << "the same bytes again";
 }
 
+TEST(Fallback, NeverAFontWithThePostScriptNameOfOneInTheSet) {
+  REQUIRE_FAMILY("DejaVu Sans");
+  diagnostics diags;
+  auto full = font_set::open({{"DejaVu Sans", "", 0}}, diags);
+  ASSERT_TRUE(full);
+  test::temp_dir dir;
+  // An ASCII-only DejaVu Sans: é would fall back to the installed DejaVu
+  // Sans first, whose PostScript name a PDF cannot hold twice.
+  test::write_all(dir / "ascii.ttf", full->subset(0, {U'T', U'a', U'b'}));
+  auto fonts = font_set::open({{"", dir / "ascii.ttf", 0}}, diags);
+  ASSERT_TRUE(fonts);
+  const int font = fonts->add_fallback(U'\u00E9', "");
+  if (font < 0) GTEST_SKIP() << "no other installed font has U+00E9";
+  EXPECT_NE(fonts->location(font).file, find_font_family("DejaVu Sans")->file);
+}
+
 }  // namespace
 }  // namespace handout::pdf

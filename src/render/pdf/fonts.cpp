@@ -1,6 +1,7 @@
 #include "render/pdf/fonts.hpp"
 
 #include <fontconfig/fontconfig.h>
+#include <hb-ot.h>
 #include <hb-subset.h>
 #include <hb.h>
 
@@ -12,6 +13,7 @@
 #include <mutex>
 
 #include "io.hpp"
+#include "limits.hpp"
 #include "render/pdf/hb_handles.hpp"
 
 namespace handout::pdf {
@@ -40,6 +42,14 @@ unsigned embedding_restrictions(hb_face_t* face) {
   // Restricted unless a more permissive usage bit (print, edit) is set too.
   const bool restricted = (fs_type & 0x0002) != 0 && (fs_type & 0x000C) == 0;
   return restricted ? fs_type : fs_type & 0x0300;
+}
+
+// The font's PostScript name (name ID 6), which names it in the PDF.
+std::string postscript_name(hb_face_t* face) {
+  char name[128];
+  unsigned length = sizeof name;
+  hb_ot_name_get_utf8(face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &length, name);
+  return std::string(name, length);
 }
 
 }  // namespace
@@ -112,10 +122,6 @@ std::optional<font_location> query_fontconfig(const std::string& family) {
   return found;
 }
 
-// The most fallback candidates kept per character: the first that opens,
-// has TrueType outlines and may be embedded is used.
-constexpr std::size_t fallback_candidates = 4;
-
 // An installed font as fontconfig sorted it: where it is and its characters.
 struct sorted_font {
   font_location where;
@@ -176,7 +182,7 @@ std::vector<font_location> fallback_fonts_for(char32_t cp, const std::string& la
   std::vector<font_location> found;
   for (const sorted_font& f : sorted_fonts(lang)) {
     if (FcCharSetHasChar(f.charset, cp)) found.push_back(f.where);
-    if (found.size() == fallback_candidates) break;
+    if (found.size() == limits::max_fallback_candidates) break;
   }
   return answers.emplace(key, std::move(found)).first->second;
 }
@@ -299,6 +305,14 @@ int font_set::add_fallback(char32_t cp, const std::string& lang) {
     if (auto f = open_face(where, "font file " + where.file, ignored)) {
       hb_codepoint_t glyph = 0;
       if (!hb_font_get_nominal_glyph(f->hb_font.get(), cp, &glyph) || glyph == 0) continue;
+      // Nor one a PDF could not hold beside the set's fonts (a style font
+      // that is a subset of an installed one has its PostScript name).
+      const std::string name = postscript_name(f->hb_face.get());
+      if (std::any_of(faces_.begin(), faces_.end(), [&](const std::unique_ptr<face>& other) {
+            return postscript_name(other->hb_face.get()) == name;
+          })) {
+        continue;
+      }
       faces_.push_back(std::move(f));
       return static_cast<int>(faces_.size() - 1);
     }
