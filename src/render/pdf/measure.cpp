@@ -90,8 +90,7 @@ harfbuzz_metrics::kerning_info& harfbuzz_metrics::info(int font) const {
 
 const std::vector<int>& harfbuzz_metrics::shaped(int font, kerning_info& k,
                                                  std::u32string_view run) const {
-  std::u32string key(run);
-  if (auto it = k.words.find(key); it != k.words.end()) return it->second;
+  if (auto it = k.words.find(run); it != k.words.end()) return it->second;
   if (!buffer_) buffer_.reset(hb_buffer_create());
   hb_buffer_t* b = buffer_.get();
   hb_buffer_clear_contents(b);
@@ -134,7 +133,7 @@ const std::vector<int>& harfbuzz_metrics::shaped(int font, kerning_info& k,
       kerns[c] = static_cast<int>(std::lround(static_cast<double>(delta) * per_unit));
     }
   }
-  return k.words.emplace(std::move(key), std::move(kerns)).first->second;
+  return k.words.emplace(std::u32string(run), std::move(kerns)).first->second;
 }
 
 std::vector<int> harfbuzz_metrics::kerning(int font, std::u32string_view text) const {
@@ -143,9 +142,14 @@ std::vector<int> harfbuzz_metrics::kerning(int font, std::u32string_view text) c
   kerning_info& k = info(font);
   if (!k.kerns) return out;
   hb_font_t* f = fonts_.hb_font(font);
+  if (k.may_kern.empty()) k.may_kern.resize(0x10000);
   auto kerns = [&](char32_t cp) {
+    unsigned char* known = cp < 0x10000 ? &k.may_kern[cp] : nullptr;
+    if (known != nullptr && *known != 0) return *known == 2;
     hb_codepoint_t glyph = nominal_glyph(f, cp);
-    return glyph != 0 && (!k.glyphs || hb_set_has(k.glyphs.get(), glyph));
+    const bool yes = glyph != 0 && (!k.glyphs || hb_set_has(k.glyphs.get(), glyph));
+    if (known != nullptr) *known = yes ? 2 : 1;
+    return yes;
   };
   // Runs of glyphs that may kern, shaped once each (a deck repeats its words).
   for (std::size_t i = 0; i < text.size();) {

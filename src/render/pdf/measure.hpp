@@ -2,9 +2,11 @@
 // that get embedded, so that layout agrees with the PDF's width arrays.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -32,12 +34,20 @@ class harfbuzz_metrics final : public font_metrics {
   bool has_glyph(int font, char32_t cp) const;
 
  private:
+  // Shaped runs are looked up by view, without a copy.
+  struct run_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::u32string_view s) const {
+      return std::hash<std::u32string_view>{}(s);
+    }
+  };
   // What shaping needs of one font, built on first use.
   struct kerning_info {
     bool kerns = false;  // the font kerns at all
     set_ptr glyphs;      // the glyphs its kerning involves; null: any may
     std::map<hb_script_t, shape_plan_ptr> plans;
-    std::unordered_map<std::u32string, std::vector<int>> words;  // shaped runs
+    std::unordered_map<std::u32string, std::vector<int>, run_hash, std::equal_to<>> words;
+    std::vector<unsigned char> may_kern;  // per BMP character: 0 not known yet, 1 no, 2 yes
   };
   kerning_info& info(int font) const;
   const std::vector<int>& shaped(int font, kerning_info& k, std::u32string_view run) const;
