@@ -14,7 +14,7 @@ namespace handout {
 
 // What a renderer reports about its output, for summaries (optional).
 struct render_stats {
-  int pages = -1;  // pages of a paged format; -1 when unknown
+  int pages = -1;          // pages of a paged format; -1 when unknown
   int missing_glyphs = 0;  // characters no installed font has (PDF)
 };
 
