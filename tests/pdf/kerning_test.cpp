@@ -1,5 +1,6 @@
-// Kerning: HarfBuzz's pair adjustments in the widths layout measures, in the
-// page model's runs and in the PDF's glyph positions.
+// Kerning and ligatures: HarfBuzz's pair adjustments and standard
+// ligatures in the widths layout measures, in the page model's runs and in
+// the PDF.
 #include <gtest/gtest.h>
 
 #include <regex>
@@ -95,6 +96,82 @@ TEST(Kerning, DejaVuSansKernsWa) {
   EXPECT_LT(m.kerning(0, U"Wa")[0], 0);
   EXPECT_EQ(m.kerning(0, U"fi"), (std::vector<int>{0, 0}))
       << "no ligature: each character keeps its glyph and its advance";
+}
+
+// As kerning_metrics, and "fi" is one glyph (99) of 0.8 em.
+class ligature_metrics final : public font_metrics {
+ public:
+  int font_for(char32_t) const override { return 0; }
+  int advance(int, char32_t) const override { return 500; }
+  std::vector<ligature> ligatures(int, std::u32string_view text) const override {
+    std::vector<ligature> out;
+    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+      if (text[i] == U'f' && text[i + 1] == U'i') out.push_back({i, 2, 99, 800});
+    }
+    return out;
+  }
+};
+
+TEST(Ligatures, AreOneGlyphInThePieceWhenTheStyleAllowsThem) {
+  break_options o;
+  o.size = 10;
+  o.width = 100;
+  o.ligatures = true;
+  auto lines = break_lines("a fin", o, ligature_metrics{});
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_DOUBLE_EQ(lines[0].width, 5 + 5 + 8 + 5) << "fi is 8 pt, not 10";
+  ASSERT_EQ(lines[0].pieces.size(), 1u);
+  EXPECT_EQ(lines[0].pieces[0].ligatures, (std::vector<ligature_glyph>{{2, 2, 99}}));
+  o.ligatures = false;
+  lines = break_lines("a fin", o, ligature_metrics{});
+  EXPECT_DOUBLE_EQ(lines[0].width, 25) << "off by default";
+  EXPECT_TRUE(lines[0].pieces[0].ligatures.empty());
+}
+
+TEST(Ligatures, ALigatureIsNeverCutByAnEmergencyBreak) {
+  break_options o;
+  o.size = 10;
+  o.width = 12;  // "xfi" (13 pt) does not fit: the break goes before the ligature
+  o.ligatures = true;
+  auto lines = break_lines("xfiy", o, ligature_metrics{});
+  ASSERT_GE(lines.size(), 2u);
+  EXPECT_EQ(lines[0].text(), "x");
+  EXPECT_EQ(lines[1].text().substr(0, 2), "fi");
+}
+
+TEST(Ligatures, DejaVuSansLigatesFfiOnlyWhenAsked) {
+  REQUIRE_FAMILY("DejaVu Sans");
+  diagnostics diags;
+  auto fonts = font_set::open({{"DejaVu Sans", "", 0}}, diags);
+  ASSERT_TRUE(fonts);
+  harfbuzz_metrics with(*fonts, "", true), without(*fonts);
+  auto ligs = with.ligatures(0, U"office");
+  ASSERT_EQ(ligs.size(), 1u);
+  EXPECT_EQ(ligs[0].first, 1u);
+  EXPECT_EQ(ligs[0].count, 3u) << "ffi";
+  EXPECT_GT(ligs[0].advance, 0);
+  EXPECT_TRUE(without.ligatures(0, U"office").empty());
+}
+
+TEST(Ligatures, ThePdfMapsALigatureBackToItsCharacters) {
+  REQUIRE_FAMILY("DejaVu Sans");
+  REQUIRE_FAMILY("WenQuanYi Micro Hei");
+  if (!test::have_program("pdftotext") || !test::have_program("qpdf")) {
+    GTEST_SKIP() << "needs pdftotext and qpdf";
+  }
+  test::temp_dir dir;
+  test::write_all(dir / "deck.txt", " Ligatures\n• The office finally flew off\n");
+  test::write_all(dir / "style.yaml",
+                  "fonts: [DejaVu Sans, WenQuanYi Micro Hei]\ntypography: {ligatures: true}\n");
+  auto r = test::run_handout("convert '" + dir / "deck.txt" + "' -o '" + dir.path() +
+                             "' --formats pdf --style '" + dir / "style.yaml" + "'");
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto qdf = test::run("qpdf --qdf --object-streams=disable '" + dir / "deck.pdf" + "' -");
+  EXPECT_NE(qdf.out.find("> <00660069>"), std::string::npos) << "a ToUnicode entry for fi";
+  for (const char* mode : {"", "-raw "}) {
+    auto text = test::run(std::string("pdftotext ") + mode + "'" + dir / "deck.pdf" + "' -");
+    EXPECT_NE(text.out.find("The office finally flew off"), std::string::npos) << mode << text.out;
+  }
 }
 
 // The width of each word pdftotext -bbox finds in `pdf`.

@@ -34,6 +34,7 @@ std::vector<line> composer::lines(std::string_view text, double size, double wid
   o.width = width;
   o.justify = justify;
   o.cjk_latin_space = style_.cjk_latin_space;
+  o.ligatures = style_.ligatures;
   o.urls = urls;
   return break_lines(text, o, metrics_);
 }
@@ -50,6 +51,7 @@ void composer::place(const line& l, double x, double baseline, double size, cons
     run.text = p.text;
     run.char_space = p.char_space;
     run.kerns = p.kerns;
+    run.ligatures = p.ligatures;
     run.bold = bold;
     out.push_back(std::move(run));
   }

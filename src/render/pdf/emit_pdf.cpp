@@ -66,7 +66,7 @@ void append_hex4(std::string& out, unsigned v) {
 // The content stream operators that show `t` in its codes: `<codes> Tj`, or
 // `[<codes> -k <codes>] TJ` with the run's kerning (a TJ number moves the
 // pen back by 1/1000 em, so a kern of -80 is written 80), a new operator
-// after every max_codes_per_show characters.
+// after every max_codes_per_show characters; a ligature is its one code.
 std::string show_text(const text_run& t, const text_codes& codes) {
   std::string out, body;
   bool adjusted = false;
@@ -77,9 +77,19 @@ std::string show_text(const text_run& t, const text_codes& codes) {
   };
   body = "<";
   auto k = t.kerns.begin();
+  auto lig = t.ligatures.begin();
   std::size_t index = 0, in_operator = 0;
   for (std::size_t i = 0; i < t.text.size(); ++index) {
-    append_hex4(body, codes.code(utf8::decode(t.text, i)));
+    const char32_t c = utf8::decode(t.text, i);
+    if (lig != t.ligatures.end() && lig->first == index) {
+      append_hex4(body, codes.code(t.font, lig->glyph));
+      for (std::size_t n = 1; n < lig->count && i < t.text.size(); ++n, ++index) {
+        utf8::decode(t.text, i);
+      }
+      ++lig;
+    } else {
+      append_hex4(body, codes.code(c));
+    }
     while (k != t.kerns.end() && k->after < index) ++k;
     if (k != t.kerns.end() && k->after == index && i < t.text.size()) {
       body += ">" + std::to_string(-k->amount) + "<";
@@ -178,7 +188,23 @@ class writer {
     for (const auto& [font, code_points] : used) {
       all.insert(all.end(), code_points.begin(), code_points.end());
     }
-    codes_.emplace(std::move(all));
+    // Ligatures: each glyph once, with the characters it stands for.
+    std::vector<ligature_code> ligatures;
+    std::map<int, std::map<unsigned, unsigned>> ligature_glyphs;  // per font: id → id in subset
+    for (const page& p : layout_.pages) {
+      for (const page_item& item : p.items) {
+        const auto* t = std::get_if<text_run>(&item);
+        if (t == nullptr || t->ligatures.empty()) continue;
+        std::u32string chars;
+        for (std::size_t i = 0; i < t->text.size();) chars += utf8::decode(t->text, i);
+        for (const ligature_glyph& l : t->ligatures) {
+          if (l.first + l.count > chars.size()) continue;
+          ligatures.push_back({t->font, l.glyph, chars.substr(l.first, l.count)});
+          ligature_glyphs[t->font][l.glyph] = 0;
+        }
+      }
+    }
+    codes_.emplace(std::move(all), std::move(ligatures));
     if (codes_->size() > limits::max_pdf_characters) {
       message = "the document uses " + std::to_string(codes_->size()) +
                 " different characters; a PDF of one font encoding holds at most " +
@@ -186,7 +212,8 @@ class writer {
       return false;
     }
     for (auto& [font, code_points] : used) {
-      auto recoded = codes_->recode_font(fonts_.subset(font, code_points));
+      std::map<unsigned, unsigned>& glyphs = ligature_glyphs[font];
+      auto recoded = codes_->recode_font(fonts_.subset(font, code_points, &glyphs), font, glyphs);
       if (recoded.ttf.empty()) {
         fail(message, "cannot subset the font " + fonts_.location(font).file);
         return false;

@@ -326,15 +326,28 @@ hb_font_t* font_set::hb_font(int font) const { return faces_.at(font)->hb_font.g
 unsigned font_set::units_per_em(int font) const { return faces_.at(font)->upem; }
 const font_location& font_set::location(int font) const { return faces_.at(font)->where; }
 
-std::string font_set::subset(int font, const std::set<char32_t>& code_points) const {
+std::string font_set::subset(int font, const std::set<char32_t>& code_points,
+                             std::map<unsigned, unsigned>* glyphs) const {
   hb_subset_input_t* input = hb_subset_input_create_or_fail();
   if (input == nullptr) return {};
   hb_set_t* unicodes = hb_subset_input_unicode_set(input);
   for (char32_t cp : code_points) hb_set_add(unicodes, cp);
+  if (glyphs != nullptr) {
+    for (const auto& [old_id, new_id] : *glyphs) {
+      hb_set_add(hb_subset_input_glyph_set(input), old_id);
+    }
+  }
   // Hinting is useless in a PDF; keep the glyph names out as well.
   hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE);
-  hb_face_t* result = hb_subset_or_fail(faces_.at(font)->hb_face.get(), input);
+  hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(faces_.at(font)->hb_face.get(), input);
   hb_subset_input_destroy(input);
+  if (plan == nullptr) return {};
+  hb_face_t* result = hb_subset_plan_execute_or_fail(plan);
+  if (result != nullptr && glyphs != nullptr) {
+    const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan);
+    for (auto& [old_id, new_id] : *glyphs) new_id = hb_map_get(old_to_new, old_id);
+  }
+  hb_subset_plan_destroy(plan);
   if (result == nullptr) return {};
   blob_ptr blob(hb_face_reference_blob(result));
   hb_face_destroy(result);

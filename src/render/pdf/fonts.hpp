@@ -2,6 +2,7 @@
 // chosen per character, and subset for embedding.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -66,8 +67,10 @@ class font_set {
   const font_location& location(int font) const;
 
   // The TrueType subset of `font` holding `code_points`, as a file's bytes.
-  // Empty on failure.
-  std::string subset(int font, const std::set<char32_t>& code_points) const;
+  // Empty on failure. With `glyphs`, also the glyphs its keys name (the
+  // font's own ids, ligatures), each key's value set to its id in the subset.
+  std::string subset(int font, const std::set<char32_t>& code_points,
+                     std::map<unsigned, unsigned>* glyphs = nullptr) const;
 
  private:
   struct face;

@@ -35,6 +35,9 @@ struct glyph {
   double advance = 0;      // points, with the kerning
   int kern = 0;            // kerning with the next character, 1/1000 em
   double kern_points = 0;  // the same in points
+  unsigned ligature = 0;   // first of a ligature: its glyph
+  std::size_t ligature_count = 0;
+  bool joined = false;     // a later character of a ligature: drawn by the first
   double gap_after = 0;    // fixed space after it (Han–Latin), points
   bool collapsed = false;  // a space beside full-width punctuation: not set
   bool break_before = false;
@@ -176,6 +179,20 @@ std::vector<glyph> measure_glyphs(std::string_view text, const break_options& op
       run += glyphs[j].cp;
     }
     if (run.size() < 2) continue;
+    // A ligature's first character gets its advance, the others none.
+    if (options.ligatures) {
+      for (const ligature& l : metrics.ligatures(glyphs[i].font, run)) {
+        if (l.count < 2 || l.first + l.count > run.size()) continue;
+        glyph& first = glyphs[i + l.first];
+        first.ligature = l.glyph;
+        first.ligature_count = l.count;
+        first.advance = l.advance * options.size / 1000.0;
+        for (std::size_t k = 1; k < l.count; ++k) {
+          glyphs[i + l.first + k].joined = true;
+          glyphs[i + l.first + k].advance = 0;
+        }
+      }
+    }
     const std::vector<int> kerns = metrics.kerning(glyphs[i].font, run);
     for (std::size_t k = 0; k + 1 < run.size() && k < kerns.size(); ++k) {
       glyph& g = glyphs[i + k];
@@ -215,6 +232,7 @@ void mark_breaks(std::string_view text, const std::vector<url_span>& urls,
     if (is_newline(glyphs[i - 1].cp) && !(glyphs[i - 1].cp == '\r' && glyphs[i].cp == '\n')) {
       glyphs[i].hard_break_before = true;
     }
+    if (glyphs[i].joined) glyphs[i].break_before = false;  // a ligature holds together
   }
 }
 
@@ -249,7 +267,9 @@ std::vector<span> fit_spans(const std::vector<glyph>& glyphs, const break_option
           // No opportunity fits: break between characters, but never put
           // closing punctuation at a line start.
           end = j;
-          while (end > start + 1 && is_no_line_start(glyphs[end].cp)) --end;
+          while (end > start + 1 && (is_no_line_start(glyphs[end].cp) || glyphs[end].joined)) {
+            --end;
+          }
         }
         break;
       }
@@ -305,18 +325,24 @@ line set_line(std::string_view text, const std::vector<glyph>& glyphs, const spa
   for (std::size_t i = s.begin; i < last; ++i) {
     const glyph& g = glyphs[i];
     if (g.collapsed) continue;
+    // A ligature's later characters stay in its piece and do not set its
+    // spacing: the piece's spacing follows the one glyph drawn for them all.
+    const bool joined = g.joined && piece != nullptr;
     bool same = piece != nullptr && piece->font == g.font &&
                 (!spacing_set || piece->char_space == prev_space);
-    if (same) {
+    if (joined) {
+      // in the ligature's piece, as it is
+    } else if (same) {
       if (!spacing_set) piece->char_space = prev_space;
       spacing_set = true;
       if (prev_kern != 0) piece->kerns.push_back({piece_chars - 1, prev_kern});
     } else {
-      out.pieces.push_back({x, g.font, {}, 0, {}});
+      out.pieces.push_back({x, g.font, {}, 0, {}, {}});
       piece = &out.pieces.back();
       spacing_set = false;
       piece_chars = 0;
     }
+    if (g.ligature != 0) piece->ligatures.push_back({piece_chars, g.ligature_count, g.ligature});
     piece->text.append(text.substr(g.begin, g.end - g.begin));
     ++piece_chars;
     prev_kern = g.kern;

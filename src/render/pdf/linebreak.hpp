@@ -31,6 +31,7 @@ struct text_piece {
   std::string text;
   double char_space = 0;
   std::vector<kern> kerns;
+  std::vector<ligature_glyph> ligatures;
 };
 
 // One line: its pieces, and the byte range of the source text it shows.
@@ -53,6 +54,7 @@ struct break_options {
   double width = 400;  // line width, points
   bool justify = false;
   bool cjk_latin_space = true;  // a quarter em between Han and Latin letters or digits
+  bool ligatures = false;       // the fonts' standard ligatures
   std::vector<url_span> urls;   // byte ranges that break only after / ? & =
 };
 

@@ -10,17 +10,18 @@ namespace handout::pdf {
 namespace {
 
 // Each character keeps its nominal glyph (the PDF draws a character's
-// glyph by its code): no ligatures, no contextual alternates; kerning stays
-// on, as HarfBuzz has it by default.
-const hb_feature_t* shaping_features(unsigned& count) {
+// glyph by its code): no contextual alternates, and standard ligatures only
+// when the style asks for them; kerning stays on, as HarfBuzz has it.
+const hb_feature_t* shaping_features(bool ligatures, unsigned& count) {
   static const auto features = [] {
-    std::vector<hb_feature_t> f(3);
-    hb_feature_from_string("liga=0", -1, &f[0]);
-    hb_feature_from_string("clig=0", -1, &f[1]);
-    hb_feature_from_string("calt=0", -1, &f[2]);
+    std::vector<hb_feature_t> f(4);
+    hb_feature_from_string("clig=0", -1, &f[0]);
+    hb_feature_from_string("calt=0", -1, &f[1]);
+    hb_feature_from_string("dlig=0", -1, &f[2]);
+    hb_feature_from_string("liga=0", -1, &f[3]);
     return f;
   }();
-  count = static_cast<unsigned>(features.size());
+  count = static_cast<unsigned>(features.size()) - (ligatures ? 1 : 0);
   return features.data();
 }
 
@@ -69,27 +70,30 @@ harfbuzz_metrics::kerning_info& harfbuzz_metrics::info(int font) const {
   if (k) return *k;
   k = std::make_unique<kerning_info>();
   hb_face_t* face = fonts_.hb_face(font);
-  set_ptr lookups(hb_set_create());
-  const hb_tag_t features[] = {HB_TAG('k', 'e', 'r', 'n'), HB_TAG_NONE};
-  hb_ot_layout_collect_lookups(face, HB_OT_TAG_GPOS, nullptr, nullptr, features, lookups.get());
-  if (!hb_set_is_empty(lookups.get())) {
-    // Only runs of these glyphs are shaped: a CJK text in a font that kerns
-    // Latin pairs costs nothing.
-    k->kerns = true;
-    k->glyphs.reset(hb_set_create());
+  // Only runs of the glyphs the `kern` (and `liga`) lookups involve are
+  // shaped: a CJK text in a font that kerns Latin pairs costs nothing.
+  auto collect = [&](hb_tag_t table, hb_tag_t feature) {
+    set_ptr lookups(hb_set_create());
+    const hb_tag_t features[] = {feature, HB_TAG_NONE};
+    hb_ot_layout_collect_lookups(face, table, nullptr, nullptr, features, lookups.get());
+    if (hb_set_is_empty(lookups.get())) return false;
+    if (!k->glyphs) k->glyphs.reset(hb_set_create());
     for (hb_codepoint_t i = HB_SET_VALUE_INVALID; hb_set_next(lookups.get(), &i);) {
-      hb_ot_layout_lookup_collect_glyphs(face, HB_OT_TAG_GPOS, i, nullptr, k->glyphs.get(), nullptr,
+      hb_ot_layout_lookup_collect_glyphs(face, table, i, nullptr, k->glyphs.get(), nullptr,
                                          nullptr);
     }
-  } else {
-    blob_ptr table(hb_face_reference_table(face, HB_TAG('k', 'e', 'r', 'n')));
-    k->kerns = hb_blob_get_length(table.get()) > 0;  // legacy kerning: any glyph may kern
-  }
+    return true;
+  };
+  const bool gpos = collect(HB_OT_TAG_GPOS, HB_TAG('k', 'e', 'r', 'n'));
+  const bool liga = ligatures_ && collect(HB_OT_TAG_GSUB, HB_TAG('l', 'i', 'g', 'a'));
+  blob_ptr table(hb_face_reference_table(face, HB_TAG('k', 'e', 'r', 'n')));
+  if (!gpos && hb_blob_get_length(table.get()) > 0) k->glyphs.reset();  // legacy: any glyph
+  k->kerns = gpos || liga || hb_blob_get_length(table.get()) > 0;
   return *k;
 }
 
-const std::vector<int>& harfbuzz_metrics::shaped(int font, kerning_info& k,
-                                                 std::u32string_view run) const {
+const harfbuzz_metrics::shaped_run& harfbuzz_metrics::shaped(int font, kerning_info& k,
+                                                             std::u32string_view run) const {
   if (auto it = k.words.find(run); it != k.words.end()) return it->second;
   if (!buffer_) buffer_.reset(hb_buffer_create());
   hb_buffer_t* b = buffer_.get();
@@ -105,12 +109,14 @@ const std::vector<int>& harfbuzz_metrics::shaped(int font, kerning_info& k,
   hb_segment_properties_t props;
   hb_buffer_get_segment_properties(b, &props);
   unsigned count = 0;
-  const hb_feature_t* features = shaping_features(count);
+  const hb_feature_t* features = shaping_features(ligatures_, count);
   shape_plan_ptr& plan = k.plans[props.script];
-  if (!plan)
+  if (!plan) {
     plan.reset(hb_shape_plan_create(fonts_.hb_face(font), &props, features, count, nullptr));
+  }
   hb_font_t* f = fonts_.hb_font(font);
-  std::vector<int> kerns(run.size(), 0);
+  shaped_run out;
+  out.kerns.assign(run.size(), 0);
   if (hb_shape_plan_execute(plan.get(), f, b, features, count)) {
     unsigned length = 0;
     const hb_glyph_info_t* infos = hb_buffer_get_glyph_infos(b, &length);
@@ -122,49 +128,78 @@ const std::vector<int>& harfbuzz_metrics::shaped(int font, kerning_info& k,
     const double per_unit = 1000.0 / fonts_.units_per_em(font);
     for (unsigned i = 0; i < length; ++i) {
       const std::size_t c = infos[i].cluster;
-      // Only a character drawn as its own nominal glyph, not moved off its
-      // place (a mark), gets the shaped advance.
-      if (c + 1 >= run.size() || glyphs_of[c] != 1 || positions[i].x_offset != 0 ||
-          infos[i].codepoint != nominal_glyph(f, run[c])) {
+      // The characters this glyph stands for: up to the next glyph's cluster.
+      const std::size_t end = i + 1 < length ? infos[i + 1].cluster : run.size();
+      if (c >= run.size() || end <= c || end > run.size() || glyphs_of[c] != 1 ||
+          positions[i].x_offset != 0) {
         continue;
       }
-      const long delta =
-          positions[i].x_advance - hb_font_get_glyph_h_advance(f, infos[i].codepoint);
-      kerns[c] = static_cast<int>(std::lround(static_cast<double>(delta) * per_unit));
+      const hb_codepoint_t glyph = infos[i].codepoint;
+      const long advance = hb_font_get_glyph_h_advance(f, glyph);
+      if (end - c > 1) {
+        // A ligature (only with `liga` on): one glyph for several characters.
+        if (!ligatures_ || glyph == 0) continue;
+        out.ligatures.push_back(
+            {c, end - c, glyph, static_cast<int>(advance * 1000 / fonts_.units_per_em(font))});
+      } else if (glyph != nominal_glyph(f, run[c])) {
+        continue;
+      }
+      // Only a character (or ligature) drawn as its own glyph, not moved off
+      // its place (a mark), gets the shaped advance.
+      if (end < run.size()) {
+        const long delta = positions[i].x_advance - advance;
+        out.kerns[end - 1] = static_cast<int>(std::lround(static_cast<double>(delta) * per_unit));
+      }
     }
   }
-  return k.words.emplace(std::u32string(run), std::move(kerns)).first->second;
+  return k.words.emplace(std::u32string(run), std::move(out)).first->second;
 }
 
-std::vector<int> harfbuzz_metrics::kerning(int font, std::u32string_view text) const {
-  std::vector<int> out(text.size(), 0);
-  if (text.size() < 2) return out;
+template <class F>
+void harfbuzz_metrics::for_each_shaped(int font, std::u32string_view text, F f) const {
+  if (text.size() < 2) return;
   kerning_info& k = info(font);
-  if (!k.kerns) return out;
-  hb_font_t* f = fonts_.hb_font(font);
+  if (!k.kerns) return;
+  hb_font_t* hb = fonts_.hb_font(font);
   if (k.may_kern.empty()) k.may_kern.resize(0x10000);
-  auto kerns = [&](char32_t cp) {
+  auto may_kern = [&](char32_t cp) {
     unsigned char* known = cp < 0x10000 ? &k.may_kern[cp] : nullptr;
     if (known != nullptr && *known != 0) return *known == 2;
-    hb_codepoint_t glyph = nominal_glyph(f, cp);
+    hb_codepoint_t glyph = nominal_glyph(hb, cp);
     const bool yes = glyph != 0 && (!k.glyphs || hb_set_has(k.glyphs.get(), glyph));
     if (known != nullptr) *known = yes ? 2 : 1;
     return yes;
   };
   // Runs of glyphs that may kern, shaped once each (a deck repeats its words).
   for (std::size_t i = 0; i < text.size();) {
-    if (!kerns(text[i])) {
+    if (!may_kern(text[i])) {
       ++i;
       continue;
     }
     std::size_t j = i + 1;
-    while (j < text.size() && kerns(text[j])) ++j;
-    if (j - i >= 2) {
-      const std::vector<int>& run = shaped(font, k, text.substr(i, j - i));
-      std::copy(run.begin(), run.end(), out.begin() + static_cast<std::ptrdiff_t>(i));
-    }
+    while (j < text.size() && may_kern(text[j])) ++j;
+    if (j - i >= 2) f(i, shaped(font, k, text.substr(i, j - i)));
     i = j;
   }
+}
+
+std::vector<int> harfbuzz_metrics::kerning(int font, std::u32string_view text) const {
+  std::vector<int> out(text.size(), 0);
+  for_each_shaped(font, text, [&](std::size_t first, const shaped_run& run) {
+    std::copy(run.kerns.begin(), run.kerns.end(), out.begin() + static_cast<std::ptrdiff_t>(first));
+  });
+  return out;
+}
+
+std::vector<ligature> harfbuzz_metrics::ligatures(int font, std::u32string_view text) const {
+  std::vector<ligature> out;
+  if (!ligatures_) return out;
+  for_each_shaped(font, text, [&](std::size_t first, const shaped_run& run) {
+    for (ligature l : run.ligatures) {
+      l.first += first;
+      out.push_back(l);
+    }
+  });
   return out;
 }
 

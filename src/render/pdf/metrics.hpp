@@ -3,10 +3,21 @@
 // of one font is kerned.
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 #include <vector>
 
 namespace handout::pdf {
+
+// Characters drawn as one glyph of a font's standard ligatures: text[first]
+// to text[first + count - 1] of a run, as glyph `glyph` (the font's own id)
+// of `advance` 1/1000 em (truncated, as the PDF's width arrays hold it).
+struct ligature {
+  std::size_t first = 0, count = 0;
+  unsigned glyph = 0;
+  int advance = 0;
+  bool operator==(const ligature&) const = default;
+};
 
 class font_metrics {
  public:
@@ -25,6 +36,14 @@ class font_metrics {
   virtual std::vector<int> kerning(int font, std::u32string_view text) const {
     (void)font;
     return std::vector<int>(text.size(), 0);
+  }
+  // The ligatures of `text` (as for kerning(), whose element for a
+  // ligature's last character is then the ligature's kerning), when the
+  // style allows them; none by default.
+  virtual std::vector<ligature> ligatures(int font, std::u32string_view text) const {
+    (void)font;
+    (void)text;
+    return {};
   }
 };
 

@@ -21,6 +21,14 @@ struct kern {
   bool operator==(const kern&) const = default;
 };
 
+// Characters of a text run drawn as one ligature glyph: characters `first`
+// to `first + count - 1`, as glyph `glyph` of the run's font (its own id).
+struct ligature_glyph {
+  std::size_t first = 0, count = 0;
+  unsigned glyph = 0;
+  bool operator==(const ligature_glyph&) const = default;
+};
+
 // Text in one font and size. `char_space` is added after every character
 // (inter-character justification), `kerns` between some; `bold` draws it
 // filled and stroked.
@@ -31,7 +39,8 @@ struct text_run {
   rgb color;
   std::string text;
   double char_space = 0;
-  std::vector<kern> kerns;  // in character order
+  std::vector<kern> kerns;                // in character order
+  std::vector<ligature_glyph> ligatures;  // in character order
   bool bold = false;
 };
 

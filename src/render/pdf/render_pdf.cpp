@@ -24,7 +24,7 @@ bool render_pdf(const report& r, const render_options& options, diagnostics& dia
   //    they lack is added as layout meets it.
   auto fonts = pdf::font_set::open(s.fonts, diags);
   if (!fonts) return false;
-  pdf::harfbuzz_metrics metrics(*fonts, r.meta.lang);
+  pdf::harfbuzz_metrics metrics(*fonts, r.meta.lang, s.ligatures);
 
   // 2. Layout into the page model.
   pdf::page_layout layout =
