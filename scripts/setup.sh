@@ -28,7 +28,8 @@ test_packages=(
   groff-base
   # link audit tests: JSON Schema validation, Markdown read back, a terminal for colour
   python3-jsonschema pandoc bsdutils
-  # PDF tests: real readers, and a Latin face for the font fallback test
+  # PDF tests: real readers, and a Latin face for the font fallback and
+  # kerning tests (DejaVu Sans has U+2603, which WenQuanYi lacks, and kerns Wa)
   poppler-utils qpdf ghostscript fonts-dejavu-core
   # bench/typography.sh reads PDFs back with MuPDF (mutool draw -F stext)
   mupdf-tools

@@ -43,6 +43,9 @@ inline constexpr std::size_t max_total_fit_lines_tried = 400'000;
 // Font subsets the DOCX writer keeps for later decks of a run (each about
 // 100 KB to 1 MB); decks of one series mostly show the same characters.
 inline constexpr std::size_t docx_kept_font_subsets = 8;
+// Most installed fonts tried, best first, for a character the style's fonts
+// lack (render/pdf/fonts.hpp): the first that may be embedded draws it.
+inline constexpr std::size_t max_fallback_candidates = 4;
 
 // The online link check (handout links --online).
 // Largest response body kept (an oEmbed answer); a longer one is not read.

@@ -355,11 +355,12 @@ void read_parts(style_reader& in, const YAML::Node& node, style& s) {
               {"qr_codes", flag(in, "qr_codes", s.qr_codes)}});
 }
 
-// `typography`: justification and the space between CJK and Latin.
+// `typography`: justification, the space between CJK and Latin, ligatures.
 void read_typography(style_reader& in, const YAML::Node& node, style& s) {
   in.mapping(node, "typography",
              {{"justify", flag(in, "justify", s.justify)},
-              {"cjk_latin_space", flag(in, "cjk_latin_space", s.cjk_latin_space)}});
+              {"cjk_latin_space", flag(in, "cjk_latin_space", s.cjk_latin_space)},
+              {"ligatures", flag(in, "ligatures", s.ligatures)}});
 }
 
 // Every top-level key of a style file, each read into `s`.

@@ -89,6 +89,7 @@ struct style {
 
   bool justify = true;
   bool cjk_latin_space = true;  // a quarter em between Han and Latin letters or digits
+  bool ligatures = false;       // the fonts' standard ligatures (fi, fl) in the PDF
 
   bool operator==(const style&) const = default;
 };

@@ -406,6 +406,37 @@ TEST(BatchConvert, AFontWithANewModificationTimeRebuildsEveryDeck) {
   }
 }
 
+TEST(BatchConvert, ANewlyInstalledFallbackFontRebuildsEveryDeck) {
+  // fontconfig sees only `fonts/` (FONTCONFIG_FILE); the style's font is a
+  // file, so the fallback for U+2603 can come only from there.
+  const std::string dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+  const std::string wqy = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
+  if (!fs::exists(dejavu) || !fs::exists(wqy)) {
+    GTEST_SKIP() << "needs fonts-dejavu-core and fonts-wqy-microhei";
+  }
+  test::temp_dir dir;
+  fs::create_directories(dir / "in");
+  fs::create_directories(dir / "fonts");
+  test::write_all(dir / "in/snow.txt", " Snow\n• 雪人 \u2603\n");
+  test::write_all(dir / "fonts.conf", "<?xml version=\"1.0\"?>\n<fontconfig><dir>" + dir / "fonts" +
+                                          "</dir><cachedir>" + dir / "cache" +
+                                          "</cachedir></fontconfig>\n");
+  test::write_all(dir / "style.yaml", "fonts: [" + wqy + "]\n");
+  const std::string cmd = "FONTCONFIG_FILE=" + q(dir / "fonts.conf") + " " +
+                          test::handout_binary() + " convert " + q(dir / "in") + " -o " +
+                          q(dir / "out") + " --formats pdf --style " + q(dir / "style.yaml");
+  auto first = run(cmd);
+  ASSERT_EQ(first.status, 0) << first.err;
+  EXPECT_THAT(first.err, HasSubstr("no installed font has 1 character: U+2603"));
+  ASSERT_EQ(run(cmd).status, 0);
+  EXPECT_EQ(statuses(dir / "out")[dir / "in/snow.txt"], "unchanged");
+  fs::copy_file(dejavu, dir / "fonts/DejaVuSans.ttf");
+  auto third = run(cmd);
+  ASSERT_EQ(third.status, 0) << third.err;
+  EXPECT_EQ(statuses(dir / "out")[dir / "in/snow.txt"], "converted");
+  EXPECT_THAT(third.err, Not(HasSubstr("U+2603"))) << "drawn from the new font";
+}
+
 TEST(BatchHash, TheExecutableIsKnownByItsGnuBuildId) {
   if (!test::have_program("readelf")) GTEST_SKIP() << "readelf is not installed";
   auto notes = run("readelf -n /proc/" + std::to_string(::getpid()) + "/exe");

@@ -31,7 +31,7 @@ struct deck_result {
   std::string key;  // the content hash of everything the outputs depend on
   int pages = -1;   // -1 without a paged format
   int links = 0;
-  int missing_glyphs = 0;  // characters no font of the style has (one warning lists some)
+  int missing_glyphs = 0;  // characters no installed font has (one warning lists some)
   int finding_errors = 0, finding_warnings = 0, finding_infos = 0;
   // Of the warnings, the link-unreachable ones (which fail a run only with
   // --fail-on ...,unknown).

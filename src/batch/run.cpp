@@ -75,7 +75,8 @@ void add_online_check(sha256& h, const std::optional<links::online::online_optio
 // Everything the outputs depend on besides the deck itself. The tool is
 // identified by its version and its build ID, so a rebuilt binary rebuilds
 // the decks; a font by its size and modification time (a new package
-// version changes them), the style by its contents; the online check and
+// version changes them), the style's and every installed TrueType font (the
+// fallback for characters the style's lack), the style by its contents; the online check and
 // its options. Nothing when OpenSSL fails.
 std::optional<std::string> run_fingerprint(const convert_request& request) {
   sha256 h;
@@ -96,6 +97,13 @@ std::optional<std::string> run_fingerprint(const convert_request& request) {
     }
     h.field(f.family).field(file).field(std::to_string(index));
     h.field(file.empty() ? std::string("missing") : file_identity(file).value_or("unreadable"));
+  }
+  // A character the style's fonts lack is drawn from an installed font, so
+  // any installed font may be one an output depends on.
+  for (const pdf::font_location& f : pdf::installed_truetype_fonts()) {
+    h.field(f.file)
+        .field(std::to_string(f.index))
+        .field(file_identity(f.file).value_or("unreadable"));
   }
   const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
   h.field(epoch != nullptr ? epoch : "");
@@ -348,8 +356,7 @@ int record(const std::string& out_dir, const std::vector<std::string>& removed_s
 // added to `stems`.
 std::vector<std::string> remove_deleted_decks(const convert_request& request,
                                               const std::string& out_dir, manifest& m,
-                                              std::vector<std::string>& stems,
-                                              diagnostics& diags) {
+                                              std::vector<std::string>& stems, diagnostics& diags) {
   std::vector<std::string> removed;
   for (const std::string& stem : deleted_decks(m, request.inputs)) {
     const deck_result& d = m.decks.at(stem);

@@ -30,8 +30,8 @@ TEST(MissingGlyphs, OneCharacterIsSingular) {
   EXPECT_EQ(w->level, severity::warning);
   EXPECT_EQ(w->line, 3);
   EXPECT_EQ(w->message,
-            "no font of the style has 1 character: U+2603 (\u2603); on line 3; add a font that "
-            "has it to the style's fonts");
+            "no installed font has 1 character: U+2603 (\u2603); on line 3; install a font that "
+            "has it");
 }
 
 TEST(MissingGlyphs, ManyAreCappedWithTheFirstLines) {

@@ -433,12 +433,17 @@ TEST(PdfRenderer, TwoFontsWithOnePostScriptNameAreAClearError) {
 }
 
 TEST(PdfRenderer, CharacterNoFontHasIsAWarning) {
+  // U+13000 (Egyptian hieroglyphs): in no font Debian's usual packages install.
+  if (!pdf::fallback_fonts_for(U'\U00013000', "").empty()) {
+    GTEST_SKIP() << "an installed font has U+13000";
+  }
   test::temp_dir dir;
-  test::write_all(dir / "deck.txt", " 标题\n• 表情 \xF0\x9F\x98\x80 与中文\n");
+  test::write_all(dir / "deck.txt", " 标题\n• 象形 \U00013000 与中文\n");
   auto r = run_handout("convert " + shell_quoted(dir / "deck.txt") + " -o " +
                        shell_quoted(dir.path()) + " --formats pdf");
   EXPECT_EQ(r.status, 0) << r.err;
-  EXPECT_NE(r.err.find("U+1F600"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("warning: no installed font has 1 character: U+13000"), std::string::npos)
+      << r.err;
   EXPECT_TRUE(std::filesystem::exists(dir / "deck.pdf"));
 }
 

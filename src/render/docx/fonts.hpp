@@ -58,7 +58,9 @@ class font_plan {
   const std::vector<font_entry>& entries() const { return entries_; }
   bool embeds() const;  // whether any font is embedded
   // The opened fonts of the style, or null when they could not be opened.
-  const pdf::font_set* opened() const { return set_.get(); }
+  // Non-const: laying the report out (contents_pages) may add the installed
+  // fallback fonts the PDF uses, so that both paginate alike.
+  pdf::font_set* opened() const { return set_.get(); }
 
   // The obfuscated subset of entry `i` holding `code_points` (those it
   // has); nothing when entry `i` is not embeddable or subsetting fails. The

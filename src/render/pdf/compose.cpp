@@ -43,6 +43,7 @@ std::vector<line> composer::lines(std::string_view text, double size, double wid
   o.width = width;
   o.justify = justify;
   o.cjk_latin_space = style_.cjk_latin_space;
+  o.ligatures = style_.ligatures;
   o.urls = urls;
   o.hyphenation = hyphenation_;
   o.hyphenate_beside_cjk = hyphenate_beside_cjk_;
@@ -60,6 +61,8 @@ void composer::place(const line& l, double x, double baseline, double size, cons
     run.color = color;
     run.text = p.text;
     run.char_space = p.char_space;
+    run.kerns = p.kerns;
+    run.ligatures = p.ligatures;
     run.bold = bold;
     out.push_back(std::move(run));
   }

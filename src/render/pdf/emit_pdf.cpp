@@ -1,6 +1,7 @@
 #include "render/pdf/emit_pdf.hpp"
 
 #include <hpdf.h>
+#include <hpdf_pages.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -38,8 +39,8 @@ void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* user) {
 // The longest string libharu takes (HPDF_LIMIT_MAX_STRING_LEN).
 constexpr std::size_t max_string_bytes = 65'535;
 
-// Most characters shown by one libharu call: 8,192 codes of at most three
-// bytes as UTF-8 (two as written) keep well inside max_string_bytes.
+// Most characters shown by one text operator: 8,192 codes, a string of
+// 16,384 bytes (under the 32,767 old readers take).
 constexpr std::size_t max_codes_per_show = 8192;
 
 // Most characters of a bookmark title or an info entry, which libharu writes
@@ -57,21 +58,50 @@ std::string fitted(const std::string& text) {
   return i < text.size() ? text.substr(0, i) + "\u2026" : text;
 }
 
-// `codes` (encoded text, UTF-8) cut between characters into pieces of at
-// most max_codes_per_show characters; an empty text is one empty piece.
-std::vector<std::string> split_codes(const std::string& codes) {
-  std::vector<std::string> pieces;
-  std::size_t start = 0, count = 0;
-  for (std::size_t i = 0; i < codes.size();) {
-    utf8::decode(codes, i);
-    if (++count == max_codes_per_show || i == codes.size()) {
-      pieces.push_back(codes.substr(start, i - start));
-      start = i;
-      count = 0;
+void append_hex4(std::string& out, unsigned v) {
+  static constexpr char digits[] = "0123456789abcdef";
+  for (int shift = 12; shift >= 0; shift -= 4) out += digits[(v >> shift) & 0xF];
+}
+
+// The content stream operators that show `t` in its codes: `<codes> Tj`, or
+// `[<codes> -k <codes>] TJ` with the run's kerning (a TJ number moves the
+// pen back by 1/1000 em, so a kern of -80 is written 80), a new operator
+// after every max_codes_per_show characters; a ligature is its one code.
+std::string show_text(const text_run& t, const text_codes& codes) {
+  std::string out, body;
+  bool adjusted = false;
+  auto close = [&] {
+    out += adjusted ? "[" + body + ">] TJ\n" : body + "> Tj\n";
+    body = "<";
+    adjusted = false;
+  };
+  body = "<";
+  auto k = t.kerns.begin();
+  auto lig = t.ligatures.begin();
+  std::size_t index = 0, in_operator = 0;
+  for (std::size_t i = 0; i < t.text.size(); ++index) {
+    const char32_t c = utf8::decode(t.text, i);
+    if (lig != t.ligatures.end() && lig->first == index) {
+      append_hex4(body, codes.code(t.font, lig->glyph));
+      for (std::size_t n = 1; n < lig->count && i < t.text.size(); ++n, ++index) {
+        utf8::decode(t.text, i);
+      }
+      ++lig;
+    } else {
+      append_hex4(body, codes.code(c));
+    }
+    while (k != t.kerns.end() && k->after < index) ++k;
+    if (k != t.kerns.end() && k->after == index && i < t.text.size()) {
+      body += ">" + std::to_string(-k->amount) + "<";
+      adjusted = true;
+    }
+    if (++in_operator == max_codes_per_show && i < t.text.size()) {
+      close();
+      in_operator = 0;
     }
   }
-  if (pieces.empty()) pieces.emplace_back();
-  return pieces;
+  close();
+  return out;
 }
 
 // The writer's state for one document.
@@ -158,7 +188,23 @@ class writer {
     for (const auto& [font, code_points] : used) {
       all.insert(all.end(), code_points.begin(), code_points.end());
     }
-    codes_.emplace(std::move(all));
+    // Ligatures: each glyph once, with the characters it stands for.
+    std::vector<ligature_code> ligatures;
+    std::map<int, std::map<unsigned, unsigned>> ligature_glyphs;  // per font: id → id in subset
+    for (const page& p : layout_.pages) {
+      for (const page_item& item : p.items) {
+        const auto* t = std::get_if<text_run>(&item);
+        if (t == nullptr || t->ligatures.empty()) continue;
+        std::u32string chars;
+        for (std::size_t i = 0; i < t->text.size();) chars += utf8::decode(t->text, i);
+        for (const ligature_glyph& l : t->ligatures) {
+          if (l.first + l.count > chars.size()) continue;
+          ligatures.push_back({t->font, l.glyph, chars.substr(l.first, l.count)});
+          ligature_glyphs[t->font][l.glyph] = 0;
+        }
+      }
+    }
+    codes_.emplace(std::move(all), std::move(ligatures));
     if (codes_->size() > limits::max_pdf_characters) {
       message = "the document uses " + std::to_string(codes_->size()) +
                 " different characters; a PDF of one font encoding holds at most " +
@@ -166,7 +212,8 @@ class writer {
       return false;
     }
     for (auto& [font, code_points] : used) {
-      auto recoded = codes_->recode_font(fonts_.subset(font, code_points));
+      std::map<unsigned, unsigned>& glyphs = ligature_glyphs[font];
+      auto recoded = codes_->recode_font(fonts_.subset(font, code_points, &glyphs), font, glyphs);
       if (recoded.ttf.empty()) {
         fail(message, "cannot subset the font " + fonts_.location(font).file);
         return false;
@@ -208,15 +255,12 @@ class writer {
       good = good && ok(HPDF_Page_SetTextRenderingMode(p, HPDF_FILL));
     }
     good = good && ok(HPDF_Page_BeginText(p)) && ok(HPDF_Page_SetFontAndSize(p, font, r(t.size))) &&
-           ok(HPDF_Page_SetCharSpace(p, r(t.char_space)));
-    // A run longer than libharu takes in one string (an unbreakable line, a
-    // cluster of 70,000 combining marks) is shown in pieces from where the
-    // previous one ended.
-    std::vector<std::string> pieces = split_codes(codes_->encode(t.text));
-    for (std::size_t k = 0; k < pieces.size() && good; ++k) {
-      good = k == 0 ? ok(HPDF_Page_TextOut(p, r(t.x), y(t.y), pieces[k].c_str()))
-                    : ok(HPDF_Page_ShowText(p, pieces[k].c_str()));
-    }
+           ok(HPDF_Page_SetCharSpace(p, r(t.char_space))) &&
+           ok(HPDF_Page_MoveTextPos(p, r(t.x), y(t.y)));
+    // libharu's ShowText writes no TJ arrays: the operators go straight into
+    // the page's content stream, which libharu exposes.
+    auto* attr = static_cast<HPDF_PageAttr>(p->attr);
+    good = good && ok(HPDF_Stream_WriteStr(attr->stream, show_text(t, *codes_).c_str()));
     return good && ok(HPDF_Page_EndText(p));
   }
 

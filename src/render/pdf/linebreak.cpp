@@ -181,8 +181,13 @@ struct glyph {
   char32_t cp = 0;
   std::size_t begin = 0, end = 0;  // bytes
   int font = 0;
-  double advance = 0;  // the font's, points
-  double trim = 0;     // taken off the advance: punctuation beside punctuation
+  double advance = 0;      // the font's, points, with the kerning
+  int kern = 0;            // kerning with the next character, 1/1000 em
+  double kern_points = 0;  // the same in points
+  unsigned ligature = 0;   // first of a ligature: its glyph
+  std::size_t ligature_count = 0;
+  bool joined = false;  // a later character of a ligature: drawn by the first
+  double trim = 0;      // taken off the advance: punctuation beside punctuation
   // The space after it when the next glyph is on the same line: natural
   // (negative to pull an opening mark back), stretch, CJK stretch, shrink.
   double glue = 0, stretch = 0, cjk = 0, shrink = 0;
@@ -192,6 +197,8 @@ struct glyph {
   hyphen_point hyphen_after = hyphen_point::none;
 
   double set_width() const { return advance - trim; }
+  // Its width when it ends a line: the kerning with the next character goes.
+  double end_width() const { return set_width() - kern_points; }
   bool full_width(double size) const { return advance >= size * 0.9; }
 };
 
@@ -213,13 +220,45 @@ std::vector<glyph> measure_glyphs(std::string_view text, const break_options& op
     g.advance = is_newline(g.cp) ? 0 : metrics.advance(g.font, g.cp) * options.size / 1000.0;
     glyphs.push_back(g);
   }
+  // The font's kerning inside each run of one font (none across a change).
+  std::u32string run;
+  for (std::size_t i = 0, j = 0; i < glyphs.size(); i = std::max(j, i + 1)) {
+    run.clear();
+    for (j = i; j < glyphs.size() && glyphs[j].font == glyphs[i].font && !is_newline(glyphs[j].cp);
+         ++j) {
+      run += glyphs[j].cp;
+    }
+    if (run.size() < 2) continue;
+    // A ligature's first character gets its advance, the others none.
+    if (options.ligatures) {
+      for (const ligature& l : metrics.ligatures(glyphs[i].font, run)) {
+        if (l.count < 2 || l.first + l.count > run.size()) continue;
+        glyph& first = glyphs[i + l.first];
+        first.ligature = l.glyph;
+        first.ligature_count = l.count;
+        first.advance = l.advance * options.size / 1000.0;
+        for (std::size_t k = 1; k < l.count; ++k) {
+          glyphs[i + l.first + k].joined = true;
+          glyphs[i + l.first + k].advance = 0;
+        }
+      }
+    }
+    const std::vector<int> kerns = metrics.kerning(glyphs[i].font, run);
+    for (std::size_t k = 0; k + 1 < run.size() && k < kerns.size(); ++k) {
+      glyph& g = glyphs[i + k];
+      g.kern = kerns[k];
+      g.kern_points = kerns[k] * options.size / 1000.0;
+      g.advance += g.kern_points;
+    }
+  }
   for (std::size_t i = 0; i < glyphs.size(); ++i) {
     if (glyphs[i].cp != ' ') continue;
     bool after = i > 0 && is_fullwidth_punct(glyphs[i - 1].cp);
     bool before = i + 1 < glyphs.size() && is_fullwidth_punct(glyphs[i + 1].cp);
     if (after || before) {
       glyphs[i].collapsed = true;
-      glyphs[i].advance = 0;
+      glyphs[i].advance = glyphs[i].kern_points = 0;
+      glyphs[i].kern = 0;
     }
   }
   const double em = options.size;
@@ -271,6 +310,7 @@ void mark_breaks(std::string_view text, const std::vector<url_span>& urls,
     if (is_newline(glyphs[i - 1].cp) && !(glyphs[i - 1].cp == '\r' && glyphs[i].cp == '\n')) {
       glyphs[i].hard_break_before = true;
     }
+    if (glyphs[i].joined) glyphs[i].break_before = false;  // a ligature holds together
   }
 }
 
@@ -325,7 +365,8 @@ void mark_hyphens(std::string_view text, const break_options& options, std::vect
           std::size_t g = r;
           for (std::size_t offset : h->points(word)) {
             while (g < run_end && glyphs[g].end - glyphs[r].begin < offset) ++g;
-            if (g + 1 < run_end) glyphs[g].hyphen_after = hyphen_point::soft;
+            if (g + 1 < run_end && !glyphs[g + 1].joined)
+              glyphs[g].hyphen_after = hyphen_point::soft;
           }
         }
         // A hyphen between words of two letters or more.
@@ -392,7 +433,7 @@ class paragraph_sums {
     if (last == from) return line_start(from);
     const glyph& g = glyphs_[last - 1];
     const extent& e = sums_[last];
-    return {e.natural - g.glue - end_trim(last) + (hyphen ? hyphen_width_ : 0),
+    return {e.natural - g.glue - g.kern_points - end_trim(last) + (hyphen ? hyphen_width_ : 0),
             e.stretch + e.cjk - g.stretch - g.cjk, e.shrink - g.shrink};
   }
 
@@ -401,7 +442,7 @@ class paragraph_sums {
     std::size_t last = set_end(begin, end);
     if (last == begin) return {};
     const glyph& g = glyphs_[last - 1];
-    extent e{sums_[last].natural - sums_[begin].natural - g.glue,
+    extent e{sums_[last].natural - sums_[begin].natural - g.glue - g.kern_points,
              sums_[last].stretch - sums_[begin].stretch - g.stretch,
              sums_[last].cjk - sums_[begin].cjk - g.cjk,
              sums_[last].shrink - sums_[begin].shrink - g.shrink};
@@ -433,7 +474,8 @@ void fit_greedy(const std::vector<glyph>& glyphs, std::size_t from, std::size_t 
     std::size_t last_ok = start, end = to;
     for (std::size_t j = start; j < to; ++j) {
       if (j > start && glyphs[j].break_before) last_ok = j;
-      double right = x + glyphs[j].set_width();
+      // The kerning with the next character does not count at a line's end.
+      double right = x + glyphs[j].end_width();
       if (!is_blank(glyphs[j]) && right > limit && j > start) {
         if (last_ok > start) {
           end = last_ok;
@@ -441,7 +483,9 @@ void fit_greedy(const std::vector<glyph>& glyphs, std::size_t from, std::size_t 
           // No opportunity fits: break between characters, but never put
           // closing punctuation at a line start.
           end = j;
-          while (end > start + 1 && is_no_line_start(glyphs[end].cp)) --end;
+          while (end > start + 1 && (is_no_line_start(glyphs[end].cp) || glyphs[end].joined)) {
+            --end;
+          }
         }
         break;
       }
@@ -559,18 +603,28 @@ line set_line(std::string_view text, const std::vector<glyph>& glyphs, const spa
   text_piece* piece = nullptr;
   bool spacing_set = false;
   double prev_space = 0;
-  auto add = [&](int font, std::string_view chars) {
+  int prev_kern = 0;
+  std::size_t piece_chars = 0;
+  // Adds characters to the open piece when font and spacing match (a
+  // ligature's later characters always: one glyph is drawn for them all, so
+  // they do not set the piece's spacing), else to a new piece.
+  auto add = [&](int font, std::string_view chars, bool joined) {
     bool same = piece != nullptr && piece->font == font &&
                 (!spacing_set || std::abs(piece->char_space - prev_space) < 1e-9);
-    if (same) {
+    if (joined && piece != nullptr) {
+      // in the ligature's piece, as it is
+    } else if (same) {
       if (!spacing_set) piece->char_space = prev_space;
       spacing_set = true;
+      if (prev_kern != 0) piece->kerns.push_back({piece_chars - 1, prev_kern});
     } else {
-      out.pieces.push_back({x, font, {}, 0});
+      out.pieces.push_back({x, font, {}, 0, {}, {}});
       piece = &out.pieces.back();
       spacing_set = false;
+      piece_chars = 0;
     }
     piece->text.append(chars);
+    ++piece_chars;
   };
   for (std::size_t i = s.begin; i < last; ++i) {
     const glyph& g = glyphs[i];
@@ -580,20 +634,25 @@ line set_line(std::string_view text, const std::vector<glyph>& glyphs, const spa
     // hyphenation and joins the word, dropping it.
     bool own_hyphen = i + 1 == last && !s.last && g.hyphen_after == hyphen_point::existing &&
                       metrics.font_for(U'\u2010') == g.font;
-    add(g.font, own_hyphen ? std::string_view("\u2010") : text.substr(g.begin, g.end - g.begin));
+    add(g.font, own_hyphen ? std::string_view("\u2010") : text.substr(g.begin, g.end - g.begin),
+        g.joined);
+    if (g.ligature != 0)
+      piece->ligatures.push_back({piece_chars - 1, g.ligature_count, g.ligature});
     out.stops.emplace_back(g.begin, x);
     if (i + 1 == last) {
-      out.width = x + g.set_width() - sums.end_trim(last);
-      x += g.advance;
+      out.width = x + g.end_width() - sums.end_trim(last);
+      x += g.advance - g.kern_points;
       prev_space = 0;
+      prev_kern = 0;
     } else {
       prev_space = space_after(g);
+      prev_kern = g.kern;
       x += g.advance + prev_space;
     }
   }
   if (hyphen) {
     int font = metrics.font_for(U'-');
-    add(font, "-");
+    add(font, "-", false);
     out.width = x + metrics.advance(font, U'-') * options.size / 1000.0;
     out.hyphen = true;
   }

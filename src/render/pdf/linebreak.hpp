@@ -11,6 +11,7 @@
 #include "document.hpp"
 #include "render/pdf/hyphenate.hpp"
 #include "render/pdf/metrics.hpp"
+#include "render/pdf/page_model.hpp"
 
 namespace handout::pdf {
 
@@ -23,12 +24,15 @@ bool is_no_line_end(char32_t cp);
 bool is_cjk(char32_t cp);
 
 // A piece of a line drawn in one font, with the same extra space after each
-// character. `x` is from the line's start, in points.
+// character and the font's kerning between some. `x` is from the line's
+// start, in points.
 struct text_piece {
   double x = 0;
   int font = 0;
   std::string text;
   double char_space = 0;
+  std::vector<kern> kerns;
+  std::vector<ligature_glyph> ligatures;
 };
 
 // One line: its pieces, and the byte range of the source text it shows.
@@ -59,6 +63,7 @@ struct break_options {
   const hyphenator* hyphenation = nullptr;
   bool hyphenate_beside_cjk = true;
   bool cjk_latin_space = true;  // a quarter em between Han and Latin letters or digits
+  bool ligatures = false;       // the fonts' standard ligatures
   std::vector<url_span> urls;   // byte ranges that break only after / ? & =
 };
 

@@ -1,27 +1,73 @@
-// Character advances from HarfBuzz, read from the very faces that get
-// embedded, so that layout agrees with the PDF's width arrays.
+// Character advances and kerning from HarfBuzz, read from the very faces
+// that get embedded, so that layout agrees with the PDF's width arrays.
 #pragma once
 
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "render/pdf/fonts.hpp"
+#include "render/pdf/hb_handles.hpp"
 #include "render/pdf/metrics.hpp"
 
 namespace handout::pdf {
 
 class harfbuzz_metrics final : public font_metrics {
  public:
-  explicit harfbuzz_metrics(const font_set& fonts) : fonts_(fonts) {}
+  // Characters none of the style's fonts has are drawn from an installed
+  // font (added to `fonts`), chosen for the language `lang` (BCP 47, may be
+  // empty). With `ligatures`, the fonts' standard ligatures (`liga`) too.
+  explicit harfbuzz_metrics(font_set& fonts, std::string lang = {}, bool ligatures = false)
+      : fonts_(fonts), lang_(std::move(lang)), ligatures_(ligatures) {}
 
   int font_for(char32_t cp) const override;
   int advance(int font, char32_t cp) const override;
+  // The font's kerning (GPOS `kern` or a legacy `kern` table) as HarfBuzz
+  // shapes the text, without contextual alternates and, unless asked for,
+  // ligatures, so that each character keeps its own glyph.
+  std::vector<int> kerning(int font, std::u32string_view text) const override;
+  std::vector<ligature> ligatures(int font, std::u32string_view text) const override;
   // True when `font` has a glyph for `cp`.
   bool has_glyph(int font, char32_t cp) const;
 
  private:
-  const font_set& fonts_;
+  // Shaped runs are looked up by view, without a copy.
+  struct run_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::u32string_view s) const {
+      return std::hash<std::u32string_view>{}(s);
+    }
+  };
+  // A run as shaped: kerning per character, ligatures (first relative to the run).
+  struct shaped_run {
+    std::vector<int> kerns;
+    std::vector<ligature> ligatures;
+  };
+  // What shaping needs of one font, built on first use.
+  struct kerning_info {
+    bool kerns = false;  // the font kerns at all
+    set_ptr glyphs;      // the glyphs its kerning involves; null: any may
+    std::map<hb_script_t, shape_plan_ptr> plans;
+    std::unordered_map<std::u32string, shaped_run, run_hash, std::equal_to<>> words;
+    std::vector<unsigned char> may_kern;  // per BMP character: 0 not known yet, 1 no, 2 yes
+  };
+  kerning_info& info(int font) const;
+  const shaped_run& shaped(int font, kerning_info& k, std::u32string_view run) const;
+  // Calls `f(first, shaped_run)` for each run of `text` that may kern or ligate.
+  template <class F>
+  void for_each_shaped(int font, std::u32string_view text, F f) const;
+
+  font_set& fonts_;
+  std::string lang_;
+  bool ligatures_ = false;
   mutable std::unordered_map<char32_t, int> font_cache_;
   mutable std::unordered_map<unsigned long long, int> advance_cache_;
+  mutable std::vector<std::unique_ptr<kerning_info>> kerning_;
+  mutable buffer_ptr buffer_;
 };
 
 }  // namespace handout::pdf

@@ -69,12 +69,11 @@ std::optional<diagnostic> missing_glyphs_warning(const report& r,
   }
   const bool one = missing.size() == 1;
   std::string message =
-      "no font of the style has " +
+      "no installed font has " +
       (one ? std::string("1 character") : std::to_string(missing.size()) + " characters") + ": " +
       list;
   if (!where.empty()) message += (lines.size() == 1 ? "; on line " : "; first on lines ") + where;
-  message += one ? "; add a font that has it to the style's fonts"
-                 : "; add fonts that have them to the style's fonts";
+  message += one ? "; install a font that has it" : "; install fonts that have them";
   return diagnostic{severity::warning, r.source, lines.empty() ? 0 : *lines.begin(), 0, message};
 }
 

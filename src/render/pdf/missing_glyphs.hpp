@@ -1,4 +1,5 @@
-// The one warning about the characters no font of the style has.
+// The one warning about the characters no font has: neither the style's
+// fonts nor any installed font a fallback could come from.
 #pragma once
 
 #include <optional>

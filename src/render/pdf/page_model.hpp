@@ -3,6 +3,7 @@
 // placed by its baseline. Nothing here knows about libharu.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <variant>
 #include <vector>
@@ -11,8 +12,26 @@
 
 namespace handout::pdf {
 
+// Kerning inside a text run: the pen moves `amount` 1/1000 em (negative:
+// closer) after the run's character number `after` (0-based, in characters),
+// besides the character's advance.
+struct kern {
+  std::size_t after = 0;
+  int amount = 0;
+  bool operator==(const kern&) const = default;
+};
+
+// Characters of a text run drawn as one ligature glyph: characters `first`
+// to `first + count - 1`, as glyph `glyph` of the run's font (its own id).
+struct ligature_glyph {
+  std::size_t first = 0, count = 0;
+  unsigned glyph = 0;
+  bool operator==(const ligature_glyph&) const = default;
+};
+
 // Text in one font and size. `char_space` is added after every character
-// (inter-character justification); `bold` draws it filled and stroked.
+// (inter-character justification), `kerns` between some; `bold` draws it
+// filled and stroked.
 struct text_run {
   double x = 0, y = 0;
   int font = 0;
@@ -20,6 +39,8 @@ struct text_run {
   rgb color;
   std::string text;
   double char_space = 0;
+  std::vector<kern> kerns;                // in character order
+  std::vector<ligature_glyph> ligatures;  // in character order
   bool bold = false;
 };
 

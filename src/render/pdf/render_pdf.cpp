@@ -20,16 +20,18 @@ bool render_pdf(const report& r, const render_options& options, diagnostics& dia
   const style& s = options.style != nullptr ? *options.style : default_style();
   const std::string path = options.output_stem + ".pdf";
 
-  // 1. Fonts: found, opened, checked.
+  // 1. Fonts: found, opened, checked; an installed font for a character
+  //    they lack is added as layout meets it.
   auto fonts = pdf::font_set::open(s.fonts, diags);
   if (!fonts) return false;
-  pdf::harfbuzz_metrics metrics(*fonts);
+  pdf::harfbuzz_metrics metrics(*fonts, r.meta.lang, s.ligatures);
 
   // 2. Layout into the page model.
   pdf::page_layout layout =
       pdf::layout_report(r, s, metrics, std::string("handout ") + HANDOUT_VERSION);
 
-  // 3. Characters no font of the style has: one warning for them all.
+  // 3. Characters no font has, neither the style's nor an installed one:
+  //    one warning for them all.
   std::set<char32_t> missing;
   for (const auto& p : layout.pages) {
     for (const auto& item : p.items) {

@@ -7,8 +7,8 @@
 #include <cstdio>
 
 #include "limits.hpp"
-#include "utf8.hpp"
 #include "render/pdf/hb_handles.hpp"
+#include "utf8.hpp"
 
 namespace handout::pdf {
 
@@ -79,24 +79,41 @@ void append_blocks(std::string& out, const std::vector<std::string>& entries,
 
 }  // namespace
 
-text_codes::text_codes(std::vector<char32_t> characters) : characters_(std::move(characters)) {
+text_codes::text_codes(std::vector<char32_t> characters, std::vector<ligature_code> ligatures)
+    : characters_(std::move(characters)), ligatures_(std::move(ligatures)) {
   std::sort(characters_.begin(), characters_.end());
   characters_.erase(std::unique(characters_.begin(), characters_.end()), characters_.end());
+  std::sort(ligatures_.begin(), ligatures_.end());
+  ligatures_.erase(std::unique(ligatures_.begin(), ligatures_.end(),
+                               [](const ligature_code& a, const ligature_code& b) {
+                                 return a.font == b.font && a.glyph == b.glyph;
+                               }),
+                   ligatures_.end());
+}
+
+unsigned text_codes::code(int font, unsigned glyph) const {
+  auto at = std::lower_bound(ligatures_.begin(), ligatures_.end(), ligature_code{font, glyph, {}});
+  return static_cast<unsigned>(characters_.size() + (at - ligatures_.begin()) + 1);
 }
 
 std::string text_codes::encode(std::string_view text) const {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
-    char32_t c = utf8::decode(text, i);
-    auto at = std::lower_bound(characters_.begin(), characters_.end(), c);
-    utf8::append(out, static_cast<char32_t>(at - characters_.begin() + 1));
+    utf8::append(out, static_cast<char32_t>(code(utf8::decode(text, i))));
   }
   return out;
 }
 
-text_codes::recoded_font text_codes::recode_font(const std::string& ttf) const {
-  if (characters_.size() > limits::max_pdf_characters) return {};
+unsigned text_codes::code(char32_t c) const {
+  auto at = std::lower_bound(characters_.begin(), characters_.end(), c);
+  return static_cast<unsigned>(at - characters_.begin() + 1);
+}
+
+text_codes::recoded_font text_codes::recode_font(
+    const std::string& ttf, int font_index,
+    const std::map<unsigned, unsigned>& subset_glyphs) const {
+  if (size() > limits::max_pdf_characters) return {};
   blob_ptr blob(hb_blob_create(ttf.data(), static_cast<unsigned>(ttf.size()),
                                HB_MEMORY_MODE_READONLY, nullptr, nullptr));
   face_ptr face(hb_face_create(blob.get(), 0));
@@ -107,11 +124,16 @@ text_codes::recoded_font text_codes::recode_font(const std::string& ttf) const {
 
   hb_font_ptr font(hb_font_create(face.get()));
   std::vector<std::uint16_t> glyphs;
-  glyphs.reserve(characters_.size());
+  glyphs.reserve(size());
   for (char32_t c : characters_) {
     hb_codepoint_t glyph = 0;
     glyphs.push_back(
         hb_font_get_nominal_glyph(font.get(), c, &glyph) ? static_cast<std::uint16_t>(glyph) : 0);
+  }
+  for (const ligature_code& l : ligatures_) {
+    auto it = l.font == font_index ? subset_glyphs.find(l.glyph) : subset_glyphs.end();
+    const bool found = it != subset_glyphs.end() && it->second != HB_MAP_VALUE_INVALID;
+    glyphs.push_back(found ? static_cast<std::uint16_t>(it->second) : 0);
   }
   const std::string cmap = cmap_table(glyphs);
   recoded_font recoded;
@@ -140,6 +162,13 @@ std::string text_codes::to_unicode_cmap() const {
   std::vector<std::string> entries;
   for (std::size_t k = 0; k < characters_.size(); ++k) {
     entries.push_back("<" + hex4(static_cast<unsigned>(k + 1)) + "> <" + utf16_hex(characters_[k]) +
+                      ">\n");
+  }
+  // A ligature's code maps back to all of its characters.
+  for (std::size_t k = 0; k < ligatures_.size(); ++k) {
+    std::string text;
+    for (char32_t c : ligatures_[k].text) text += utf16_hex(c);
+    entries.push_back("<" + hex4(static_cast<unsigned>(characters_.size() + k + 1)) + "> <" + text +
                       ">\n");
   }
   std::string out =

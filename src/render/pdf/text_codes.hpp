@@ -10,23 +10,38 @@
 // get codes like any other.
 #pragma once
 
+#include <compare>
 #include <cstddef>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace handout::pdf {
 
+// A ligature glyph of one font and the characters it stands for.
+struct ligature_code {
+  int font = 0;
+  unsigned glyph = 0;  // the font's own glyph id
+  std::u32string text;
+  auto operator<=>(const ligature_code&) const = default;
+};
+
 class text_codes {
  public:
-  // The codes of `characters` (any order, repeats allowed; at most
-  // limits::max_pdf_characters distinct ones, or recode_font() fails).
-  explicit text_codes(std::vector<char32_t> characters);
+  // The codes of `characters` (any order, repeats allowed), then of
+  // `ligatures` (the same): at most limits::max_pdf_characters distinct
+  // ones, or recode_font() fails.
+  explicit text_codes(std::vector<char32_t> characters, std::vector<ligature_code> ligatures = {});
 
-  std::size_t size() const { return characters_.size(); }
+  std::size_t size() const { return characters_.size() + ligatures_.size(); }
 
   // `text`, UTF-8 made of the characters given, as the UTF-8 of their codes.
   std::string encode(std::string_view text) const;
+  // The code of `c`, one of the characters given.
+  unsigned code(char32_t c) const;
+  // The code of ligature glyph `glyph` of `font`, one of the ligatures given.
+  unsigned code(int font, unsigned glyph) const;
 
   // A font recoded: its data with a cmap that maps each code to the glyph
   // the old cmap gave the code's character (or to .notdef), and the same
@@ -36,14 +51,18 @@ class text_codes {
     std::string cid_to_gid;
   };
   // TrueType font data `ttf` recoded; its `ttf` is empty when `ttf` cannot
-  // be read or there are too many codes for one cmap subtable.
-  recoded_font recode_font(const std::string& ttf) const;
+  // be read or there are too many codes for one cmap subtable. The
+  // ligatures of font number `font` map to their glyphs in `ttf`
+  // (`subset_glyphs`: the font's own id → the id in `ttf`), others to .notdef.
+  recoded_font recode_font(const std::string& ttf, int font = -1,
+                           const std::map<unsigned, unsigned>& subset_glyphs = {}) const;
 
   // The ToUnicode CMap from 2-byte codes to the characters.
   std::string to_unicode_cmap() const;
 
  private:
-  std::vector<char32_t> characters_;  // code k + 1 ↔ characters_[k], ascending
+  std::vector<char32_t> characters_;      // code k + 1 ↔ characters_[k], ascending
+  std::vector<ligature_code> ligatures_;  // after the characters, ascending
 };
 
 }  // namespace handout::pdf
