@@ -13,6 +13,7 @@
 
 #include "io.hpp"
 #include "limits.hpp"
+#include "render/pdf/emit_structure.hpp"
 #include "render/pdf/finish_pdf.hpp"
 #include "render/pdf/text_codes.hpp"
 #include "utf8.hpp"
@@ -41,21 +42,6 @@ constexpr std::size_t max_string_bytes = 65'535;
 // Most characters shown by one libharu call: 8,192 codes of at most three
 // bytes as UTF-8 (two as written) keep well inside max_string_bytes.
 constexpr std::size_t max_codes_per_show = 8192;
-
-// Most characters of a bookmark title or an info entry, which libharu writes
-// as UTF-16 (up to 4 bytes a character) into one string.
-constexpr std::size_t max_string_characters = 16'000;
-
-// `text` cut after max_string_characters characters, with "…" when cut: the
-// page shows the whole title, the bookmark pane a start of it.
-std::string fitted(const std::string& text) {
-  std::size_t i = 0, count = 0;
-  while (i < text.size() && count < max_string_characters) {
-    utf8::decode(text, i);
-    ++count;
-  }
-  return i < text.size() ? text.substr(0, i) + "\u2026" : text;
-}
 
 // `codes` (encoded text, UTF-8) cut between characters into pieces of at
 // most max_codes_per_show characters; an empty text is one empty piece.
@@ -86,7 +72,7 @@ class writer {
     if (doc_ != nullptr) HPDF_Free(doc_);
   }
 
-  // Phases: set up, fonts, pages, items, outline, labels, info, save.
+  // Phases: set up, fonts, pages, items, structure, outline, labels, info, save.
   std::optional<std::string> run(std::string& message) {
     if (doc_ == nullptr) {
       message = "cannot create a PDF document (out of memory)";
@@ -106,11 +92,16 @@ class writer {
       }
       pages_.push_back(p);
     }
+    if (!layout_.structure.empty()) tags_.emplace(doc_, layout_.structure, pages_.size());
     for (std::size_t i = 0; i < layout_.pages.size(); ++i) {
+      page_index_ = i;
       for (const page_item& item : layout_.pages[i].items) {
         bool drawn = std::visit([&](const auto& v) { return draw(pages_[i], v); }, item);
         if (!drawn) return fail(message, "cannot draw page " + std::to_string(i + 1));
       }
+    }
+    if (tags_ && !(tags_->finish(pages_, layout_.info) && ok(HPDF_OK))) {
+      return fail(message, "cannot write the structure tree");
     }
     if (!add_outline()) return fail(message, "cannot add the bookmarks");
     if (!add_labels()) return fail(message, "cannot add the page labels");
@@ -242,7 +233,8 @@ class writer {
     } else {
       return true;  // a target that did not land anywhere
     }
-    return annot != nullptr && ok(HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0));
+    return annot != nullptr && ok(HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0)) &&
+           (!tags_ || tags_->annotation(annot, page_index_, a));
   }
 
   // Dark modules as filled squares; each horizontal run is one rectangle so
@@ -263,8 +255,15 @@ class writer {
                                               r((col - start) * m), r(m)));
       }
     }
+    if (tags_) tags_->add_box(q.x, y(q.y + q.size), q.x + q.size, y(q.y));
     return good && ok(HPDF_Page_Fill(p));
   }
+
+  // Marks are the structure writer's; an untagged layout (no structure) has none to write.
+  bool draw(HPDF_Page p, const mark_begin& m) {
+    return !tags_ || (tags_->begin(p, page_index_, m) && ok(HPDF_OK));
+  }
+  bool draw(HPDF_Page p, const mark_end&) { return !tags_ || (tags_->end(p) && ok(HPDF_OK)); }
 
   bool add_outline() {
     HPDF_Encoder utf8 = HPDF_GetEncoder(doc_, "UTF-8");
@@ -272,7 +271,7 @@ class writer {
     HPDF_Outline section = nullptr;
     for (const outline_entry& e : layout_.outline) {
       HPDF_Outline parent = e.level > 0 ? section : nullptr;
-      HPDF_Outline o = HPDF_CreateOutline(doc_, parent, fitted(e.title).c_str(), utf8);
+      HPDF_Outline o = HPDF_CreateOutline(doc_, parent, fit_string(e.title).c_str(), utf8);
       if (o == nullptr) return false;
       HPDF_Destination dest =
           HPDF_Page_CreateDestination(pages_.at(static_cast<std::size_t>(e.page)));
@@ -300,7 +299,7 @@ class writer {
   bool add_info() {
     const document_info& i = layout_.info;
     auto set = [&](HPDF_InfoType type, const std::string& value) {
-      return value.empty() || ok(HPDF_SetInfoAttr(doc_, type, fitted(value).c_str()));
+      return value.empty() || ok(HPDF_SetInfoAttr(doc_, type, fit_string(value).c_str()));
     };
     if (!set(HPDF_INFO_TITLE, i.title) || !set(HPDF_INFO_AUTHOR, i.author) ||
         !set(HPDF_INFO_SUBJECT, i.subject) || !set(HPDF_INFO_CREATOR, i.creator) ||
@@ -337,7 +336,9 @@ class writer {
   hpdf_error error_;
   HPDF_Doc doc_ = nullptr;
   std::vector<HPDF_Page> pages_;
-  std::optional<text_codes> codes_;  // set by load_fonts()
+  std::size_t page_index_ = 0;            // of the page being drawn
+  std::optional<structure_writer> tags_;  // when the layout has a structure tree
+  std::optional<text_codes> codes_;       // set by load_fonts()
   std::map<int, HPDF_Font> fonts_by_index_;
   std::vector<font_program> programs_;
 };

@@ -229,7 +229,11 @@ bool edit_objects(const std::string& pdf, const xref_table& xref,
     const std::size_t offset = xref.offsets[object];
     if (offset == 0) continue;
     const std::string_view dict = dictionary_of(pdf, offset);
-    if (pdf.compare(offset + dict.size(), 7, "\nstream") == 0) streams.insert(object);
+    // Every stream but the XMP metadata, which stays readable in the bytes.
+    if (pdf.compare(offset + dict.size(), 7, "\nstream") == 0 &&
+        dict.find("/Type /Metadata") == std::string_view::npos) {
+      streams.insert(object);
+    }
     auto at = [&](std::string_view key) { return offset + dict.find(key) + key.size(); };
     if (unsigned n = reference_after(dict, "/ToUnicode ")) maps.insert(n);
     const bool descendant = dict.find("/Subtype /CIDFontType2") != std::string_view::npos;

@@ -262,9 +262,10 @@ double justification(const std::vector<glyph>& glyphs, std::size_t begin, std::s
 }
 
 // Phase 4: sets one line: trailing spaces dropped, justified, grouped into
-// pieces of one font and one character spacing.
+// pieces of one font and one character spacing that do not cross
+// `url_edges` (sorted byte offsets).
 line set_line(std::string_view text, const std::vector<glyph>& glyphs, const span& s,
-              const break_options& options) {
+              const break_options& options, const std::vector<std::size_t>& url_edges) {
   std::size_t last = s.end;
   while (last > s.begin && (is_space(glyphs[last - 1].cp) || is_newline(glyphs[last - 1].cp))) {
     --last;
@@ -281,7 +282,9 @@ line set_line(std::string_view text, const std::vector<glyph>& glyphs, const spa
   for (std::size_t i = s.begin; i < last; ++i) {
     const glyph& g = glyphs[i];
     if (g.collapsed) continue;
-    bool same = piece != nullptr && piece->font == g.font &&
+    // A URL's ends start a new piece, so that its text can be tagged as a link.
+    const bool url_edge = std::binary_search(url_edges.begin(), url_edges.end(), g.begin);
+    bool same = piece != nullptr && piece->font == g.font && !url_edge &&
                 (!spacing_set || piece->char_space == prev_space);
     if (same) {
       if (!spacing_set) piece->char_space = prev_space;
@@ -312,9 +315,15 @@ std::vector<line> break_lines(std::string_view text, const break_options& option
   std::vector<glyph> glyphs = measure_glyphs(text, options, metrics);
   if (glyphs.empty()) return {};
   mark_breaks(text, options.urls, glyphs);
+  std::vector<std::size_t> url_edges;
+  for (const url_span& u : options.urls) {
+    url_edges.push_back(u.offset);
+    url_edges.push_back(u.offset + u.length);
+  }
+  std::sort(url_edges.begin(), url_edges.end());
   std::vector<line> lines;
   for (const span& s : fit_spans(glyphs, options))
-    lines.push_back(set_line(text, glyphs, s, options));
+    lines.push_back(set_line(text, glyphs, s, options, url_edges));
   return lines;
 }
 
