@@ -116,6 +116,9 @@ class writer {
   // What finish_pdf() needs, after run().
   const std::vector<font_program>& programs() const { return programs_; }
   std::string to_unicode_cmap() const { return codes_ ? codes_->to_unicode_cmap() : std::string(); }
+  std::vector<unsigned> packed_objects() const {
+    return tags_ ? tags_->objects() : std::vector<unsigned>();
+  }
 
  private:
   bool ok(HPDF_STATUS status) const { return status == HPDF_OK && error_.code == HPDF_OK; }
@@ -352,7 +355,7 @@ std::optional<std::string> emit_pdf(const page_layout& layout, const font_set& f
   auto bytes = w.run(message);
   if (!bytes) {
     diags.error(output_path, 0, 0, message);
-  } else if (!finish_pdf(*bytes, w.programs(), w.to_unicode_cmap())) {
+  } else if (!finish_pdf(*bytes, w.programs(), w.to_unicode_cmap(), w.packed_objects())) {
     diags.error(output_path, 0, 0,
                 "cannot embed the fonts: libharu wrote the file in an unexpected layout");
     return std::nullopt;

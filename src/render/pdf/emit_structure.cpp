@@ -172,6 +172,13 @@ void structure_writer::attach(int element) {
   }
 }
 
+// `d` made an indirect object of the tree.
+bool structure_writer::add_object(HPDF_Dict d) {
+  if (d == nullptr || HPDF_Xref_Add(doc_->xref, d) != HPDF_OK) return false;
+  objects_.push_back(d->header.obj_id & 0x00FFFFFF);
+  return true;
+}
+
 bool structure_writer::begin(HPDF_Page page, std::size_t page_index, const mark_begin& mark) {
   HPDF_Stream stream = content_stream(page);
   if (open_ != -2 || stream == nullptr || page_index >= next_mcid_.size()) return false;
@@ -258,7 +265,6 @@ void structure_writer::group_large_kid_lists() {
 
 bool structure_writer::write_tree(const std::vector<HPDF_Page>& pages) {
   HPDF_MMgr mmgr = doc_->mmgr;
-  HPDF_Xref xref = doc_->xref;
   // Objects numbered in tree order (depth first), then filled in.
   std::vector<int> order, stack{0};
   while (!stack.empty()) {
@@ -272,7 +278,7 @@ bool structure_writer::write_tree(const std::vector<HPDF_Page>& pages) {
   }
   for (int e : order) {
     HPDF_Dict d = HPDF_Dict_New(mmgr);
-    if (d == nullptr || HPDF_Xref_Add(xref, d) != HPDF_OK) return false;
+    if (!add_object(d)) return false;
     nodes_[static_cast<std::size_t>(e)].dict = d;
   }
   for (int e : order) {
@@ -360,8 +366,7 @@ bool structure_writer::write_parent_tree(const std::vector<HPDF_Page>& pages) {
   }
   const std::size_t keys = pages.size() + annotations_.size();
   HPDF_Dict tree = HPDF_Dict_New(mmgr);
-  if (tree == nullptr || HPDF_Xref_Add(doc_->xref, tree) != HPDF_OK ||
-      HPDF_Dict_Add(tree_root_, "ParentTree", tree) != HPDF_OK ||
+  if (!add_object(tree) || HPDF_Dict_Add(tree_root_, "ParentTree", tree) != HPDF_OK ||
       HPDF_Dict_AddNumber(tree_root_, "ParentTreeNextKey", static_cast<HPDF_INT32>(keys)) !=
           HPDF_OK) {
     return false;
@@ -377,8 +382,7 @@ bool structure_writer::write_parent_tree(const std::vector<HPDF_Page>& pages) {
     if (leaves != nullptr) {
       leaf = HPDF_Dict_New(mmgr);
       HPDF_Array limits = HPDF_Array_New(mmgr);
-      if (leaf == nullptr || HPDF_Xref_Add(doc_->xref, leaf) != HPDF_OK ||
-          HPDF_Array_Add(leaves, leaf) != HPDF_OK ||
+      if (!add_object(leaf) || HPDF_Array_Add(leaves, leaf) != HPDF_OK ||
           HPDF_Dict_Add(leaf, "Limits", limits) != HPDF_OK ||
           HPDF_Array_AddNumber(limits, static_cast<HPDF_INT32>(first)) != HPDF_OK ||
           HPDF_Array_AddNumber(limits, static_cast<HPDF_INT32>(last)) != HPDF_OK) {
@@ -447,7 +451,7 @@ bool structure_writer::finish(const std::vector<HPDF_Page>& pages, const documen
   nodes_.front().attached = true;  // the document element, even when nothing is drawn
   group_large_kid_lists();
   tree_root_ = HPDF_Dict_New(doc_->mmgr);
-  if (tree_root_ == nullptr || HPDF_Xref_Add(doc_->xref, tree_root_) != HPDF_OK ||
+  if (!add_object(tree_root_) ||
       HPDF_Dict_AddName(tree_root_, "Type", "StructTreeRoot") != HPDF_OK) {
     return false;
   }

@@ -38,6 +38,8 @@ class structure_writer {
   // After the last page: the tree, the parent tree, the pages' and the
   // catalog's entries, the XMP metadata of `info`.
   bool finish(const std::vector<HPDF_Page>& pages, const document_info& info);
+  // The object numbers of the tree's dictionaries (for finish_pdf to pack).
+  const std::vector<unsigned>& objects() const { return objects_; }
 
  private:
   // A kid of an element: an element, a marked-content sequence (MCID on a
@@ -60,6 +62,7 @@ class structure_writer {
     HPDF_Dict dict = nullptr;
   };
   void attach(int element);
+  bool add_object(HPDF_Dict d);
   void group_large_kid_lists();
   bool write_tree(const std::vector<HPDF_Page>& pages);
   bool write_parent_tree(const std::vector<HPDF_Page>& pages);
@@ -72,6 +75,7 @@ class structure_writer {
   std::vector<HPDF_Annotation> annotations_;
   int open_ = -2;  // the element of the open mark; -1: an artifact; -2: none
   HPDF_Dict tree_root_ = nullptr;
+  std::vector<unsigned> objects_;
 };
 
 }  // namespace handout::pdf

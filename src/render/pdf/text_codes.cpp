@@ -7,8 +7,8 @@
 #include <cstdio>
 
 #include "limits.hpp"
-#include "utf8.hpp"
 #include "render/pdf/hb_handles.hpp"
+#include "utf8.hpp"
 
 namespace handout::pdf {
 
