@@ -218,16 +218,21 @@ struct font_names {
 // (/CIDToGIDMap), the new objects from `first_new` on (font i: program
 // 2i, map 2i + 1); every stream compressed, the ToUnicode maps replaced.
 // False when a font is not found exactly once or a stream is not as expected.
+// The objects to be `packed` are skipped: they hold neither.
 bool edit_objects(const std::string& pdf, const xref_table& xref,
                   const std::vector<font_program>& fonts, const std::string& to_unicode_cmap,
-                  std::vector<edit>& edits) {
+                  const std::vector<unsigned>& packed, std::vector<edit>& edits) {
+  std::vector<bool> skip(xref.offsets.size(), false);  // to be packed: no font, no stream
+  for (unsigned n : packed) {
+    if (n < skip.size()) skip[n] = true;
+  }
   const std::size_t first_new = xref.offsets.size();
   const font_names names(fonts);
   std::vector<int> descendants(fonts.size()), descriptors(fonts.size());
   std::set<unsigned> maps, streams;
   for (unsigned object = 0; object < xref.offsets.size(); ++object) {
     const std::size_t offset = xref.offsets[object];
-    if (offset == 0) continue;
+    if (offset == 0 || skip[object]) continue;
     const std::string_view dict = dictionary_of(pdf, offset);
     // Every stream but the XMP metadata, which stays readable in the bytes.
     if (pdf.compare(offset + dict.size(), 7, "\nstream") == 0 &&
@@ -460,7 +465,7 @@ bool finish_pdf(std::string& pdf, const std::vector<font_program>& fonts,
   auto xref = read_xref(pdf);
   if (!xref) return false;
   std::vector<edit> edits;
-  if (!edit_objects(pdf, *xref, fonts, to_unicode_cmap, edits)) return false;
+  if (!edit_objects(pdf, *xref, fonts, to_unicode_cmap, packed, edits)) return false;
   auto added = make_new_objects(pdf, *xref, fonts, packed, edits);
   if (!added || !edit_xref(pdf, *xref, *added, edits)) return false;
   pdf = apply_edits(pdf, edits);
