@@ -128,6 +128,15 @@ std::string xmp_packet(const document_info& info) {
   return x;
 }
 
+// A text string: printable ASCII as it is (PDFDocEncoding agrees), else
+// UTF-16 through libharu's UTF-8 encoder (twice the bytes, and hex).
+HPDF_String text_string(HPDF_MMgr mmgr, const std::string& text, HPDF_Encoder utf8) {
+  const std::string fitted = fit_string(text);
+  bool ascii = true;
+  for (unsigned char c : fitted) ascii = ascii && c >= 0x20 && c < 0x7F;
+  return HPDF_String_New(mmgr, fitted.c_str(), ascii ? nullptr : utf8);
+}
+
 HPDF_Stream content_stream(HPDF_Page page) {
   auto* attr = static_cast<HPDF_PageAttr>(page->attr);
   return attr->gmode == HPDF_GMODE_PAGE_DESCRIPTION ? attr->stream : nullptr;
@@ -221,8 +230,7 @@ bool structure_writer::annotation(HPDF_Annotation annot, std::size_t page_index,
                                   const link_area& area) {
   HPDF_MMgr mmgr = doc_->mmgr;
   if (!area.contents.empty() &&
-      HPDF_Dict_Add(annot, "Contents",
-                    HPDF_String_New(mmgr, fit_string(area.contents).c_str(), utf8_)) != HPDF_OK) {
+      HPDF_Dict_Add(annot, "Contents", text_string(mmgr, area.contents, utf8_)) != HPDF_OK) {
     return false;
   }
   if (area.element < 0 || static_cast<std::size_t>(area.element) >= nodes_.size()) return true;
@@ -323,9 +331,7 @@ bool structure_writer::write_tree(const std::vector<HPDF_Page>& pages) {
       }
     }
     if (n.source != nullptr && !n.source->alt.empty()) {
-      good = good && HPDF_Dict_Add(d, "Alt",
-                                   HPDF_String_New(mmgr, fit_string(n.source->alt).c_str(),
-                                                   utf8_)) == HPDF_OK;
+      good = good && HPDF_Dict_Add(d, "Alt", text_string(mmgr, n.source->alt, utf8_)) == HPDF_OK;
     }
     if (n.source != nullptr && !n.source->lang.empty()) {
       good = good &&
