@@ -14,6 +14,7 @@
 #include "render/pdf/fonts.hpp"
 #include "render/pdf/layout.hpp"
 #include "render/pdf/measure.hpp"
+#include "render/pdf/structure.hpp"
 #include "style.hpp"
 #include "test_support.hpp"
 
@@ -211,6 +212,34 @@ std::vector<std::string> page_contents(const json& objects) {
   };
   walk(objects[ref]["value"]["/Pages"].get<std::string>());
   return out;
+}
+
+// The marks around items: one per stretch of one element, none around nothing.
+TEST(TaggedPdf, MarksWrapEachStretchOfOneElementAndNothingElse) {
+  std::vector<pdf::page_item> items{pdf::rule{}};
+  pdf::tag(items, 1, 7);
+  EXPECT_EQ(items.size(), 1u) << "nothing drawn, no mark";
+  for (double x : {0.0, 1.0, 2.0, 3.0}) {
+    pdf::text_run t;
+    t.x = x;
+    items.push_back(t);
+  }
+  pdf::tag_each(items, 1, [](const pdf::page_item& item) {
+    return std::get<pdf::text_run>(item).x == 2.0 ? 5 : 4;
+  });
+  std::string shape;
+  for (const pdf::page_item& item : items) {
+    if (const auto* m = std::get_if<pdf::mark_begin>(&item))
+      shape += "<" + std::to_string(m->element);
+    if (std::holds_alternative<pdf::mark_end>(item)) shape += ">";
+    if (std::holds_alternative<pdf::text_run>(item)) shape += "t";
+    if (std::holds_alternative<pdf::rule>(item)) shape += "r";
+  }
+  EXPECT_EQ(shape, "r<4tt><5t><4t>");
+  pdf::tag_artifact(items, 0, pdf::artifact_kind::footer);
+  ASSERT_TRUE(std::holds_alternative<pdf::mark_begin>(items.front()));
+  EXPECT_EQ(std::get<pdf::mark_begin>(items.front()).element, -1);
+  EXPECT_EQ(std::get<pdf::mark_begin>(items.front()).artifact, pdf::artifact_kind::footer);
 }
 
 TEST(TaggedPdf, SampleSaysTaggedAndHasLangTitleAndDisplayDocTitle) {

@@ -343,7 +343,9 @@ void composer::bullet_blocks(const item& it, const std::string& head, int list,
       if (from < to && !ls[i].pieces.empty()) url_x[k] = {ls[i].x_at(from), ls[i].x_at(to)};
     }
     tag_each(b.items, text_from, [&](const page_item& item) {
-      const double x = std::get<text_run>(item).x - text_x;
+      const auto* run = std::get_if<text_run>(&item);
+      if (run == nullptr) return body;
+      const double x = run->x - text_x;
       for (std::size_t k = 0; k < url_x.size(); ++k) {
         if (x >= url_x[k].first - 1e-6 && x < url_x[k].second - 1e-6) return url_links[k];
       }
