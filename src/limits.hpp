@@ -35,6 +35,11 @@ inline constexpr std::size_t max_metadata_bytes = std::size_t{64} << 10;  // 64 
 // text codes (render/pdf/text_codes.hpp) in one format 4 subtable, whose
 // 16-bit length (32 bytes + 2 per code) must not pass 65,535.
 inline constexpr std::size_t max_pdf_characters = 32'751;
+// Total-fit line breaking of one paragraph (a bullet's text between hard
+// line breaks): most candidate breaks, and most candidate lines measured;
+// past either the paragraph is broken greedily, line by line.
+inline constexpr std::size_t max_total_fit_breaks = 20'000;
+inline constexpr std::size_t max_total_fit_lines_tried = 400'000;
 
 // The online link check (handout links --online).
 // Largest response body kept (an oEmbed answer); a longer one is not read.
