@@ -74,7 +74,10 @@ std::vector<tagged_text> struct_text(const std::string& pdf) {
     if (depth == std::string::npos) continue;
     while (!open.empty() && open.back().depth >= depth) open.pop_back();
     if (line[depth] == '"') {
-      const std::string text = squeeze(line.substr(depth + 1, line.rfind('"') - depth - 1));
+      std::string text = squeeze(line.substr(depth + 1, line.rfind('"') - depth - 1));
+      // A hyphen of the text ending a line is drawn as U+2010 (linebreak.cpp).
+      for (std::size_t at; (at = text.find("\u2010")) != std::string::npos;)
+        text.replace(at, 3, "-");
       for (const open_element& e : open) {
         // Only the elements this text is no nested list's of.
         bool nested = false;
@@ -468,6 +471,30 @@ TEST(TaggedPdf, TaggingLeavesTheExtractedTextAsItWas) {
   }
   EXPECT_FALSE(text[0].empty());
   EXPECT_EQ(text[0], text[1]);
+}
+
+TEST(TaggedPdf, HyphensAddedByHyphenationAreArtifactsNotListText) {
+  REQUIRE_TOOLS();
+  const std::string deck = test::data_path("typography-en.txt");
+  diagnostics diags;
+  auto r = load_input(deck, diags);
+  ASSERT_TRUE(r);
+  const style& s = default_style();
+  auto fonts = pdf::font_set::open(s.fonts, diags);
+  ASSERT_TRUE(fonts);
+  pdf::harfbuzz_metrics metrics(*fonts);
+  const pdf::page_layout layout = pdf::layout_report(*r, s, metrics, "test");
+  int hyphens = 0;
+  for (const pdf::page& p : layout.pages) {
+    for (std::size_t i = 1; i < p.items.size(); ++i) {
+      const auto* t = std::get_if<pdf::text_run>(&p.items[i]);
+      const auto* m = std::get_if<pdf::mark_begin>(&p.items[i - 1]);
+      if (t && t->text == "-" && m && m->element < 0) ++hyphens;
+    }
+  }
+  EXPECT_GT(hyphens, 0) << "the deck is hyphenated, each added hyphen an artifact";
+  test::temp_dir dir;
+  expect_in_order(struct_text(convert(dir, deck)), expected_structure(deck, true));
 }
 
 TEST(TaggedPdf, LongKidListsAreGroupedAndTheParentTreeSplitWithinLibharuLimits) {

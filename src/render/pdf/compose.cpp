@@ -364,6 +364,10 @@ void composer::bullet_blocks(const item& it, const std::string& head, int list,
       const auto* run = std::get_if<text_run>(&item);
       if (run == nullptr) return body;
       const double x = run->x - text_x;
+      // A hyphen added by hyphenation is no text of the bullet.
+      if (ls[i].hyphen && run->text == "-" && std::abs(x - ls[i].pieces.back().x) < 1e-6) {
+        return -1;
+      }
       for (std::size_t k = 0; k < url_x.size(); ++k) {
         if (x >= url_x[k].first - 1e-6 && x < url_x[k].second - 1e-6) return url_links[k];
       }

@@ -596,7 +596,7 @@ line set_line(std::string_view text, const std::vector<glyph>& glyphs, const spa
   }
   if (hyphen) {
     int font = metrics.font_for(U'-');
-    add(font, "-", false);
+    add(font, "-", true);  // a piece of its own: the tagged PDF makes it an artifact
     out.width = x + metrics.advance(font, U'-') * options.size / 1000.0;
     out.hyphen = true;
   }

@@ -47,7 +47,7 @@ class structure_builder {
 void tag(std::vector<page_item>& items, std::size_t from, int element);
 
 // Wraps items[from..] in marks, each stretch of consecutive items for which
-// `element_of` gives the same element in one mark.
+// `element_of` gives the same element in one mark (-1: a layout artifact).
 void tag_each(std::vector<page_item>& items, std::size_t from,
               const std::function<int(const page_item&)>& element_of);
 
