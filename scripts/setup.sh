@@ -13,6 +13,8 @@ run_packages=(
   libharfbuzz-dev libicu-dev libfontconfig-dev libqrencode-dev zlib1g-dev libzip-dev libcurl4-openssl-dev
   # internationalized link hosts (IDNA)
   libidn2-dev
+  # DOCX: QR codes as PNG pictures
+  libpng-dev
   # batch conversion: content hashes, JSON (manifest, summary, links --merge)
   libssl-dev nlohmann-json3-dev
   # the default style's font
@@ -30,8 +32,8 @@ test_packages=(
   poppler-utils qpdf ghostscript fonts-dejavu-core
   # bench/typography.sh reads PDFs back with MuPDF (mutool draw -F stext)
   mupdf-tools
-  # DOCX tests: read back by real consumers
-  libreoffice-writer-nogui zip unzip
+  # DOCX tests: read back by real consumers; QR pictures decoded
+  libreoffice-writer-nogui zip unzip zbar-tools
   # slide fixtures (tests/tools/make_slide_fixtures.sh): Impress makes the
   # Flat ODF decks of tests/data/slides/ into PDFs for pdftotext; the tests
   # themselves read only the committed extractions
@@ -74,10 +76,16 @@ if [ "${1:-}" = --test ] && ! command -v action-validator >/dev/null; then
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
       npm >/dev/null
   fi
-  echo "setup: installing @action-validator/cli (npm)" >&2
+  echo "setup: installing @action-validator/cli and mammoth (npm)" >&2
   # A registry that cannot be reached (offline, or a proxy whose certificate
   # this machine lacks) costs only that check: its test then says it skipped.
   "${sudo[@]}" npm install -g --no-audit --no-fund --fetch-retries=1 \
     @action-validator/cli@0.6.0 >/dev/null 2>&1 ||
     echo "setup: warning: npm could not install @action-validator/cli; CiExamples.TheActionAndTheWorkflowFollowGithubsSchemas will skip" >&2
+fi
+# mammoth reads the DOCX back as HTML (DOCX tests), as a third reader
+# besides LibreOffice and pandoc; best effort like the validator.
+if [ "${1:-}" = --test ] && ! command -v mammoth >/dev/null && command -v npm >/dev/null; then
+  "${sudo[@]}" npm install -g --no-audit --no-fund --fetch-retries=1 mammoth@1.8.0 >/dev/null 2>&1 ||
+    echo "setup: warning: npm could not install mammoth; SampleDocx.MammothReadsHeadingsBulletsAndLinks will skip" >&2
 fi

@@ -40,6 +40,9 @@ inline constexpr std::size_t max_pdf_characters = 32'751;
 // past either the paragraph is broken greedily, line by line.
 inline constexpr std::size_t max_total_fit_breaks = 20'000;
 inline constexpr std::size_t max_total_fit_lines_tried = 400'000;
+// Font subsets the DOCX writer keeps for later decks of a run (each about
+// 100 KB to 1 MB); decks of one series mostly show the same characters.
+inline constexpr std::size_t docx_kept_font_subsets = 8;
 
 // The online link check (handout links --online).
 // Largest response body kept (an oEmbed answer); a longer one is not read.

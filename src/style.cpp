@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -17,6 +18,39 @@
 namespace handout {
 
 style default_style() { return style{}; }
+
+double relative_luminance(const rgb& c) {
+  auto linear = [](double v) {
+    return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+  };
+  return 0.2126 * linear(c.r) + 0.7152 * linear(c.g) + 0.0722 * linear(c.b);
+}
+
+double contrast_ratio(const rgb& a, const rgb& b) {
+  const double la = relative_luminance(a), lb = relative_luminance(b);
+  return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+rgb muted(const rgb& c) {
+  auto mix = [](double v) { return v + (1 - v) * 0.4; };
+  return {mix(c.r), mix(c.g), mix(c.b)};
+}
+
+std::vector<text_colour> text_colours(const style& s) {
+  return {{"text", "body text", s.text_color, false},
+          {"text", "the header, footer and cover details", muted(s.text_color), true},
+          {"heading", "headings and bullets", s.heading_color, false},
+          {"link", "links", s.link_color, false}};
+}
+
+std::string hex_string(const rgb& c) {
+  auto byte = [](double v) {
+    return static_cast<unsigned>(std::lround(std::clamp(v, 0.0, 1.0) * 255));
+  };
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "#%02X%02X%02X", byte(c.r), byte(c.g), byte(c.b));
+  return buf;
+}
 
 namespace {
 
@@ -39,6 +73,11 @@ class style_reader {
     YAML::Mark m = at.Mark();
     diags_.error(path_, m.line + 1, m.column + 1, message);
     ok_ = false;
+  }
+
+  void warning(const YAML::Node& at, const std::string& message) {
+    YAML::Mark m = at.Mark();
+    diags_.warning(path_, m.line + 1, m.column + 1, message);
   }
 
   // Calls `handlers[key]` for each key of the mapping; other keys are errors.
@@ -269,6 +308,25 @@ void read_colors(style_reader& in, const YAML::Node& node, style& s) {
               {"heading", colour("heading colour", s.heading_color)},
               {"link", colour("link colour", s.link_color)},
               {"rule", colour("rule colour", s.rule_color)}});
+  // Text too light to read: a warning at the colour, with its ratio. Rules
+  // are no text and need no such contrast.
+  if (!node.IsMap()) return;
+  for (const text_colour& t : text_colours(s)) {
+    const YAML::Node at = node[t.key];
+    const double ratio = contrast_ratio(t.colour, page_color);
+    if (!at || ratio >= min_text_contrast) continue;
+    char figure[16];
+    // Rounded as contrast checkers show it, but never up to the minimum.
+    double shown = std::round(ratio * 100) / 100;
+    if (shown >= min_text_contrast) shown = std::floor(ratio * 100) / 100;
+    std::snprintf(figure, sizeof figure, "%.2f", shown);
+    const std::string own = std::string("the ") + t.key + " colour " + at.Scalar();
+    const std::string what =
+        t.lightened ? own + " prints " + t.what + " in " + hex_string(t.colour) + ", a contrast of "
+                    : own + " (" + t.what + ") has a contrast of ";
+    in.warning(
+        at, what + figure + ":1 against the white page; WCAG 2.2 AA asks at least 4.5:1 for text");
+  }
 }
 
 // `bullets`: one glyph per level, three levels.

@@ -24,6 +24,23 @@ constexpr rgb hex_rgb(unsigned v) {
 
 inline constexpr double points_per_mm = 72 / 25.4;
 
+// Every format prints on white.
+inline constexpr rgb page_color = hex_rgb(0xFFFFFF);
+
+// WCAG 2.2's relative luminance of `c`: 0 for black, 1 for white.
+double relative_luminance(const rgb& c);
+
+// WCAG 2.2's contrast ratio of two colours, (L1 + 0.05) / (L2 + 0.05): 1 to 21.
+double contrast_ratio(const rgb& a, const rgb& b);
+
+// WCAG 2.2 AA (success criterion 1.4.3): text needs at least this ratio
+// against its background.
+inline constexpr double min_text_contrast = 4.5;
+
+// The colour of secondary text (running heads, page numbers, the cover's
+// details) in every format: `c` lightened 40 % towards white.
+rgb muted(const rgb& c);
+
 // A font by fontconfig family name, or by file (with a TrueType collection index).
 struct font_ref {
   std::string family;
@@ -78,6 +95,20 @@ struct style {
 
 // The built-in style, identical to styles/report.yaml.
 style default_style();
+
+// A colour some text of `s` is printed in, and what that text is.
+struct text_colour {
+  const char* key;   // the style key it comes from: "text", "heading", "link"
+  const char* what;  // "body text", "links", ...
+  rgb colour;
+  bool lightened;  // `colour` is the key's colour made muted()
+};
+
+// Every colour the formats print text of `s` in (all on page_color).
+std::vector<text_colour> text_colours(const style& s);
+
+// "#RRGGBB".
+std::string hex_string(const rgb& c);
 
 // Reads a style file. Keys left out keep their default; unknown keys and bad
 // values are errors at their YAML line and column.

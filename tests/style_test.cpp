@@ -40,6 +40,69 @@ TEST(Style, EveryShippedStyleLoads) {
   }
 }
 
+// ---- contrast (WCAG 2.2 AA, 1.4.3) -----------------------------------------
+
+TEST(StyleContrast, RatioFollowsWcagRelativeLuminance) {
+  // Known pairs: white on black is 21:1, a colour on itself 1:1, and the
+  // figures WCAG's contrast checkers give.
+  EXPECT_DOUBLE_EQ(contrast_ratio(hex_rgb(0x000000), hex_rgb(0xFFFFFF)), 21.0);
+  EXPECT_DOUBLE_EQ(contrast_ratio(hex_rgb(0x777777), hex_rgb(0x777777)), 1.0);
+  EXPECT_NEAR(contrast_ratio(hex_rgb(0x999999), page_color), 2.85, 0.005);
+  EXPECT_NEAR(contrast_ratio(hex_rgb(0x767676), page_color), 4.54, 0.005);
+  EXPECT_NEAR(contrast_ratio(hex_rgb(0x0D54B0), page_color), 7.21, 0.005);
+  EXPECT_NEAR(contrast_ratio(page_color, hex_rgb(0xFF0000)), 4.00, 0.005);  // order does not matter
+  EXPECT_NEAR(relative_luminance(hex_rgb(0x808080)), 0.2159, 0.0001);
+}
+
+TEST(StyleContrast, EveryTextColourOfTheShippedStylesReachesFourAndAHalf) {
+  std::vector<std::pair<std::string, style>> shipped = {{"built-in default", default_style()}};
+  for (const auto& e : std::filesystem::directory_iterator(test::source_dir() + "/styles")) {
+    diagnostics diags;
+    auto s = load_style(e.path(), diags);
+    ASSERT_TRUE(s) << e.path();
+    EXPECT_TRUE(diags.all().empty()) << e.path() << ": " << format(diags.all().at(0));
+    shipped.emplace_back(e.path().filename().string(), *s);
+  }
+  EXPECT_GE(shipped.size(), 3u);
+  for (const auto& [name, s] : shipped) {
+    for (const text_colour& t : text_colours(s)) {
+      EXPECT_GE(contrast_ratio(t.colour, page_color), min_text_contrast)
+          << name << ": " << t.what << " " << hex_string(t.colour);
+    }
+  }
+}
+
+TEST(StyleContrast, LowContrastTextColourWarnsAtItsPositionWithTheRatio) {
+  diagnostics diags;
+  auto s = load_text("colors:\n  link: \"#999999\"\n  rule: \"#EEEEEE\"\n", diags);
+  ASSERT_TRUE(s);  // a warning, not an error: the style still loads
+  ASSERT_EQ(diags.all().size(), 1u);
+  diagnostic d = diags.all()[0];
+  d.file = "s.yaml";
+  EXPECT_EQ(format(d),
+            "s.yaml:2:9: warning: the link colour #999999 (links) has a contrast of 2.85:1 "
+            "against the white page; WCAG 2.2 AA asks at least 4.5:1 for text");
+}
+
+TEST(StyleContrast, TextColourWhoseLightenedFormIsTooLightWarns) {
+  diagnostics diags;
+  // #444444 itself is 9.7:1, but header and footer print it lightened.
+  auto s = load_text("colors: {text: \"#444444\"}\n", diags);
+  ASSERT_TRUE(s);
+  ASSERT_EQ(diags.all().size(), 1u);
+  EXPECT_THAT(diags.all()[0].message,
+              HasSubstr("the text colour #444444 prints the header, footer and cover details in "
+                        "#8F8F8F, a contrast of 3.24:1"));
+  EXPECT_EQ(diags.all()[0].line, 1);
+  EXPECT_EQ(diags.all()[0].column, 16);
+}
+
+TEST(StyleContrast, RuleColourIsNoTextAndNeverWarns) {
+  diagnostics diags;
+  EXPECT_TRUE(load_text("colors: {rule: \"#F0F0F0\"}\n", diags));
+  EXPECT_TRUE(diags.all().empty());
+}
+
 TEST(Style, LengthsTakeUnits) {
   diagnostics diags;
   auto s = load_text(

@@ -14,8 +14,12 @@ namespace handout {
 
 // What a renderer reports about its output, for summaries (optional).
 struct render_stats {
-  int pages = -1;  // pages of a paged format; -1 when unknown
+  int pages = -1;          // pages of a paged format; -1 when unknown
   int missing_glyphs = 0;  // characters no font of the style has (PDF)
+  // Per outline heading, its 1-based page (from the cover) in the PDF's
+  // pagination; the PDF renderer fills it, and the DOCX renderer, run after
+  // it for the same deck and style, reuses it instead of paginating again.
+  std::vector<int> heading_pages;
 };
 
 // Where and how a renderer writes.

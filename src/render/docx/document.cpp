@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -6,7 +7,9 @@
 #include "links/url.hpp"
 #include "render/docx/ooxml.hpp"
 #include "render/docx/parts.hpp"
+#include "render/docx/qr_image.hpp"
 #include "render/docx/text.hpp"
+#include "render/link_label.hpp"
 
 namespace handout::docx {
 
@@ -63,13 +66,14 @@ void add_heading(body_writer& w, int index, const char* style) {
 
 // An external hyperlink showing `label`.
 void add_hyperlink(body_writer& w, pugi::xml_node paragraph, const std::string& href,
-                   const std::string& label) {
+                   const std::string& label, std::optional<double> raise = {}) {
   std::string id = w.state.document_rels.add(rel_type::hyperlink, links::to_uri(href), true);
   pugi::xml_node link = paragraph.append_child("w:hyperlink");
   link.append_attribute("r:id") = id.c_str();
   link.append_attribute("w:history") = "1";
   run_props props;
   props.style = style_id::hyperlink;
+  props.raise = raise;
   append_runs(link, label, props);
 }
 
@@ -113,9 +117,9 @@ void add_cover(body_writer& w) {
 
 // Phase 3: a TOC field whose cached result already lists the headings, so
 // that readers which do not update fields (LibreOffice, pandoc) still show
-// the contents. Page numbers depend on the reader's layout: the cached
-// entries have none, and Word adds them when it updates the field on open
-// (settings.xml asks it to).
+// the contents, with the page numbers of handout's own pagination (the
+// PDF's). The reader's layout may differ: Word recomputes them when it
+// updates the field on open (settings.xml asks it to).
 void add_contents(body_writer& w) {
   paragraph_props heading;
   heading.style = style_id::toc_heading;
@@ -135,12 +139,19 @@ void add_contents(body_writer& w) {
   add_field_instruction(first, R"( TOC \o "1-2" \h )");
   add_field_char(first, "separate");
   std::size_t i = 0;
-  for (const heading_entry& h : w.headings) {
+  const std::vector<int>& pages = w.env.heading_pages;
+  for (std::size_t k = 0; k < w.headings.size(); ++k) {
+    const heading_entry& h = w.headings[k];
     if (h.level > 2) continue;
     pugi::xml_node link = entries[i++].append_child("w:hyperlink");
     link.append_attribute("w:anchor") = h.bookmark.c_str();
     link.append_attribute("w:history") = "1";
     append_runs(link, h.text);
+    if (k < pages.size() && pages[k] > 0) {
+      // The dotted right tab of the TOC styles, then the number.
+      link.append_child("w:r").append_child("w:tab");
+      append_runs(link, std::to_string(pages[k]));
+    }
   }
   add_field_char(entries.back(), "end");
   w.break_pending = true;
@@ -171,8 +182,61 @@ void add_items(body_writer& w, const std::vector<item>& items) {
   }
 }
 
+// The link `href` as a QR code, an inline picture qr_size points square
+// whose alternative text names the link by its short label. Nothing when it cannot be encoded.
+void add_qr_code(body_writer& w, pugi::xml_node paragraph, const std::string& href) {
+  const std::string uri = links::to_uri(href);
+  auto png = qr_png(uri, w.env.look->text_color);
+  if (!png) return;
+  const std::string name = "qr" + std::to_string(w.state.media.size() + 1) + ".png";
+  const std::string rel = w.state.document_rels.add(rel_type::image, "media/" + name);
+  w.state.media.emplace_back(name, std::move(*png));
+  // The link's short label, as printed beside the code: youtu.be/ID.
+  const std::string descr = "QR code: " + link_label(href);
+  const int id = w.state.next_drawing_id++;
+  const long side = emu(w.env.look->qr_size);
+
+  pugi::xml_node inline_ =
+      paragraph.append_child("w:r").append_child("w:drawing").append_child("wp:inline");
+  for (const char* d : {"distT", "distB", "distL", "distR"}) inline_.append_attribute(d) = 0;
+  pugi::xml_node extent = inline_.append_child("wp:extent");
+  extent.append_attribute("cx") = side;
+  extent.append_attribute("cy") = side;
+  pugi::xml_node doc_pr = inline_.append_child("wp:docPr");
+  doc_pr.append_attribute("id") = id;
+  doc_pr.append_attribute("name") = ("QR code " + std::to_string(id)).c_str();
+  doc_pr.append_attribute("descr") = descr.c_str();
+  inline_.append_child("wp:cNvGraphicFramePr")
+      .append_child("a:graphicFrameLocks")
+      .append_attribute("noChangeAspect") = 1;
+  pugi::xml_node data = inline_.append_child("a:graphic").append_child("a:graphicData");
+  data.append_attribute("uri") = ns::pic;
+  pugi::xml_node pic = data.append_child("pic:pic");
+  pugi::xml_node nv = pic.append_child("pic:nvPicPr");
+  pugi::xml_node c_nv = nv.append_child("pic:cNvPr");
+  c_nv.append_attribute("id") = id;
+  c_nv.append_attribute("name") = name.c_str();
+  c_nv.append_attribute("descr") = descr.c_str();
+  nv.append_child("pic:cNvPicPr");
+  pugi::xml_node fill = pic.append_child("pic:blipFill");
+  fill.append_child("a:blip").append_attribute("r:embed") = rel.c_str();
+  fill.append_child("a:stretch").append_child("a:fillRect");
+  pugi::xml_node sp = pic.append_child("pic:spPr");
+  pugi::xml_node xfrm = sp.append_child("a:xfrm");
+  pugi::xml_node off = xfrm.append_child("a:off");
+  off.append_attribute("x") = 0;
+  off.append_attribute("y") = 0;
+  pugi::xml_node ext = xfrm.append_child("a:ext");
+  ext.append_attribute("cx") = side;
+  ext.append_attribute("cy") = side;
+  pugi::xml_node geometry = sp.append_child("a:prstGeom");
+  geometry.append_attribute("prst") = "rect";
+  geometry.append_child("a:avLst");
+}
+
 // Phase 5: a slide: its heading, bullets and one line of its link rows,
-// spaced apart as the PDF prints them.
+// spaced apart as the PDF prints them; with the style's QR codes, each link
+// follows its code, as in the PDF.
 void add_slide(body_writer& w, const slide_outline& sl) {
   if (sl.heading >= 0) add_heading(w, sl.heading, style_id::heading2);
   add_items(w, sl.source->items);
@@ -184,7 +248,14 @@ void add_slide(body_writer& w, const slide_outline& sl) {
     const link_row& l = sl.links[i];
     if (i > 0) append_runs(p, "\u2003\u2003");  // two em spaces
     std::string href = xml_safe(l.href, l.line, "a link", w.env, w.state);
-    add_hyperlink(w, p, href, xml_safe(l.caption, l.line, "a link", w.env, w.state));
+    std::optional<double> raise;
+    if (w.env.look->qr_codes) {
+      add_qr_code(w, p, href);
+      append_runs(p, " ");
+      // The label at the code's middle, as the PDF places it.
+      raise = w.env.look->qr_size / 2 - 0.35 * w.env.look->small_size;
+    }
+    add_hyperlink(w, p, href, xml_safe(l.caption, l.line, "a link", w.env, w.state), raise);
   }
 }
 
@@ -230,6 +301,11 @@ void build_document(const writer_env& env, const section_parts& refs, writer_sta
   pugi::xml_node root = xml.append_child("w:document");
   root.append_attribute("xmlns:w") = ns::w;
   root.append_attribute("xmlns:r") = ns::r;
+  if (env.look->qr_codes) {
+    root.append_attribute("xmlns:wp") = ns::wp;
+    root.append_attribute("xmlns:a") = ns::a;
+    root.append_attribute("xmlns:pic") = ns::pic;
+  }
   body_writer w{env, state, root.append_child("w:body"), {}, false};
 
   w.headings = bookmark_headings(env, state);

@@ -6,6 +6,7 @@
 #include <optional>
 #include <pugixml.hpp>
 #include <string>
+#include <vector>
 
 #include "diagnostic.hpp"
 #include "document.hpp"
@@ -15,8 +16,11 @@
 namespace handout::docx {
 
 // Builds every part for `r` in the style `look`. Text XML cannot carry is
-// dropped with a warning in `diags`.
-package build_package(const report& r, const style& look, diagnostics& diags);
+// dropped with a warning in `diags`. `heading_pages` (per outline heading,
+// its page from the cover) fills the contents' page numbers; when null, the
+// report is paginated here as the PDF renderer paginates it.
+package build_package(const report& r, const style& look, diagnostics& diags,
+                      const std::vector<int>* heading_pages = nullptr);
 
 // The Flat OPC form: `<?mso-application progid="Word.Document"?>` and one
 // `pkg:part` per part, streamed to `out` (no copy of the parts is made).

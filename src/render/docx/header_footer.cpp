@@ -1,3 +1,5 @@
+#include <string>
+
 #include "render/docx/ooxml.hpp"
 #include "render/docx/parts.hpp"
 #include "render/docx/text.hpp"
@@ -15,7 +17,7 @@ void append_field(pugi::xml_node paragraph, const char* instruction, const char*
   text.text().set(instruction);
   paragraph.append_child("w:r").append_child("w:fldChar").append_attribute("w:fldCharType") =
       "separate";
-  if (*cached) paragraph.append_child("w:r").append_child("w:t").text().set(cached);
+  if (*cached) append_runs(paragraph, cached);
   paragraph.append_child("w:r").append_child("w:fldChar").append_attribute("w:fldCharType") = "end";
 }
 
@@ -30,9 +32,20 @@ void build_header(const writer_env& env, pugi::xml_document& xml) {
   pugi::xml_node p = header.append_child("w:p");
   append_ppr(p, props);
   append_runs(p, env.meta.title);
-  // The current section's title at the right: the nearest Heading 1.
+  // The current section's title at the right: the nearest Heading 1. One
+  // header part serves every page, so its cached result can hold one title
+  // only: the first section's, which is right on that section's pages. Word
+  // updates the field per page; readers that show cached results
+  // (LibreOffice, pandoc) show the first section's title on every page.
   p.append_child("w:r").append_child("w:tab");
-  append_field(p, " STYLEREF 1 ", "");
+  std::string first_section;
+  for (const heading& h : env.plan.headings) {
+    if (h.level == 1) {
+      first_section = h.text;  // made XML-safe with the whole part
+      break;
+    }
+  }
+  append_field(p, " STYLEREF 1 ", first_section.c_str());
 }
 
 void build_footer(const writer_env&, pugi::xml_document& xml) {

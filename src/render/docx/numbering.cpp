@@ -31,7 +31,8 @@ void build_numbering(const writer_env& env, writer_state& state, pugi::xml_docum
     par.hanging = look.indent;
     append_ppr(lvl, par);
     run_props glyph;
-    if (!env.font.empty()) glyph.font = env.font;
+    if (!env.latin_font.empty()) glyph.latin_font = env.latin_font;
+    if (!env.east_asian_font.empty()) glyph.east_asian_font = env.east_asian_font;
     glyph.color = hex_color(look.heading_color);
     append_rpr(lvl, glyph);
   }

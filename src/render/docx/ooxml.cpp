@@ -7,16 +7,11 @@ namespace handout::docx {
 
 long twips(double points) { return std::lround(points * 20); }
 
+long emu(double points) { return std::lround(points * 12700); }
+
 long half_points(double points) { return std::lround(points * 2); }
 
-std::string hex_color(const rgb& c) {
-  auto byte = [](double v) {
-    return static_cast<unsigned>(std::lround(std::fmin(std::fmax(v, 0.0), 1.0) * 255));
-  };
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%02X%02X%02X", byte(c.r), byte(c.g), byte(c.b));
-  return buf;
-}
+std::string hex_color(const rgb& c) { return hex_string(c).substr(1); }
 
 pugi::xml_node append_val(pugi::xml_node parent, const char* name, const char* value) {
   pugi::xml_node n = parent.append_child(name);
@@ -86,13 +81,14 @@ pugi::xml_node append_ppr(pugi::xml_node parent, const paragraph_props& p) {
 pugi::xml_node append_rpr(pugi::xml_node parent, const run_props& r) {
   pugi::xml_node rpr = parent.append_child("w:rPr");
   if (!r.style.empty()) append_val(rpr, "w:rStyle", r.style.c_str());
-  if (r.font || r.font_hint) {
+  if (r.latin_font || r.east_asian_font || r.font_hint) {
     pugi::xml_node fonts = rpr.append_child("w:rFonts");
-    if (r.font) {
-      for (const char* slot : {"w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"}) {
-        fonts.append_attribute(slot) = r.font->c_str();
-      }
+    if (r.latin_font) {
+      fonts.append_attribute("w:ascii") = r.latin_font->c_str();
+      fonts.append_attribute("w:hAnsi") = r.latin_font->c_str();
     }
+    if (r.east_asian_font) fonts.append_attribute("w:eastAsia") = r.east_asian_font->c_str();
+    if (r.latin_font) fonts.append_attribute("w:cs") = r.latin_font->c_str();
     if (r.font_hint) fonts.append_attribute("w:hint") = r.font_hint->c_str();
   }
   if (r.bold) {
@@ -100,6 +96,7 @@ pugi::xml_node append_rpr(pugi::xml_node parent, const run_props& r) {
     rpr.append_child("w:bCs");
   }
   if (r.color) append_val(rpr, "w:color", r.color->c_str());
+  if (r.raise) append_val(rpr, "w:position", half_points(*r.raise));
   if (r.size) {
     append_val(rpr, "w:sz", half_points(*r.size));
     append_val(rpr, "w:szCs", half_points(*r.size));

@@ -26,6 +26,10 @@ inline constexpr const char* dcterms = "http://purl.org/dc/terms/";
 inline constexpr const char* xsi = "http://www.w3.org/2001/XMLSchema-instance";
 inline constexpr const char* extended =
     "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties";
+inline constexpr const char* wp =
+    "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
+inline constexpr const char* a = "http://schemas.openxmlformats.org/drawingml/2006/main";
+inline constexpr const char* pic = "http://schemas.openxmlformats.org/drawingml/2006/picture";
 inline constexpr const char* flat_opc = "http://schemas.microsoft.com/office/2006/xmlPackage";
 }  // namespace ns
 
@@ -45,6 +49,9 @@ inline constexpr const char* header =
     "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml";
 inline constexpr const char* font_table =
     "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml";
+inline constexpr const char* obfuscated_font =
+    "application/vnd.openxmlformats-officedocument.obfuscatedFont";
+inline constexpr const char* png = "image/png";
 inline constexpr const char* core = "application/vnd.openxmlformats-package.core-properties+xml";
 inline constexpr const char* extended =
     "application/vnd.openxmlformats-officedocument.extended-properties+xml";
@@ -71,6 +78,10 @@ inline constexpr const char* hyperlink =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
 inline constexpr const char* font_table =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable";
+inline constexpr const char* font =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font";
+inline constexpr const char* image =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
 }  // namespace rel_type
 
 // Style ids used across parts (defined in styles.xml, used in document.xml).
@@ -94,6 +105,8 @@ inline constexpr const char* hyperlink = "Hyperlink";
 
 // Twentieths of a point (twips), the unit of most WordprocessingML lengths.
 long twips(double points);
+// English Metric Units (1/914400 in), the unit of DrawingML lengths.
+long emu(double points);
 // Half points, the unit of font sizes.
 long half_points(double points);
 // `RRGGBB`.
@@ -121,11 +134,13 @@ struct paragraph_props {
 // Run properties (`w:rPr`); only the set fields are written.
 struct run_props {
   std::string style;
-  std::optional<std::string> font;       // all four font slots
-  std::optional<std::string> font_hint;  // w:rFonts w:hint, e.g. eastAsia
+  std::optional<std::string> latin_font;       // the ascii, hAnsi and cs slots
+  std::optional<std::string> east_asian_font;  // the eastAsia slot
+  std::optional<std::string> font_hint;        // w:rFonts w:hint, e.g. eastAsia
   bool bold = false;
   std::optional<std::string> color;
-  std::optional<double> size;  // points
+  std::optional<double> raise;  // points above the baseline (w:position)
+  std::optional<double> size;   // points
   std::optional<std::string> lang, lang_east_asia;
 };
 

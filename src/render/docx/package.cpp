@@ -1,5 +1,7 @@
+#include <openssl/evp.h>
 #include <zip.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "render/docx/docx.hpp"
@@ -36,9 +38,27 @@ struct zip_archive_deleter {
   void operator()(zip_t* z) const { zip_discard(z); }
 };
 
+// `data` in base64, 76 characters a line (OpenSSL's encoder).
+std::string base64_lines(std::string_view data) {
+  constexpr std::size_t line_bytes = 57;  // 76 characters
+  std::string out;
+  out.reserve((data.size() + 2) / 3 * 4 + data.size() / line_bytes + 1);
+  unsigned char line[77];
+  for (std::size_t i = 0; i < data.size(); i += line_bytes) {
+    const std::size_t n = std::min(line_bytes, data.size() - i);
+    const int written = EVP_EncodeBlock(
+        line, reinterpret_cast<const unsigned char*>(data.data() + i), static_cast<int>(n));
+    out += '\n';
+    out.append(reinterpret_cast<const char*>(line), static_cast<std::size_t>(written));
+  }
+  out += '\n';
+  return out;
+}
+
 }  // namespace
 
 std::string part_bytes(const part& p) {
+  if (p.binary) return p.data;
   string_writer w;
   w.out = xml_declaration;
   p.xml.save(w, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
@@ -67,6 +87,13 @@ void write_flat_opc(const package& pkg, pugi::xml_writer& out) {
     attribute(p.name);
     put("\" pkg:contentType=\"");
     attribute(p.content_type);
+    if (p.binary) {
+      // Fonts and images as base64 (xsd:base64Binary), as Word saves them.
+      put("\" pkg:compression=\"store\">\n  <pkg:binaryData>");
+      put(base64_lines(p.data));
+      put("</pkg:binaryData>\n </pkg:part>\n");
+      continue;
+    }
     put("\">\n  <pkg:xmlData>\n");
     // Each part streams straight from its document, indented in place.
     p.xml.document_element().print(out, " ", pugi::format_indent, pugi::encoding_utf8, 3);
@@ -126,7 +153,13 @@ std::optional<std::string> to_zip(const package& pkg, std::string& error) {
       return std::nullopt;
     }
     auto i = static_cast<zip_uint64_t>(index);
-    if (zip_set_file_compression(archive.get(), i, ZIP_CM_DEFLATE, 6) < 0 ||
+    // XML at deflate level 6. Fonts and pictures are stored: PNG is
+    // compressed already, and deflating a font subset (103 KB → 61 KB for the
+    // sample) took 3 to 6 ms, more than the rest of the writer
+    // (docs/PERFORMANCE.md).
+    const bool binary = name.ends_with(".png") || name.ends_with(".odttf");
+    if (zip_set_file_compression(archive.get(), i, binary ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
+                                 binary ? 0 : 6) < 0 ||
         zip_file_set_dostime(archive.get(), i, fixed_dos_time, fixed_dos_date, 0) < 0 ||
         zip_file_set_external_attributes(archive.get(), i, 0, ZIP_OPSYS_UNIX, 0100644u << 16) < 0) {
       error = zip_strerror(archive.get());

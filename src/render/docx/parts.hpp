@@ -2,7 +2,10 @@
 #pragma once
 
 #include <pugixml.hpp>
+#include <string>
+#include <vector>
 
+#include "render/docx/fonts.hpp"
 #include "render/docx/types.hpp"
 
 namespace handout::docx {
@@ -23,9 +26,16 @@ struct section_parts {
 void build_document(const writer_env& env, const section_parts& refs, writer_state& state,
                     pugi::xml_document& xml);
 
-// /word/fontTable.xml: the font, with the character set and family Word
-// uses to pick a substitute where it is not installed.
-void build_font_table(const writer_env& env, pugi::xml_document& xml);
+// /word/fontTable.xml: the fonts, with the panose, character set, family and
+// signature Word uses to pick a substitute where a font is neither installed
+// nor embedded, and the embedded subsets (`embeds[i]` for `fonts[i]`; an
+// empty rel_id embeds nothing).
+struct font_embedding {
+  std::string rel_id;  // of fontTable.xml.rels
+  std::string font_key;
+};
+void build_font_table(const std::vector<font_entry>& fonts,
+                      const std::vector<font_embedding>& embeds, pugi::xml_document& xml);
 
 // /word/settings.xml: compatibility mode, CJK punctuation, field update on open.
 void build_settings(const writer_env& env, pugi::xml_document& xml);

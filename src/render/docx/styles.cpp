@@ -49,7 +49,8 @@ void append_defaults(const writer_env& env, pugi::xml_node styles) {
   const style& look = *env.look;
   pugi::xml_node defaults = styles.append_child("w:docDefaults");
   run_props default_run;
-  if (!env.font.empty()) default_run.font = env.font;
+  if (!env.latin_font.empty()) default_run.latin_font = env.latin_font;
+  if (!env.east_asian_font.empty()) default_run.east_asian_font = env.east_asian_font;
   default_run.size = look.body_size;
   default_run.lang = env.lang;
   default_run.lang_east_asia = env.lang_east_asia;
@@ -186,8 +187,10 @@ void append_body_styles(const style& look, double text_width, pugi::xml_node sty
   header_par.jc = "left";
   header_par.tab_right = text_width;  // the section title goes right
   header_par.border_bottom_color = rule;
+  // Secondary text in the PDF's colour; the rule colour is for lines only
+  // (it need not reach the contrast text needs).
   run_props margin_run;
-  margin_run.color = rule;
+  margin_run.color = hex_color(muted(look.text_color));
   margin_run.size = look.small_size;
   append_style(styles, {"paragraph", style_id::header, "header", style_id::normal, nullptr, 99},
                &header_par, &margin_run);

@@ -4,6 +4,7 @@
 
 #include <pugixml.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "diagnostic.hpp"
@@ -13,11 +14,14 @@
 
 namespace handout::docx {
 
-// One part of the package: `/word/document.xml` and its XML.
+// One part of the package: `/word/document.xml` and its XML, or a binary
+// part (an embedded font, an image) and its bytes.
 struct part {
   std::string name;  // absolute part name, starting with '/'
   std::string content_type;
   pugi::xml_document xml;
+  bool binary = false;
+  std::string data;  // the bytes of a binary part
 };
 
 // Every part of one document, in package order. The Flat OPC file and the
@@ -51,11 +55,14 @@ class relationships {
 struct writer_env {
   const report* doc = nullptr;
   const handout::style* look = nullptr;
-  metadata meta;               // doc->meta without what XML cannot carry
-  std::string font;            // the font family for every script, or empty
-  std::string lang;            // language of Latin text, e.g. en-US
-  std::string lang_east_asia;  // language of CJK text, e.g. zh-CN
-  outline plan;                // headings, fixed words and link rows of `doc`
+  metadata meta;                   // doc->meta without what XML cannot carry
+  std::string latin_font;          // the ascii and hAnsi slots' family, or empty
+  std::string east_asian_font;     // the eastAsia slot's family, or empty
+  bool embeds_fonts = false;       // fontTable.xml embeds subsets of them
+  std::string lang;                // language of Latin text, e.g. en-US
+  std::string lang_east_asia;      // language of CJK text, e.g. zh-CN
+  outline plan;                    // headings, fixed words and link rows of `doc`
+  std::vector<int> heading_pages;  // per heading of `plan`: its page from the cover; 0: unknown
 };
 
 // What the phases build up: relationship ids, numbering ids, bookmarks and
@@ -65,6 +72,8 @@ struct writer_state {
   relationships document_rels;  // /word/_rels/document.xml.rels
   int bullet_num_id = 0;        // w:numId of the bullet list, once numbering exists
   int next_bookmark_id = 0;
+  int next_drawing_id = 1;                                 // wp:docPr ids, unique in the document
+  std::vector<std::pair<std::string, std::string>> media;  // /word/media/NAME and its bytes
   diagnostics warnings;
 };
 

@@ -1,13 +1,17 @@
 // The DOCX writer, in phases: settings → relationships → parts → document →
 // relationship parts → package; then the renderer serializes it twice.
+#include <set>
 #include <string>
 
 #include "io.hpp"
+#include "render/docx/contents_pages.hpp"
 #include "render/docx/docx.hpp"
+#include "render/docx/fonts.hpp"
 #include "render/docx/ooxml.hpp"
 #include "render/docx/parts.hpp"
 #include "render/docx/text.hpp"
 #include "render/renderer.hpp"
+#include "utf8.hpp"
 #include "xml_text.hpp"
 
 namespace handout::docx {
@@ -17,6 +21,13 @@ namespace {
 bool starts_with_language(const std::string& tag, const char* language) {
   const std::size_t n = std::char_traits<char>::length(language);
   return tag.compare(0, n, language) == 0 && (tag.size() == n || tag[n] == '-');
+}
+
+part make_part(const char* name, const char* type) {
+  part p;
+  p.name = name;
+  p.content_type = type;
+  return p;
 }
 
 // Phase 1: the read-only settings.
@@ -31,12 +42,6 @@ writer_env make_env(const report& r, const style& look, writer_state& state) {
   env.meta.author = xml_safe(r.meta.author, 0, "the author", env, state);
   env.meta.date = xml_safe(r.meta.date, 0, "the date", env, state);
   env.meta.lang = xml_safe(r.meta.lang, 0, "the language", env, state);
-  for (const font_ref& f : look.fonts) {
-    if (!f.family.empty()) {  // Word knows fonts by family, not by file
-      env.font = f.family;
-      break;
-    }
-  }
   const std::string& lang = env.meta.lang;
   const bool zh = starts_with_language(lang, "zh");
   const bool ja = starts_with_language(lang, "ja");
@@ -55,18 +60,62 @@ writer_env make_env(const report& r, const style& look, writer_state& state) {
   return env;
 }
 
-part make_part(const char* name, const char* type) {
-  part p;
-  p.name = name;
-  p.content_type = type;
-  return p;
+// Every character the document shows: the text of its runs and its bullet
+// glyphs, and what a reader may put in fields or an editor may type (ASCII).
+std::set<char32_t> shown_code_points(const package& pkg) {
+  std::set<char32_t> out;
+  for (char32_t c = 0x20; c < 0x7F; ++c) out.insert(c);
+  auto add = [&](std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) out.insert(utf8::decode(text, i));
+  };
+  for (const part& p : pkg.parts) {
+    if (p.binary) continue;
+    for (pugi::xpath_node n : p.xml.select_nodes("//w:t | //w:lvlText/@w:val")) {
+      add(n.attribute() ? n.attribute().value() : n.node().text().get());
+    }
+  }
+  return out;
+}
+
+// Phase 6: a subset of each embeddable font, its part and relationship.
+void embed_fonts(const font_plan& fonts, package& pkg) {
+  const std::set<char32_t> shown = shown_code_points(pkg);
+  relationships rels;
+  std::vector<font_embedding> embeds(fonts.entries().size());
+  for (std::size_t i = 0; i < fonts.entries().size(); ++i) {
+    auto embedded = fonts.embed(i, shown);
+    if (!embedded) continue;
+    const std::string file = "font" + std::to_string(i + 1) + ".odttf";
+    embeds[i] = {rels.add(rel_type::font, "fonts/" + file), embedded->font_key};
+    part font = make_part(("/word/fonts/" + file).c_str(), content_type::obfuscated_font);
+    font.binary = true;
+    font.data = std::move(embedded->data);
+    pkg.parts.push_back(std::move(font));
+  }
+  part table = make_part("/word/fontTable.xml", content_type::font_table);
+  build_font_table(fonts.entries(), embeds, table.xml);
+  pkg.parts.push_back(std::move(table));
+  if (!rels.all().empty()) {
+    part table_rels = make_part("/word/_rels/fontTable.xml.rels", content_type::rels);
+    build_relationships(rels, table_rels.xml);
+    pkg.parts.push_back(std::move(table_rels));
+  }
 }
 
 }  // namespace
 
-package build_package(const report& r, const style& look, diagnostics& diags) {
+package build_package(const report& r, const style& look, diagnostics& diags,
+                      const std::vector<int>* heading_pages) {
   writer_state state;
-  const writer_env env = make_env(r, look, state);
+  writer_env env = make_env(r, look, state);
+  const font_plan fonts = font_plan::make(look, env.lang_east_asia, state.warnings);
+  env.latin_font = fonts.latin();
+  env.east_asian_font = fonts.east_asian();
+  env.embeds_fonts = fonts.embeds();
+  if (look.contents) {
+    env.heading_pages =
+        heading_pages != nullptr ? *heading_pages : paginate_headings(r, look, fonts);
+  }
 
   // Phase 2: the relationships known before the body is written.
   state.package_rels.add(rel_type::office_document, "word/document.xml");
@@ -87,8 +136,6 @@ package build_package(const report& r, const style& look, diagnostics& diags) {
   build_numbering(env, state, numbering.xml);
   part settings = make_part("/word/settings.xml", content_type::settings);
   build_settings(env, settings.xml);
-  part font_table = make_part("/word/fontTable.xml", content_type::font_table);
-  build_font_table(env, font_table.xml);
 
   // Phase 4: the body; hyperlinks add their relationships.
   part document = make_part("/word/document.xml", content_type::document);
@@ -107,7 +154,6 @@ package build_package(const report& r, const style& look, diagnostics& diags) {
   pkg.parts.push_back(std::move(styles));
   pkg.parts.push_back(std::move(numbering));
   pkg.parts.push_back(std::move(settings));
-  pkg.parts.push_back(std::move(font_table));
   if (look.header) {
     part header = make_part("/word/header1.xml", content_type::header);
     build_header(env, header.xml);
@@ -124,6 +170,13 @@ package build_package(const report& r, const style& look, diagnostics& diags) {
   part app = make_part("/docProps/app.xml", content_type::extended);
   build_app_properties(app.xml);
   pkg.parts.push_back(std::move(app));
+  for (auto& [name, bytes] : state.media) {
+    part picture = make_part(("/word/media/" + name).c_str(), content_type::png);
+    picture.binary = true;
+    picture.data = std::move(bytes);
+    pkg.parts.push_back(std::move(picture));
+  }
+  embed_fonts(fonts, pkg);
   // Deck text went through xml_safe() (with a warning); what else a part
   // holds (words of the style) goes through the same sanitiser here.
   for (part& p : pkg.parts) sanitise_xml_tree(p.xml);
@@ -176,7 +229,11 @@ bool write_flat_opc_file(const docx::package& pkg, const std::string& path, diag
 }  // namespace
 
 bool render_docx(const report& r, const render_options& options, diagnostics& diags) {
-  const docx::package pkg = docx::build_package(r, *options.style, diags);
+  // The PDF renderer, when it ran first for this deck, has paginated it.
+  const std::vector<int>* pages = options.stats != nullptr && !options.stats->heading_pages.empty()
+                                      ? &options.stats->heading_pages
+                                      : nullptr;
+  const docx::package pkg = docx::build_package(r, *options.style, diags, pages);
   const bool flat_ok = !options.writes(".docx.xml") ||
                        write_flat_opc_file(pkg, options.output_stem + ".docx.xml", diags);
   if (!options.writes(".docx")) return flat_ok;

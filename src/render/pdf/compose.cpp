@@ -20,11 +20,6 @@ bool is_lead_in(std::string_view text) {
   return text.ends_with(":") || text.ends_with("：");
 }
 
-rgb muted(const rgb& c) {
-  auto mix = [](double v) { return v + (1 - v) * 0.4; };
-  return {mix(c.r), mix(c.g), mix(c.b)};
-}
-
 composer::composer(const style& s, const font_metrics& metrics, const fixed_words& words,
                    std::string_view lang)
     : style_(s), metrics_(metrics), words_(words), hyphenation_(hyphenator::for_language(lang)) {

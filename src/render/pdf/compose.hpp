@@ -73,8 +73,4 @@ class composer {
 // (`事件：`, `Why:`). Kept on the same page as the next line.
 bool is_lead_in(std::string_view text);
 
-// The color of secondary text (running heads, page numbers, the cover's
-// details): the text colour lightened towards white.
-rgb muted(const rgb& c);
-
 }  // namespace handout::pdf

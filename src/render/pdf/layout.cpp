@@ -127,10 +127,12 @@ page_layout layout_report(const report& r, const style& s, const font_metrics& m
   out.pages = std::move(front);
   for (auto& p : body.pages) out.pages.push_back(std::move(p));
 
-  // 5. Bookmarks and page labels.
+  // 5. Bookmarks, heading pages and page labels.
+  out.heading_pages.assign(plan.headings.size(), 0);
   for (std::size_t anchor = 0; anchor < plan.headings.size(); ++anchor) {
     auto it = body.anchors.find(static_cast<int>(anchor));
     if (it == body.anchors.end()) continue;
+    out.heading_pages[anchor] = offset + it->second.page + 1;
     const heading& h = plan.headings[anchor];
     out.outline.push_back({h.level - 1, h.text, offset + it->second.page, it->second.y});
   }

@@ -126,6 +126,10 @@ struct page_layout {
   std::vector<page_label> labels;
   document_info info;
   std::vector<structure_element> structure;  // empty: an untagged PDF
+  // Per heading of the outline (plan_outline's order): the 1-based page it
+  // lands on, counting every page from the cover; 0 when it has none. The
+  // DOCX's table of contents shows these.
+  std::vector<int> heading_pages;
 };
 
 }  // namespace handout::pdf

@@ -45,7 +45,10 @@ bool render_pdf(const report& r, const render_options& options, diagnostics& dia
   if (options.stats != nullptr) options.stats->missing_glyphs = static_cast<int>(missing.size());
 
   // 4. The PDF, written through a temp file.
-  if (options.stats != nullptr) options.stats->pages = static_cast<int>(layout.pages.size());
+  if (options.stats != nullptr) {
+    options.stats->pages = static_cast<int>(layout.pages.size());
+    options.stats->heading_pages = layout.heading_pages;
+  }
   auto bytes = pdf::emit_pdf(layout, *fonts, path, diags);
   return bytes && write_file_atomically(path, *bytes, diags);
 }
