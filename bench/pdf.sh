@@ -9,7 +9,8 @@ deck=${2:-input/ai-2019-review.txt}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-cmd="$build/handout convert $deck -o $out --formats pdf"
+# --force: every run converts (an unchanged deck is otherwise skipped after the first).
+cmd="$build/handout convert $deck -o $out --formats pdf --force"
 $cmd  # warm the page cache and fail early
 echo "pdf: $(stat -c %s "$out"/*.pdf) bytes, $(pdfinfo "$out"/*.pdf 2>/dev/null | awk '/^Pages:/ {print $2}') pages"
 

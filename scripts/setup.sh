@@ -41,6 +41,8 @@ test_packages=(
   libreoffice-impress-nogui
   # the .deb test (cpack: dpkg-shlibdeps reads the binary with file)
   dpkg-dev file
+  # benchmarks (bench/pdf.sh, bench/links.sh): wall time over many runs
+  hyperfine
   # sanitizer build and fuzzing (preset asan): clang with libFuzzer, and
   # llvm-symbolizer so that a sanitizer report names functions and lines
   clang libclang-rt-14-dev llvm

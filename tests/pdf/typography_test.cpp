@@ -306,8 +306,10 @@ TEST(Typography, LeadInBulletsStayWithWhatFollows) {
   r.sections.push_back(sec);
   outline o = plan_outline(r);
   style s = default_style();
-  composer c(s, test::fake_metrics{}, o.words);
-  auto blocks = c.body(o);
+  const test::fake_metrics metrics;  // the composer keeps a reference: not a temporary
+  composer c(s, metrics, o.words);
+  structure_builder tags("en", word_language::en);
+  auto blocks = c.body(o, tags);
   auto block_of = [&](const std::string& text) -> const block* {
     for (const auto& b : blocks)
       for (const auto& item : b.items)

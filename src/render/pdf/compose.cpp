@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "links/url.hpp"
+#include "render/link_label.hpp"
 #include "render/pdf/qr.hpp"
 
 namespace handout::pdf {
@@ -74,23 +75,28 @@ double composer::baseline_in(double line_height, double size) const {
   return line_height / 2 + 0.38 * size;
 }
 
-page composer::cover(const report& r) const {
+page composer::cover(const report& r, structure_builder& tags) const {
   const style& s = style_;
   page p;
   double area = right() - left();
   double y = s.page_height * 0.30;
   p.items.push_back(rule{left(), y, left() + 56, y, 3, s.heading_color});
+  tag_artifact(p.items, 0, artifact_kind::layout);
   y += s.title_size * 0.9;
+  std::size_t from = p.items.size();
   for (const line& l : lines(r.meta.title, s.title_size, area, false)) {
     y += s.title_size * 1.3;
     place(l, left(), y - s.title_size * 0.3, s.title_size, s.heading_color, true, p.items);
   }
+  tag(p.items, from, tags.add(structure_type::heading, tags.root(), 1));
   if (!r.meta.subtitle.empty()) {
     y += s.subtitle_size * 0.8;
+    from = p.items.size();
     for (const line& l : lines(r.meta.subtitle, s.subtitle_size, area, false)) {
       y += s.subtitle_size * 1.5;
       place(l, left(), y - s.subtitle_size * 0.3, s.subtitle_size, s.text_color, false, p.items);
     }
+    tag(p.items, from, tags.add(structure_type::paragraph, tags.root()));
   }
 
   // The details at the foot of the cover: author, date, source file.
@@ -102,22 +108,31 @@ page composer::cover(const report& r) const {
   double label_width = 0;
   for (const auto& d : details) label_width = std::max(label_width, width(d.first, size));
   double yd = bottom() - step * static_cast<double>(details.size());
+  from = p.items.size();
   p.items.push_back(rule{left(), yd - step * 0.5, right(), yd - step * 0.5, 0.5, s.rule_color});
+  tag_artifact(p.items, from, artifact_kind::layout);
   for (const auto& [label, value] : details) {
+    // A paragraph each: the label (fixed words) and the value.
+    const int detail = tags.add(structure_type::paragraph, tags.root());
     double base = yd + baseline_in(step, size);
+    from = p.items.size();
     place(lines(label, size, huge_width, false).front(), left(), base, size, muted(s.text_color),
           false, p.items);
+    tag(p.items, from, tags.words(detail));
+    from = p.items.size();
     for (const line& l : lines(value, size, area - label_width - size * 1.5, false)) {
       place(l, left() + label_width + size * 1.5, base, size, s.text_color, false, p.items);
       break;  // details are one line each
     }
+    tag(p.items, from, detail);
     yd += step;
   }
   return p;
 }
 
 std::vector<block> composer::contents(const outline& o,
-                                      const std::function<std::string(int)>& page_of) const {
+                                      const std::function<std::string(int)>& page_of,
+                                      structure_builder& tags) const {
   const style& s = style_;
   std::vector<block> out;
   const double text_width = right() - left();
@@ -127,9 +142,24 @@ std::vector<block> composer::contents(const outline& o,
   title.height = h1 * 1.4 + 10;
   place(lines(words_.contents, h1, text_width, false).front(), left(), baseline_in(h1 * 1.4, h1),
         h1, s.heading_color, true, title.items);
+  tag(title.items, 0,
+      tags.words(tags.add(structure_type::heading, tags.root(), tags.section_level)));
+  const std::size_t rule_from = title.items.size();
   title.items.push_back(rule{left(), h1 * 1.4 + 4, right(), h1 * 1.4 + 4, 0.75, s.heading_color});
+  tag_artifact(title.items, rule_from, artifact_kind::layout);
   title.keep_with_next = true;
   out.push_back(std::move(title));
+
+  // TOC › TOCI › Reference › Link per entry; a slide's entry sits in a TOC
+  // inside its section's entry.
+  const int toc = tags.add(structure_type::toc, tags.root());
+  std::vector<int> section_of(o.headings.size(), -1);  // heading → its section's heading
+  for (const section_outline& sec : o.sections) {
+    for (const slide_outline& sl : sec.slides) {
+      if (sl.heading >= 0) section_of[static_cast<std::size_t>(sl.heading)] = sec.heading;
+    }
+  }
+  std::vector<int> toci_of(o.headings.size(), -1), inner_toc_of(o.headings.size(), -1);
 
   const double size = s.body_size, step = size * s.leading;
   const double number_room = size * 3;  // the page number column
@@ -148,10 +178,22 @@ std::vector<block> composer::contents(const outline& o,
     const double x = left() + number_column;
     const bool bold = section;
     const rgb color = section ? s.heading_color : s.text_color;
+    int parent = toc;
+    if (const int sec = section_of[anchor]; sec >= 0) {
+      int& inner = inner_toc_of[static_cast<std::size_t>(sec)];
+      if (inner < 0) inner = tags.add(structure_type::toc, toci_of[static_cast<std::size_t>(sec)]);
+      parent = inner;
+    }
+    toci_of[anchor] = tags.add(structure_type::toc_item, parent);
+    const int link =
+        tags.add(structure_type::link, tags.add(structure_type::reference, toci_of[anchor]));
+    // Number, title and page number are marks of their own, read as words.
     if (!h.number.empty()) {
       place(lines(h.number, size, huge_width, false).front(), left(), baseline_in(step, size), size,
             color, bold, b.items);
+      tag(b.items, 0, link);
     }
+    std::size_t mark_from = b.items.size();
     auto ls = lines(h.title, size, right() - number_room - x, false);
     if (ls.empty()) ls.emplace_back();  // a number without a title still gets its page
     double y = 0;
@@ -159,10 +201,14 @@ std::vector<block> composer::contents(const outline& o,
       double base = y + baseline_in(step, size);
       place(ls[i], x, base, size, color, bold, b.items);
       if (i + 1 == ls.size()) {
+        tag(b.items, mark_from, link);
         std::string number = page_of(static_cast<int>(anchor));
         double nw = width(number, size);
+        mark_from = b.items.size();
         place(lines(number, size, huge_width, false).front(), right() - nw, base, size,
               s.text_color, bold, b.items);
+        tag(b.items, mark_from, link);
+        const std::size_t leader_from = b.items.size();
         // Dot leaders on a grid shared by every entry, so that dots line up.
         double from = x + ls[i].width + size * 0.6, to = right() - number_room + size * 0.8;
         double first = left() + std::ceil((from - left()) / dot_pitch) * dot_pitch;
@@ -178,6 +224,7 @@ std::vector<block> composer::contents(const outline& o,
           leader.char_space = dot_pitch - dot_width;
           b.items.push_back(std::move(leader));
         }
+        tag_artifact(b.items, leader_from, artifact_kind::layout);
       }
       y += step;
     }
@@ -188,13 +235,15 @@ std::vector<block> composer::contents(const outline& o,
     target.x1 = right();
     target.y1 = y;
     target.target_page = static_cast<int>(anchor);  // resolved to a page by layout
+    target.element = link;
+    target.contents = h.text;
     b.items.push_back(target);
     out.push_back(std::move(b));
   }
   return out;
 }
 
-std::vector<block> composer::body(const outline& o) const {
+std::vector<block> composer::body(const outline& o, structure_builder& tags) const {
   const style& s = style_;
   std::vector<block> out;
   const double text_width = right() - left();
@@ -211,18 +260,25 @@ std::vector<block> composer::body(const outline& o) const {
       b.running_head = head;
       b.starts_section = true;
       double title_x = left();
+      // The number and the title are two marks, read as two words.
+      const int heading = tags.add(structure_type::heading, tags.root(), tags.section_level);
       if (!sh->number.empty()) {
         place(lines(sh->number, size, huge_width, false).front(), left(), baseline_in(step, size),
               size, s.heading_color, true, b.items);
+        tag(b.items, 0, heading);
         title_x += width(sh->number, size) + size * 0.6;
       }
       double y = 0;
+      const std::size_t title_from = b.items.size();
       for (const line& l : lines(sh->title, size, right() - title_x, false)) {
         place(l, title_x, y + baseline_in(step, size), size, s.heading_color, true, b.items);
         y += step;
       }
       y = std::max(y, step);  // a number without a title
+      tag(b.items, title_from, heading);
+      const std::size_t rule_from = b.items.size();
       b.items.push_back(rule{left(), y + 3, right(), y + 3, 0.75, s.heading_color});
+      tag_artifact(b.items, rule_from, artifact_kind::layout);
       b.height = y + 9;
       out.push_back(std::move(b));
     }
@@ -240,18 +296,26 @@ std::vector<block> composer::body(const outline& o) const {
           place(l, left(), y + baseline_in(step, size), size, s.heading_color, true, b.items);
           y += step;
         }
+        // A level below its section's heading, at the section's level without one.
+        tag(b.items, 0,
+            tags.add(structure_type::heading, tags.root(), tags.section_level + (sh ? 1 : 0)));
         b.height = y + 2;
         out.push_back(std::move(b));
       }
-      for (const item& it : sl.source->items) bullet_blocks(it, head, out);
-      link_blocks(sl.links, head, out);
+      if (!sl.source->items.empty()) {
+        const int list = tags.add(structure_type::list, tags.root());
+        for (const item& it : sl.source->items) bullet_blocks(it, head, list, tags, out);
+      }
+      link_blocks(sl.links, head, tags, out);
     }
   }
   return out;
 }
 
-void composer::bullet_blocks(const item& it, const std::string& head,
-                             std::vector<block>& out) const {
+// L › LI › (Lbl, LBody); a URL in the text is a Link in the LBody, the
+// children's list is an L in it too.
+void composer::bullet_blocks(const item& it, const std::string& head, int list,
+                             structure_builder& tags, std::vector<block>& out) const {
   const style& s = style_;
   const int level = std::clamp(it.level, 1, 3);
   const double size = s.body_size, step = size * s.leading;
@@ -259,6 +323,13 @@ void composer::bullet_blocks(const item& it, const std::string& head,
   const double text_x = bullet_x + s.indent;
   auto ls = lines(it.text, size, right() - text_x, s.justify, it.urls);
   if (ls.empty()) ls.emplace_back();
+  const int list_item = tags.add(structure_type::list_item, list);
+  const int label = tags.add(structure_type::label, list_item);
+  const int body = tags.add(structure_type::list_body, list_item);
+  std::vector<int> url_links;  // the Link of each URL of the text
+  for (std::size_t k = 0; k < it.urls.size(); ++k) {
+    url_links.push_back(tags.add(structure_type::link, body));
+  }
   for (std::size_t i = 0; i < ls.size(); ++i) {
     block b;
     b.height = step;
@@ -269,34 +340,65 @@ void composer::bullet_blocks(const item& it, const std::string& head,
       if (!glyph.empty()) {
         place(lines(glyph, size, huge_width, false).front(), bullet_x, baseline_in(step, size),
               size, level == 1 ? s.heading_color : s.text_color, false, b.items);
+        tag(b.items, 0, label);
       }
     }
     // No orphaned first line, no widowed last line; a lead-in (`事件：`)
     // stays with what it introduces.
     b.keep_with_next = (ls.size() > 1 && (i == 0 || i + 2 == ls.size())) ||
                        (i + 1 == ls.size() && is_lead_in(it.text));
+    const std::size_t text_from = b.items.size();
     place(ls[i], text_x, baseline_in(step, size), size, s.text_color, false, b.items);
-    // URLs in the text are clickable where they are set.
-    for (const url_span& u : it.urls) {
+    // The URLs' stretches of this line, from its start; line breaking
+    // starts a new piece (so a new run) at each URL's ends.
+    std::vector<std::pair<double, double>> url_x(it.urls.size(), {0, 0});
+    for (std::size_t k = 0; k < it.urls.size(); ++k) {
+      const url_span& u = it.urls[k];
       std::size_t from = std::max(u.offset, ls[i].begin);
       std::size_t to = std::min(u.offset + u.length, ls[i].end);
-      if (from >= to || ls[i].pieces.empty()) continue;
+      if (from < to && !ls[i].pieces.empty()) url_x[k] = {ls[i].x_at(from), ls[i].x_at(to)};
+    }
+    tag_each(b.items, text_from, [&](const page_item& item) {
+      const auto* run = std::get_if<text_run>(&item);
+      if (run == nullptr) return body;
+      const double x = run->x - text_x;
+      // A hyphen added by hyphenation is no text of the bullet.
+      if (ls[i].hyphen && run->text == "-" && std::abs(x - ls[i].pieces.back().x) < 1e-6) {
+        return -1;
+      }
+      for (std::size_t k = 0; k < url_x.size(); ++k) {
+        if (x >= url_x[k].first - 1e-6 && x < url_x[k].second - 1e-6) return url_links[k];
+      }
+      return body;
+    });
+    // URLs in the text are clickable where they are set.
+    for (std::size_t k = 0; k < it.urls.size(); ++k) {
+      if (url_x[k].second <= url_x[k].first) continue;
+      const url_span& u = it.urls[k];
       link_area area;
-      area.x0 = text_x + ls[i].x_at(from);
-      area.x1 = text_x + ls[i].x_at(to);
+      area.x0 = text_x + url_x[k].first;
+      area.x1 = text_x + url_x[k].second;
       area.y0 = baseline_in(step, size) - size * 0.95;
       area.y1 = baseline_in(step, size) + size * 0.3;
-      area.uri = links::to_uri(std::string_view(it.text).substr(u.offset, u.length));
-      if (area.x1 > area.x0) b.items.push_back(std::move(area));
+      const std::string_view text = std::string_view(it.text).substr(u.offset, u.length);
+      area.uri = links::to_uri(text);
+      area.element = url_links[k];
+      area.contents = std::string(text);
+      b.items.push_back(std::move(area));
     }
     out.push_back(std::move(b));
   }
-  for (const item& child : it.children) bullet_blocks(child, head, out);
+  if (!it.children.empty()) {
+    const int children = tags.add(structure_type::list, body);
+    for (const item& child : it.children) bullet_blocks(child, head, children, tags, out);
+  }
 }
 
+// A paragraph of Links, each with its QR code as a Figure.
 void composer::link_blocks(const std::vector<link_row>& links, const std::string& head,
-                           std::vector<block>& out) const {
+                           structure_builder& tags, std::vector<block>& out) const {
   if (links.empty()) return;
+  const int paragraph = tags.add(structure_type::paragraph, tags.root());
   const style& s = style_;
   const double size = s.small_size;
   const double x0 = left() + s.indent;
@@ -325,6 +427,7 @@ void composer::link_blocks(const std::vector<link_row>& links, const std::string
       first_row = false;
     }
     std::string uri = links::to_uri(l.href);
+    const int link = tags.add(structure_type::link, paragraph);
     double text_x = x;
     if (qr) {
       if (auto code = encode_qr(uri)) {
@@ -332,13 +435,19 @@ void composer::link_blocks(const std::vector<link_row>& links, const std::string
         code->y = 0;
         code->size = qr_size;
         code->color = s.text_color;
+        const std::size_t from = row.items.size();
         row.items.push_back(std::move(*code));
+        const int figure = tags.add(structure_type::figure, link);
+        tags.set_english_alt(figure, "QR code: " + link_label(l.href));
+        tag(row.items, from, figure);
       }
       text_x += qr_size + 6;
     }
     double base = qr ? qr_size / 2 + 0.38 * size : baseline_in(row_height, size);
     if (!label_lines.empty()) {
+      const std::size_t from = row.items.size();
       place(label_lines.front(), text_x, base, size, s.link_color, false, row.items);
+      tag(row.items, from, link);
     }
     link_area area;
     area.x0 = x;
@@ -346,6 +455,8 @@ void composer::link_blocks(const std::vector<link_row>& links, const std::string
     area.x1 = text_x + label_width;
     area.y1 = qr ? qr_size : base + size * 0.3;
     area.uri = uri;
+    area.element = link;
+    area.contents = l.caption;
     row.items.push_back(area);
     x += cell + gap;
   }

@@ -12,6 +12,7 @@
 #include "render/pdf/metrics.hpp"
 #include "render/pdf/page_model.hpp"
 #include "render/pdf/paginate.hpp"
+#include "render/pdf/structure.hpp"
 #include "style.hpp"
 
 namespace handout::pdf {
@@ -38,23 +39,27 @@ class composer {
   void place(const line& l, double x, double baseline, double size, const rgb& color, bool bold,
              std::vector<page_item>& out) const;
 
-  // The cover page.
-  page cover(const report& r) const;
+  // Each part adds its elements to `tags` and marks what it draws (headings,
+  // lists, links, figures as content; rules and dot leaders as artifacts).
+
+  // The cover page; the report's title is its heading of level 1.
+  page cover(const report& r, structure_builder& tags) const;
   // The contents: one entry per heading of the outline, each a link to its
   // anchor, the heading's index (link_area.target_page holds the anchor
   // until layout resolves it); `page_of(anchor)` gives the printed page number.
-  std::vector<block> contents(const outline& o,
-                              const std::function<std::string(int)>& page_of) const;
+  std::vector<block> contents(const outline& o, const std::function<std::string(int)>& page_of,
+                              structure_builder& tags) const;
   // The body: sections, slides, bullets and links, each heading anchored at
   // its index in the outline.
-  std::vector<block> body(const outline& o) const;
+  std::vector<block> body(const outline& o, structure_builder& tags) const;
 
   const style& the_style() const { return style_; }
 
  private:
-  void bullet_blocks(const item& it, const std::string& head, std::vector<block>& out) const;
+  void bullet_blocks(const item& it, const std::string& head, int list, structure_builder& tags,
+                     std::vector<block>& out) const;
   void link_blocks(const std::vector<link_row>& links, const std::string& head,
-                   std::vector<block>& out) const;
+                   structure_builder& tags, std::vector<block>& out) const;
   double baseline_in(double line_height, double size) const;
 
   const style& style_;

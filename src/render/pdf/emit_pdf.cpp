@@ -14,6 +14,7 @@
 
 #include "io.hpp"
 #include "limits.hpp"
+#include "render/pdf/emit_structure.hpp"
 #include "render/pdf/finish_pdf.hpp"
 #include "render/pdf/text_codes.hpp"
 #include "utf8.hpp"
@@ -42,21 +43,6 @@ constexpr std::size_t max_string_bytes = 65'535;
 // Most characters shown by one text operator: 8,192 codes, a string of
 // 16,384 bytes (under the 32,767 old readers take).
 constexpr std::size_t max_codes_per_show = 8192;
-
-// Most characters of a bookmark title or an info entry, which libharu writes
-// as UTF-16 (up to 4 bytes a character) into one string.
-constexpr std::size_t max_string_characters = 16'000;
-
-// `text` cut after max_string_characters characters, with "…" when cut: the
-// page shows the whole title, the bookmark pane a start of it.
-std::string fitted(const std::string& text) {
-  std::size_t i = 0, count = 0;
-  while (i < text.size() && count < max_string_characters) {
-    utf8::decode(text, i);
-    ++count;
-  }
-  return i < text.size() ? text.substr(0, i) + "\u2026" : text;
-}
 
 void append_hex4(std::string& out, unsigned v) {
   static constexpr char digits[] = "0123456789abcdef";
@@ -116,7 +102,7 @@ class writer {
     if (doc_ != nullptr) HPDF_Free(doc_);
   }
 
-  // Phases: set up, fonts, pages, items, outline, labels, info, save.
+  // Phases: set up, fonts, pages, items, structure, outline, labels, info, save.
   std::optional<std::string> run(std::string& message) {
     if (doc_ == nullptr) {
       message = "cannot create a PDF document (out of memory)";
@@ -136,11 +122,16 @@ class writer {
       }
       pages_.push_back(p);
     }
+    if (!layout_.structure.empty()) tags_.emplace(doc_, layout_.structure, pages_.size());
     for (std::size_t i = 0; i < layout_.pages.size(); ++i) {
+      page_index_ = i;
       for (const page_item& item : layout_.pages[i].items) {
         bool drawn = std::visit([&](const auto& v) { return draw(pages_[i], v); }, item);
         if (!drawn) return fail(message, "cannot draw page " + std::to_string(i + 1));
       }
+    }
+    if (tags_ && !(tags_->finish(pages_, layout_.info) && ok(HPDF_OK))) {
+      return fail(message, "cannot write the structure tree");
     }
     if (!add_outline()) return fail(message, "cannot add the bookmarks");
     if (!add_labels()) return fail(message, "cannot add the page labels");
@@ -155,6 +146,9 @@ class writer {
   // What finish_pdf() needs, after run().
   const std::vector<font_program>& programs() const { return programs_; }
   std::string to_unicode_cmap() const { return codes_ ? codes_->to_unicode_cmap() : std::string(); }
+  std::vector<unsigned> packed_objects() const {
+    return tags_ ? tags_->objects() : std::vector<unsigned>();
+  }
 
  private:
   bool ok(HPDF_STATUS status) const { return status == HPDF_OK && error_.code == HPDF_OK; }
@@ -286,7 +280,8 @@ class writer {
     } else {
       return true;  // a target that did not land anywhere
     }
-    return annot != nullptr && ok(HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0));
+    return annot != nullptr && ok(HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0)) &&
+           (!tags_ || tags_->annotation(annot, page_index_, a));
   }
 
   // Dark modules as filled squares; each horizontal run is one rectangle so
@@ -307,8 +302,15 @@ class writer {
                                               r((col - start) * m), r(m)));
       }
     }
+    if (tags_) tags_->add_box(q.x, y(q.y + q.size), q.x + q.size, y(q.y));
     return good && ok(HPDF_Page_Fill(p));
   }
+
+  // Marks are the structure writer's; an untagged layout (no structure) has none to write.
+  bool draw(HPDF_Page p, const mark_begin& m) {
+    return !tags_ || (tags_->begin(p, page_index_, m) && ok(HPDF_OK));
+  }
+  bool draw(HPDF_Page p, const mark_end&) { return !tags_ || (tags_->end(p) && ok(HPDF_OK)); }
 
   bool add_outline() {
     HPDF_Encoder utf8 = HPDF_GetEncoder(doc_, "UTF-8");
@@ -316,7 +318,7 @@ class writer {
     HPDF_Outline section = nullptr;
     for (const outline_entry& e : layout_.outline) {
       HPDF_Outline parent = e.level > 0 ? section : nullptr;
-      HPDF_Outline o = HPDF_CreateOutline(doc_, parent, fitted(e.title).c_str(), utf8);
+      HPDF_Outline o = HPDF_CreateOutline(doc_, parent, fit_string(e.title).c_str(), utf8);
       if (o == nullptr) return false;
       HPDF_Destination dest =
           HPDF_Page_CreateDestination(pages_.at(static_cast<std::size_t>(e.page)));
@@ -344,7 +346,7 @@ class writer {
   bool add_info() {
     const document_info& i = layout_.info;
     auto set = [&](HPDF_InfoType type, const std::string& value) {
-      return value.empty() || ok(HPDF_SetInfoAttr(doc_, type, fitted(value).c_str()));
+      return value.empty() || ok(HPDF_SetInfoAttr(doc_, type, fit_string(value).c_str()));
     };
     if (!set(HPDF_INFO_TITLE, i.title) || !set(HPDF_INFO_AUTHOR, i.author) ||
         !set(HPDF_INFO_SUBJECT, i.subject) || !set(HPDF_INFO_CREATOR, i.creator) ||
@@ -381,7 +383,9 @@ class writer {
   hpdf_error error_;
   HPDF_Doc doc_ = nullptr;
   std::vector<HPDF_Page> pages_;
-  std::optional<text_codes> codes_;  // set by load_fonts()
+  std::size_t page_index_ = 0;            // of the page being drawn
+  std::optional<structure_writer> tags_;  // when the layout has a structure tree
+  std::optional<text_codes> codes_;       // set by load_fonts()
   std::map<int, HPDF_Font> fonts_by_index_;
   std::vector<font_program> programs_;
 };
@@ -395,7 +399,7 @@ std::optional<std::string> emit_pdf(const page_layout& layout, const font_set& f
   auto bytes = w.run(message);
   if (!bytes) {
     diags.error(output_path, 0, 0, message);
-  } else if (!finish_pdf(*bytes, w.programs(), w.to_unicode_cmap())) {
+  } else if (!finish_pdf(*bytes, w.programs(), w.to_unicode_cmap(), w.packed_objects())) {
     diags.error(output_path, 0, 0,
                 "cannot embed the fonts: libharu wrote the file in an unexpected layout");
     return std::nullopt;

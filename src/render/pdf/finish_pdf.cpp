@@ -218,18 +218,27 @@ struct font_names {
 // (/CIDToGIDMap), the new objects from `first_new` on (font i: program
 // 2i, map 2i + 1); every stream compressed, the ToUnicode maps replaced.
 // False when a font is not found exactly once or a stream is not as expected.
+// The objects to be `packed` are skipped: they hold neither.
 bool edit_objects(const std::string& pdf, const xref_table& xref,
                   const std::vector<font_program>& fonts, const std::string& to_unicode_cmap,
-                  std::vector<edit>& edits) {
+                  const std::vector<unsigned>& packed, std::vector<edit>& edits) {
+  std::vector<bool> skip(xref.offsets.size(), false);  // to be packed: no font, no stream
+  for (unsigned n : packed) {
+    if (n < skip.size()) skip[n] = true;
+  }
   const std::size_t first_new = xref.offsets.size();
   const font_names names(fonts);
   std::vector<int> descendants(fonts.size()), descriptors(fonts.size());
   std::set<unsigned> maps, streams;
   for (unsigned object = 0; object < xref.offsets.size(); ++object) {
     const std::size_t offset = xref.offsets[object];
-    if (offset == 0) continue;
+    if (offset == 0 || skip[object]) continue;
     const std::string_view dict = dictionary_of(pdf, offset);
-    if (pdf.compare(offset + dict.size(), 7, "\nstream") == 0) streams.insert(object);
+    // Every stream but the XMP metadata, which stays readable in the bytes.
+    if (pdf.compare(offset + dict.size(), 7, "\nstream") == 0 &&
+        dict.find("/Type /Metadata") == std::string_view::npos) {
+      streams.insert(object);
+    }
     auto at = [&](std::string_view key) { return offset + dict.find(key) + key.size(); };
     if (unsigned n = reference_after(dict, "/ToUnicode ")) maps.insert(n);
     const bool descendant = dict.find("/Subtype /CIDFontType2") != std::string_view::npos;
@@ -262,12 +271,103 @@ bool edit_objects(const std::string& pdf, const xref_table& xref,
 struct new_objects {
   std::string text;
   std::vector<std::size_t> offsets;  // of each object in `text`
+  std::set<unsigned> packed;         // objects moved into object streams
+  std::size_t xref_stream = 0;       // the offset of the cross-reference stream in `text`, if any
 };
 
+// Most objects of one object stream (its index is 2 bytes in the
+// cross-reference stream).
+constexpr std::size_t max_objects_per_stream = 2000;
+
+void put_big_endian(std::string& out, std::size_t value, int bytes) {
+  for (int b = bytes - 1; b >= 0; --b) out += static_cast<char>((value >> (8 * b)) & 0xFF);
+}
+
+// Edits removing the objects `numbers` from where libharu wrote them, and
+// new objects, numbered from `first`: object streams holding them, and a
+// cross-reference stream (for /XRefStm) that finds them there. Nothing
+// when one is not a plain `N 0 obj … endobj` without a stream.
+bool pack_objects(const std::string& pdf, const xref_table& xref,
+                  const std::vector<unsigned>& numbers, std::size_t first, new_objects& added,
+                  std::vector<edit>& edits) {
+  std::vector<unsigned> sorted(numbers);
+  std::sort(sorted.begin(), sorted.end());
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  struct packed_object {
+    unsigned number;
+    std::string_view body;
+  };
+  std::vector<packed_object> objects;
+  std::vector<edit> removals;
+  for (unsigned n : sorted) {
+    if (n == 0 || n >= xref.offsets.size() || xref.offsets[n] == 0) return false;
+    const std::size_t offset = xref.offsets[n];
+    const std::string header = std::to_string(n) + " 0 obj\n";
+    const std::string_view dict = dictionary_of(pdf, offset);
+    if (pdf.compare(offset, header.size(), header) != 0 ||
+        pdf.compare(offset + dict.size(), 8, "\nendobj\n") != 0) {
+      return false;  // a stream, or not as libharu writes objects
+    }
+    objects.push_back({n, dict.substr(header.size())});
+    removals.push_back({offset, dict.size() + 8, {}});
+  }
+  if (objects.empty()) return true;
+  const std::size_t streams =
+      (objects.size() + max_objects_per_stream - 1) / max_objects_per_stream;
+  std::string entries;  // the cross-reference stream's rows: type 2, stream, index
+  std::string index;    // its /Index: runs of consecutive object numbers
+  for (std::size_t k = 0; k < objects.size(); ++k) {
+    const std::size_t stream = first + k / max_objects_per_stream;
+    entries += '\2';
+    put_big_endian(entries, stream, 4);
+    put_big_endian(entries, k % max_objects_per_stream, 2);
+    if (k == 0 || objects[k].number != objects[k - 1].number + 1) {
+      std::size_t length = 1;
+      while (k + length < objects.size() &&
+             objects[k + length].number == objects[k].number + length) {
+        ++length;
+      }
+      index += std::to_string(objects[k].number) + " " + std::to_string(length) + " ";
+    }
+  }
+  for (std::size_t j = 0; j < streams; ++j) {
+    std::string offsets, bodies;
+    const std::size_t end = std::min(objects.size(), (j + 1) * max_objects_per_stream);
+    for (std::size_t k = j * max_objects_per_stream; k < end; ++k) {
+      offsets += std::to_string(objects[k].number) + " " + std::to_string(bodies.size()) + " ";
+      bodies.append(objects[k].body);
+      bodies += '\n';
+    }
+    auto stream =
+        stream_object_text(first + j,
+                           "/Type /ObjStm\n/N " + std::to_string(end - j * max_objects_per_stream) +
+                               "\n/First " + std::to_string(offsets.size()) + "\n",
+                           offsets + bodies);
+    if (!stream) return false;
+    added.offsets.push_back(added.text.size());
+    added.text += *stream;
+  }
+  const std::size_t size = first + streams + 1;
+  auto xref_stream = stream_object_text(
+      first + streams,
+      "/Type /XRef\n/Size " + std::to_string(size) + "\n/Index [" + index + "]\n/W [1 4 2]\n",
+      entries);
+  if (!xref_stream) return false;
+  added.xref_stream = added.text.size();
+  added.offsets.push_back(added.text.size());
+  added.text += *xref_stream;
+  for (const packed_object& o : objects) added.packed.insert(o.number);
+  for (edit& e : removals) edits.push_back(std::move(e));
+  return true;
+}
+
 // Phase 2: the new objects, numbered from `first_new`: font i's program,
-// then its CIDToGIDMap.
-std::optional<new_objects> make_new_objects(const std::vector<font_program>& fonts,
-                                            std::size_t first_new) {
+// then its CIDToGIDMap; then the object streams of `packed`.
+std::optional<new_objects> make_new_objects(const std::string& pdf, const xref_table& xref,
+                                            const std::vector<font_program>& fonts,
+                                            const std::vector<unsigned>& packed,
+                                            std::vector<edit>& edits) {
+  const std::size_t first_new = xref.offsets.size();
   new_objects added;
   for (std::size_t i = 0; i < fonts.size(); ++i) {
     auto program = stream_object_text(
@@ -278,6 +378,9 @@ std::optional<new_objects> make_new_objects(const std::vector<font_program>& fon
     added.text += *program;
     added.offsets.push_back(added.text.size());
     added.text += *map;
+  }
+  if (!pack_objects(pdf, xref, packed, first_new + 2 * fonts.size(), added, edits)) {
+    return std::nullopt;
   }
   return added;
 }
@@ -300,27 +403,42 @@ bool edit_xref(const std::string& pdf, const xref_table& xref, const new_objects
   const std::size_t first_new = xref.offsets.size();
   const std::size_t xref_moved = moved(xref.xref);
   const std::size_t count = first_new + added.offsets.size();
-  std::string table = added.text + "xref\n0 " + std::to_string(count) + "\n";
-  auto entry = [&](std::size_t offset) {
+  // One row per object; the packed ones have none, so that a PDF 1.5
+  // reader finds them through /XRefStm (poppler takes a table's row first).
+  std::vector<std::string> rows(count);
+  for (std::size_t i = 0; i < count; ++i) {
     char buf[24];
-    std::snprintf(buf, sizeof buf, "%010zu 00000 n\r\n", offset);
-    table += buf;
-  };
-  for (std::size_t i = 0; i < first_new; ++i) {
-    if (xref.offsets[i] == 0) {
-      table.append(pdf, xref.entries + i * 20, 20);
-    } else {
-      entry(moved(xref.offsets[i]));
+    if (i < first_new && xref.offsets[i] == 0) {
+      rows[i].assign(pdf, xref.entries + i * 20, 20);
+    } else if (i >= first_new || !added.packed.count(static_cast<unsigned>(i))) {
+      const std::size_t offset =
+          i < first_new ? moved(xref.offsets[i]) : xref_moved + added.offsets[i - first_new];
+      std::snprintf(buf, sizeof buf, "%010zu 00000 n\r\n", offset);
+      rows[i] = buf;
     }
   }
-  for (std::size_t a : added.offsets) entry(xref_moved + a);
+  std::string table = added.text + "xref\n";
+  for (std::size_t i = 0; i < count;) {  // subsections of consecutive rows
+    std::size_t end = i;
+    while (end < count && !rows[end].empty()) ++end;
+    if (end > i) {
+      table += std::to_string(i) + " " + std::to_string(end - i) + "\n";
+      for (std::size_t k = i; k < end; ++k) table += rows[k];
+    }
+    i = end;
+    while (i < count && rows[i].empty()) ++i;
+  }
   const std::size_t entries_end = xref.entries + first_new * 20;
   const std::size_t size_at = pdf.find("/Size ", entries_end);
   if (size_at == std::string::npos || size_at > xref.startxref_value) return false;
   const std::size_t size_digits = size_at + 6;
   const std::size_t size_digits_end = pdf.find_first_not_of("0123456789", size_digits);
   edits.push_back({xref.xref, entries_end - xref.xref, std::move(table)});
-  edits.push_back({size_digits, size_digits_end - size_digits, std::to_string(count)});
+  edits.push_back({size_digits, size_digits_end - size_digits,
+                   std::to_string(count) +
+                       (added.packed.empty()
+                            ? std::string()
+                            : "\n/XRefStm " + std::to_string(xref_moved + added.xref_stream))});
   edits.push_back({xref.startxref_value, xref.startxref_digits,
                    std::to_string(xref_moved + added.text.size())});
   return true;
@@ -343,12 +461,12 @@ std::string apply_edits(const std::string& pdf, std::vector<edit>& edits) {
 }  // namespace
 
 bool finish_pdf(std::string& pdf, const std::vector<font_program>& fonts,
-                const std::string& to_unicode_cmap) {
+                const std::string& to_unicode_cmap, const std::vector<unsigned>& packed) {
   auto xref = read_xref(pdf);
   if (!xref) return false;
   std::vector<edit> edits;
-  if (!edit_objects(pdf, *xref, fonts, to_unicode_cmap, edits)) return false;
-  auto added = make_new_objects(fonts, xref->offsets.size());
+  if (!edit_objects(pdf, *xref, fonts, to_unicode_cmap, packed, edits)) return false;
+  auto added = make_new_objects(pdf, *xref, fonts, packed, edits);
   if (!added || !edit_xref(pdf, *xref, *added, edits)) return false;
   pdf = apply_edits(pdf, edits);
   return true;

@@ -13,6 +13,11 @@
 //   `begincidrange`, invalid there (poppler warns and guesses), and maps
 //   each code to itself; it is replaced by the map of the document's text
 //   codes (text_codes.hpp).
+// - Object streams. libharu writes every object on its own, uncompressed;
+//   the structure tree of a tagged PDF is hundreds of small dictionaries.
+//   They move into compressed object streams (PDF 1.5) that a
+//   cross-reference stream named by the trailer's /XRefStm finds (a hybrid
+//   file: a PDF 1.4 reader sees them as free, and needs none of them).
 #pragma once
 
 #include <string>
@@ -30,11 +35,12 @@ struct font_program {
 // Embeds `fonts` in `pdf` (a file as libharu writes it: a classic xref
 // table, uncompressed streams with indirect /Length objects), each into the
 // CIDFontType2 font and font descriptor of its name, replaces every
-// ToUnicode stream with `to_unicode_cmap`, compresses every stream, and
-// moves the xref offsets accordingly. Returns false,
+// ToUnicode stream with `to_unicode_cmap`, compresses every stream (but
+// XMP metadata), packs the objects `packed` (dictionaries without a stream)
+// into object streams, and moves the xref offsets accordingly. Returns false,
 // leaving `pdf` unchanged, when the file is not laid out as expected or a
 // font is not found in it exactly once.
 bool finish_pdf(std::string& pdf, const std::vector<font_program>& fonts,
-                const std::string& to_unicode_cmap);
+                const std::string& to_unicode_cmap, const std::vector<unsigned>& packed = {});
 
 }  // namespace handout::pdf

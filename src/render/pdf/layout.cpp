@@ -1,5 +1,6 @@
 #include "render/pdf/layout.hpp"
 
+#include "parse/metadata.hpp"
 #include "render/pdf/compose.hpp"
 #include "render/pdf/paginate.hpp"
 
@@ -33,6 +34,7 @@ void add_page_furniture(page& p, const composer& c, const std::string& title,
     double rule_y = base + size * 0.7;
     double section_width = section.empty() ? 0 : c.width(section, size);
     double room = c.right() - c.left() - section_width - size * 2;
+    const std::size_t from = p.items.size();
     auto title_lines = c.lines(title, size, room > 0 ? room : 1, false);
     if (!title_lines.empty())
       c.place(title_lines.front(), c.left(), base, size, color, false, p.items);
@@ -41,13 +43,16 @@ void add_page_furniture(page& p, const composer& c, const std::string& title,
       c.place(ls.front(), c.right() - section_width, base, size, color, false, p.items);
     }
     p.items.push_back(rule{c.left(), rule_y, c.right(), rule_y, 0.4, s.rule_color});
+    tag_artifact(p.items, from, artifact_kind::header);
   }
   if (s.footer) {
     std::string text = std::to_string(number) + " / " + std::to_string(count);
     double w = c.width(text, size);
     double base = c.bottom() + size * 3;
     auto ls = c.lines(text, size, 1e9, false);
+    const std::size_t from = p.items.size();
     c.place(ls.front(), (c.left() + c.right() - w) / 2, base, size, color, false, p.items);
+    tag_artifact(p.items, from, artifact_kind::footer);
   }
 }
 
@@ -60,22 +65,26 @@ page_layout layout_report(const report& r, const style& s, const font_metrics& m
   page_layout out;
   out.width = s.page_width;
   out.height = s.page_height;
-  out.info = {r.meta.title, r.meta.author, r.meta.subtitle, creator, {}, r.meta.date};
+  const std::string lang = r.meta.lang.empty() ? detect_language(r) : r.meta.lang;
+  out.info = {r.meta.title, r.meta.author, r.meta.subtitle, creator, {}, r.meta.date, lang};
+  // The structure tree: the cover's title is the one heading of level 1.
+  structure_builder tags(lang, word_language_of(r.meta.lang));  // the words plan_outline chose
+  tags.section_level = s.cover ? 2 : 1;
 
   // 1. The body, paginated on its own: its page numbers do not depend on
   //    the front matter.
-  flow body = paginate(c.body(plan), c.top(), c.bottom());
+  flow body = paginate(c.body(plan, tags), c.top(), c.bottom());
 
   // 2. The front matter: cover and contents (whose page numbers are now known).
   std::vector<page> front;
-  if (s.cover) front.push_back(c.cover(r));
+  if (s.cover) front.push_back(c.cover(r, tags));
   flow contents;
   if (s.contents && !plan.headings.empty()) {
     auto page_of = [&](int anchor) {
       auto it = body.anchors.find(anchor);
       return it == body.anchors.end() ? std::string() : std::to_string(it->second.page + 1);
     };
-    contents = paginate(c.contents(plan, page_of), c.top(), c.bottom());
+    contents = paginate(c.contents(plan, page_of, tags), c.top(), c.bottom());
     for (auto& p : contents.pages) front.push_back(std::move(p));
   }
   const int offset = static_cast<int>(front.size());
@@ -107,8 +116,11 @@ page_layout layout_report(const report& r, const style& s, const font_metrics& m
       std::string text = roman(i + 1);
       double w = c.width(text, s.small_size);
       auto ls = c.lines(text, s.small_size, 1e9, false);
+      auto& items = front[static_cast<std::size_t>(i)].items;
+      const std::size_t from = items.size();
       c.place(ls.front(), (c.left() + c.right() - w) / 2, c.bottom() + s.small_size * 3,
-              s.small_size, muted(s.text_color), false, front[static_cast<std::size_t>(i)].items);
+              s.small_size, muted(s.text_color), false, items);
+      tag_artifact(items, from, artifact_kind::footer);
     }
   }
 
@@ -126,6 +138,7 @@ page_layout layout_report(const report& r, const style& s, const font_metrics& m
   }
   if (offset > 0) out.labels.push_back({0, true, 1});
   out.labels.push_back({offset, false, 1});
+  out.structure = tags.take();
   return out;
 }
 

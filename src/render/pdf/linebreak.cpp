@@ -577,10 +577,11 @@ glue_ratios line_ratios(const paragraph_sums::extent& e, bool last_line,
 }
 
 // Phase 4: sets one line: trailing spaces dropped, justified, grouped into
-// pieces of one font and one character spacing.
+// pieces of one font and one character spacing that do not cross
+// `url_edges` (sorted byte offsets).
 line set_line(std::string_view text, const std::vector<glyph>& glyphs, const span& s,
-              const paragraph_sums& sums, const break_options& options,
-              const font_metrics& metrics) {
+              const paragraph_sums& sums, const break_options& options, const font_metrics& metrics,
+              const std::vector<std::size_t>& url_edges) {
   const std::size_t last = sums.set_end(s.begin, s.end);
   line out;
   out.begin = glyphs[s.begin].begin;
@@ -607,9 +608,10 @@ line set_line(std::string_view text, const std::vector<glyph>& glyphs, const spa
   std::size_t piece_chars = 0;
   // Adds characters to the open piece when font and spacing match (a
   // ligature's later characters always: one glyph is drawn for them all, so
-  // they do not set the piece's spacing), else to a new piece.
-  auto add = [&](int font, std::string_view chars, bool joined) {
-    bool same = piece != nullptr && piece->font == font &&
+  // they do not set the piece's spacing), else to a new piece. A URL's ends
+  // (`edge`) start a new piece, so that its text can be tagged as a link.
+  auto add = [&](int font, std::string_view chars, bool joined, bool edge) {
+    bool same = piece != nullptr && piece->font == font && !edge &&
                 (!spacing_set || std::abs(piece->char_space - prev_space) < 1e-9);
     if (joined && piece != nullptr) {
       // in the ligature's piece, as it is
@@ -635,7 +637,7 @@ line set_line(std::string_view text, const std::vector<glyph>& glyphs, const spa
     bool own_hyphen = i + 1 == last && !s.last && g.hyphen_after == hyphen_point::existing &&
                       metrics.font_for(U'\u2010') == g.font;
     add(g.font, own_hyphen ? std::string_view("\u2010") : text.substr(g.begin, g.end - g.begin),
-        g.joined);
+        g.joined, std::binary_search(url_edges.begin(), url_edges.end(), g.begin));
     if (g.ligature != 0)
       piece->ligatures.push_back({piece_chars - 1, g.ligature_count, g.ligature});
     out.stops.emplace_back(g.begin, x);
@@ -652,7 +654,7 @@ line set_line(std::string_view text, const std::vector<glyph>& glyphs, const spa
   }
   if (hyphen) {
     int font = metrics.font_for(U'-');
-    add(font, "-", false);
+    add(font, "-", false, true);  // a piece of its own: the tagged PDF makes it an artifact
     out.width = x + metrics.advance(font, U'-') * options.size / 1000.0;
     out.hyphen = true;
   }
@@ -669,9 +671,15 @@ std::vector<line> break_lines(std::string_view text, const break_options& option
   if (options.justify) mark_hyphens(text, options, glyphs);
   const double hyphen_width = metrics.advance(metrics.font_for(U'-'), U'-') * options.size / 1000.0;
   paragraph_sums sums(glyphs, options.size, hyphen_width);
+  std::vector<std::size_t> url_edges;
+  for (const url_span& u : options.urls) {
+    url_edges.push_back(u.offset);
+    url_edges.push_back(u.offset + u.length);
+  }
+  std::sort(url_edges.begin(), url_edges.end());
   std::vector<line> lines;
   for (const span& s : fit_spans(glyphs, sums, options))
-    lines.push_back(set_line(text, glyphs, s, sums, options, metrics));
+    lines.push_back(set_line(text, glyphs, s, sums, options, metrics, url_edges));
   return lines;
 }
 

@@ -24,8 +24,9 @@ bool is_no_line_end(char32_t cp);
 bool is_cjk(char32_t cp);
 
 // A piece of a line drawn in one font, with the same extra space after each
-// character and the font's kerning between some. `x` is from the line's
-// start, in points.
+// character and the font's kerning between some; a URL of
+// `break_options::urls` starts and ends a piece, and a hyphen added by
+// hyphenation is a piece of its own. `x` is from the line's start, in points.
 struct text_piece {
   double x = 0;
   int font = 0;

@@ -57,6 +57,8 @@ struct link_area {
   std::string uri;                        // percent-encoded ASCII; empty for internal
   int target_page = -1;                   // internal target: 0-based page index
   double target_y = 0;
+  int element = -1;      // the Link structure element it belongs to, or -1
+  std::string contents;  // what the link is, in words, for readers of the annotation
 };
 
 // A QR code as a grid of dark modules, drawn as squares; (x, y) is its top-left.
@@ -67,7 +69,19 @@ struct qr_code {
   rgb color;
 };
 
-using page_item = std::variant<text_run, rule, link_area, qr_code>;
+// What the items up to the matching mark_end are, for the tagged PDF: content
+// of structure element `element` (an index into page_layout::structure), or,
+// when `element` is -1, an artifact of kind `artifact` that readers skip.
+// Marks pair up within one block, so a page never splits a pair; they do not
+// nest.
+enum class artifact_kind { layout, header, footer };
+struct mark_begin {
+  int element = -1;
+  artifact_kind artifact = artifact_kind::layout;
+};
+struct mark_end {};
+
+using page_item = std::variant<text_run, rule, link_area, qr_code, mark_begin, mark_end>;
 
 struct page {
   std::vector<page_item> items;
@@ -93,6 +107,36 @@ struct page_label {
 struct document_info {
   std::string title, author, subject, creator, keywords;
   std::string date;  // YYYY-MM-DD or empty: no date at all
+  std::string lang;  // BCP 47 tag of the text, e.g. "zh-CN"
+};
+
+// The standard structure types of tagged PDF (ISO 32000-1, 14.8.4) we use.
+enum class structure_type {
+  document,
+  heading,  // H1 … H6 by `level`
+  paragraph,
+  span,
+  list,
+  list_item,
+  label,
+  list_body,
+  link,
+  figure,
+  toc,
+  toc_item,
+  reference,
+};
+
+// An element of the structure tree. Elements are listed parents first; an
+// element's place among its siblings is where its first content is drawn
+// (pages in order, items in order), so the tree follows the reading order of
+// the pages and an element nothing is drawn for is left out.
+struct structure_element {
+  structure_type type = structure_type::paragraph;
+  int level = 1;     // for a heading
+  int parent = -1;   // index of the parent element; -1 for the root (the one document element)
+  std::string alt;   // alternative text (a figure's), or empty
+  std::string lang;  // BCP 47 tag when it differs from the document's, or empty
 };
 
 // A whole laid-out document.
@@ -102,6 +146,7 @@ struct page_layout {
   std::vector<outline_entry> outline;
   std::vector<page_label> labels;
   document_info info;
+  std::vector<structure_element> structure;  // empty: an untagged PDF
   // Per heading of the outline (plan_outline's order): the 1-based page it
   // lands on, counting every page from the cover; 0 when it has none. The
   // DOCX's table of contents shows these.

@@ -10,10 +10,10 @@ void shift(page_item& item, double dy) {
         using T = std::decay_t<decltype(v)>;
         if constexpr (std::is_same_v<T, text_run> || std::is_same_v<T, qr_code>) {
           v.y += dy;
-        } else {
+        } else if constexpr (std::is_same_v<T, rule> || std::is_same_v<T, link_area>) {
           v.y0 += dy;
           v.y1 += dy;
-        }
+        }  // marks have no place
       },
       item);
 }
