@@ -75,13 +75,15 @@ void add_online_check(sha256& h, const std::optional<links::online::online_optio
 // Everything the outputs depend on besides the deck itself. The tool is
 // identified by its version and its build ID, so a rebuilt binary rebuilds
 // the decks; a font by its size and modification time (a new package
-// version changes them), the style by its contents; the online check and
-// its options. Nothing when OpenSSL fails.
+// version changes them), the style by its contents; the text dialect, the
+// symlink policy, the online check and its options. Nothing when OpenSSL fails.
 std::optional<std::string> run_fingerprint(const convert_request& request) {
   sha256 h;
   h.field("handout-batch-2").field(HANDOUT_VERSION);
   h.field(executable_identity());
   for (const renderer* r : request.formats) h.field(r->name);
+  h.field(request.kinds.pdftotext ? "pdftotext dialect" : "detected dialect");
+  h.field(follow_symlinks() ? "symlinks followed" : "symlinks inside the tree");
   h.field(request.style_file.empty()
               ? std::string("built-in style")
               : sha256_file(request.style_file).value_or("unreadable style"));
@@ -168,7 +170,9 @@ deck_result process(const batch_env& env, const deck& d) {
     return result;
   };
 
-  auto r = load_input(d.input, diags);
+  auto r = load_input(d.input, diags,
+                      env.request.kinds.pdftotext ? text_dialect::pdftotext : text_dialect::detect,
+                      d.tree);
   if (!r) return finish(deck_status::failed);
   if (env.request.online) {
     // One deck's check at a time: each honours the per-host limits and
@@ -348,8 +352,7 @@ int record(const std::string& out_dir, const std::vector<std::string>& removed_s
 // added to `stems`.
 std::vector<std::string> remove_deleted_decks(const convert_request& request,
                                               const std::string& out_dir, manifest& m,
-                                              std::vector<std::string>& stems,
-                                              diagnostics& diags) {
+                                              std::vector<std::string>& stems, diagnostics& diags) {
   std::vector<std::string> removed;
   for (const std::string& stem : deleted_decks(m, request.inputs)) {
     const deck_result& d = m.decks.at(stem);
