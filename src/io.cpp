@@ -418,10 +418,10 @@ scratch_file::~scratch_file() {
   unregister_pending(registered_);
 }
 
-bool scratch_file::create(std::string_view data, std::string& error) {
+bool scratch_file::create(std::string_view data, std::string& error, bool in_memory) {
   // An anonymous memory file, named through /proc: nothing on disk to create
   // and remove (a batch makes one per deck), nothing left if the process dies.
-  int fd = ::memfd_create("handout-scratch", MFD_CLOEXEC);
+  int fd = in_memory ? ::memfd_create("handout-scratch", MFD_CLOEXEC) : -1;
   if (fd >= 0 && write_all(fd, data, error)) {
     std::string path = "/proc/self/fd/" + std::to_string(fd);
     if (::access(path.c_str(), R_OK) == 0) {

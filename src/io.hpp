@@ -93,7 +93,9 @@ class scratch_file {
   scratch_file& operator=(const scratch_file&) = delete;
   ~scratch_file();
   // Creates the file holding `data`; on failure returns false and sets `error`.
-  bool create(std::string_view data, std::string& error);
+  // `in_memory` false puts it in the temp directory always, for a large file
+  // that should not hold memory (libharu's whole PDF, read back once).
+  bool create(std::string_view data, std::string& error, bool in_memory = true);
   const std::string& path() const { return path_; }
 
  private:

@@ -40,6 +40,10 @@ inline constexpr std::size_t max_metadata_bytes = std::size_t{64} << 10;  // 64 
 // text codes (render/pdf/text_codes.hpp) in one format 4 subtable, whose
 // 16-bit length (32 bytes + 2 per code) must not pass 65,535.
 inline constexpr std::size_t max_pdf_characters = 32'751;
+// Fewest pages of a PDF that libharu writes through a temp file rather than
+// its memory stream, so that a long document is not held twice (see
+// docs/PERFORMANCE.md, memory); shorter ones are faster in memory.
+inline constexpr std::size_t min_pdf_pages_saved_through_a_file = 200;
 
 // The online link check (handout links --online).
 // Largest response body kept (an oEmbed answer); a longer one is not read.

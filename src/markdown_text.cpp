@@ -19,10 +19,11 @@ std::size_t longest_backtick_run(std::string_view text) {
   return longest;
 }
 
-// Characters with a meaning somewhere in CommonMark or GitHub's Markdown:
-// escapes, emphasis, code, links and images, HTML and entities, table
-// cells, strike-through, math, headings.
-constexpr std::string_view special = "\\`*_[]()<>!&|~$#{}";
+// Characters that start something in CommonMark or GitHub's Markdown:
+// escapes, emphasis, code, links and images (`[`; without it `(`, `)` and
+// `!` are text), HTML and entities, table cells, strike-through, math,
+// headings.
+constexpr std::string_view special = "\\`*_[]<>&|~$#";
 
 }  // namespace
 

@@ -11,9 +11,10 @@ namespace handout::markdown {
 // `text` as literal inline text in a paragraph, list item or table cell:
 // first terminal_text() (one line: no line break, control or bidi character
 // survives), then each ASCII character that Markdown or GitHub gives a
-// meaning (emphasis, links, images, code, HTML, entities, cells, math,
-// strike-through, headings) backslash-escaped, and a leading `-`, `+` or `=`
-// too, so that no input can start a heading, list, link or block.
+// meaning (emphasis, links and images by their `[`, code, HTML, entities,
+// cells, math, strike-through, headings) backslash-escaped, and a leading
+// `-`, `+` or `=` too, so that no input can start a heading, list, link or
+// block.
 std::string text(std::string_view text);
 
 // Where a code span goes: a `|` inside a table cell must be escaped (GitHub

@@ -67,14 +67,15 @@ TEST(Excerpt, LongTextIsCutAtTheLimitInCodePointsWithAnEllipsis) {
 
 TEST(MarkdownText, EveryCharacterWithAMeaningIsEscaped) {
   EXPECT_EQ(markdown::text("a*b_c`d[e](f)![g]<h>&i|j~k$l#m\\n"),
-            "a\\*b\\_c\\`d\\[e\\]\\(f\\)\\!\\[g\\]\\<h\\>\\&i\\|j\\~k\\$l\\#m\\\\n");
+            "a\\*b\\_c\\`d\\[e\\](f)!\\[g\\]\\<h\\>\\&i\\|j\\~k\\$l\\#m\\\\n");
+  EXPECT_EQ(markdown::text("(line 21)"), "(line 21)");
   EXPECT_EQ(markdown::text("- item"), "\\- item");
   EXPECT_EQ(markdown::text("plain 中文 talk.txt"), "plain 中文 talk.txt");
 }
 
 TEST(MarkdownText, LineBreaksAndControlsCannotStartABlock) {
   EXPECT_EQ(markdown::text("x\n# Heading\n![i](http://e/i.png)"),
-            "x\\\\x0a\\# Heading\\\\x0a\\!\\[i\\]\\(http://e/i.png\\)");
+            "x\\\\x0a\\# Heading\\\\x0a!\\[i\\](http://e/i.png)");
   EXPECT_EQ(markdown::text("\x1b[31m"), "\\\\x1b\\[31m");
 }
 

@@ -1,11 +1,13 @@
 #include "render/pdf/emit_pdf.hpp"
 
 #include <hpdf.h>
+#include <malloc.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <limits>
 #include <map>
 #include <set>
 #include <string>
@@ -77,7 +79,7 @@ std::vector<std::string> split_codes(const std::string& codes) {
 // The writer's state for one document.
 class writer {
  public:
-  writer(const page_layout& layout, const font_set& fonts) : layout_(layout), fonts_(fonts) {
+  writer(page_layout& layout, const font_set& fonts) : layout_(layout), fonts_(fonts) {
     doc_ = HPDF_New(&on_error, &error_);
   }
   writer(const writer&) = delete;
@@ -111,6 +113,7 @@ class writer {
         bool drawn = std::visit([&](const auto& v) { return draw(pages_[i], v); }, item);
         if (!drawn) return fail(message, "cannot draw page " + std::to_string(i + 1));
       }
+      std::vector<page_item>().swap(layout_.pages[i].items);  // drawn: libharu has it now
     }
     if (!add_outline()) return fail(message, "cannot add the bookmarks");
     if (!add_labels()) return fail(message, "cannot add the page labels");
@@ -318,7 +321,37 @@ class writer {
     return true;
   }
 
+  // A long document is written by libharu to a scratch file in the temp
+  // directory (its memory stream would hold a second copy of the whole PDF
+  // beside the pages), libharu is freed, and the bytes are read back; a
+  // short one (most decks) is read from the memory stream, which is faster.
   std::optional<std::string> save(std::string& message) {
+    if (layout_.pages.size() < limits::min_pdf_pages_saved_through_a_file) {
+      return save_in_memory(message);
+    }
+    scratch_file file;
+    std::string error;
+    if (!file.create("", error, false)) {
+      message = "cannot write the PDF to a temp file: " + error;
+      return std::nullopt;
+    }
+    if (!ok(HPDF_SaveToFile(doc_, file.path().c_str())))
+      return fail(message, "cannot write the PDF");
+    HPDF_Free(doc_);
+    doc_ = nullptr;
+    // libharu's million small blocks are free now: give their pages back
+    // before the file's bytes need one large block.
+    malloc_trim(0);
+    diagnostics read_diags;
+    auto bytes = read_file(file.path(), std::numeric_limits<std::size_t>::max(), read_diags);
+    if (!bytes) {
+      message = "cannot read the PDF back from " + file.path();
+      return std::nullopt;
+    }
+    return bytes;
+  }
+
+  std::optional<std::string> save_in_memory(std::string& message) {
     if (!ok(HPDF_SaveToStream(doc_))) return fail(message, "cannot write the PDF");
     std::string out;
     out.resize(HPDF_GetStreamSize(doc_));
@@ -332,7 +365,7 @@ class writer {
     return out;
   }
 
-  const page_layout& layout_;
+  page_layout& layout_;
   const font_set& fonts_;
   hpdf_error error_;
   HPDF_Doc doc_ = nullptr;
@@ -344,7 +377,7 @@ class writer {
 
 }  // namespace
 
-std::optional<std::string> emit_pdf(const page_layout& layout, const font_set& fonts,
+std::optional<std::string> emit_pdf(page_layout& layout, const font_set& fonts,
                                     const std::string& output_path, diagnostics& diags) {
   writer w(layout, fonts);
   std::string message;
