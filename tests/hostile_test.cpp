@@ -492,5 +492,28 @@ TEST(Hostile, SymlinksLeadingOutOfTheInputTreeAreRefusedUnlessFollowed) {
   EXPECT_THAT(f.err, ::testing::Not(HasSubstr(secret_line.substr(0, 60))));
 }
 
+// A file that is not what it claims (a secret linked in, with
+// --follow-symlinks, or pasted by mistake) is never quoted whole: each
+// message quotes at most limits::max_quoted_chars characters of it.
+TEST(Hostile, MessagesQuoteAtMostAShortExcerptOfAFile) {
+  test::temp_dir dir;
+  const std::string secret = "SECRET" + std::string(200, 'x');
+  write_all(dir / "talk.txt", " Talk\n\u2022 x\n");
+  write_all(dir / "talk.meta.yaml", secret + ": 1\ndate: " + secret + "\n");
+  write_all(dir / "style.yaml", "page:\n  margin: " + secret + "\n" + secret + ": 1\n");
+  write_all(dir / "bad.json", "{\"decks\": \"" + secret);
+  std::vector<std::string> outputs;
+  outputs.push_back(run_handout("parse " + quote(dir / "talk.txt")).err);
+  outputs.push_back(run_handout("convert " + quote(dir / "talk.txt") + " --style " +
+                                quote(dir / "style.yaml") + " -o " + quote(dir / "out") + " -q")
+                        .err);
+  outputs.push_back(run_handout("links --merge " + quote(dir / "bad.json")).err);
+  for (const auto& err : outputs) {
+    EXPECT_THAT(err, HasSubstr("SECRET")) << "the case must reach a quoting message:\n" << err;
+    EXPECT_THAT(err, ::testing::Not(HasSubstr(secret.substr(0, 41)))) << err;
+    EXPECT_THAT(err, HasSubstr("\u2026")) << err;
+  }
+}
+
 }  // namespace
 }  // namespace handout
