@@ -20,6 +20,8 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION "text")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)  # libhpdf, libharfbuzz, libicu, ... from the binary
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-wqy-microhei")  # the default style's font
+# PDF hyphenation patterns, read at run time from /usr/share/hyphen (none: no hyphenation)
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "hyphen-en-us")
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "Turns bullet-structured slide text into reports
  handout converts slide decks written as bullet text into an XML
  intermediate, a typeset PDF and a YouTube link audit, many decks at once,

@@ -17,6 +17,8 @@ run_packages=(
   libssl-dev nlohmann-json3-dev
   # the default style's font
   fonts-wqy-microhei
+  # PDF hyphenation: the library, and patterns found at run time in /usr/share/hyphen
+  libhyphen-dev hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr
 )
 test_packages=(
   libgtest-dev libgmock-dev libxml2-utils python3
@@ -26,6 +28,8 @@ test_packages=(
   python3-jsonschema pandoc bsdutils
   # PDF tests: real readers, and a Latin face for the font fallback test
   poppler-utils qpdf ghostscript fonts-dejavu-core
+  # bench/typography.sh reads PDFs back with MuPDF (mutool draw -F stext)
+  mupdf-tools
   # DOCX tests: read back by real consumers
   libreoffice-writer-nogui zip unzip
   # slide fixtures (tests/tools/make_slide_fixtures.sh): Impress makes the

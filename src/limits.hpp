@@ -44,6 +44,11 @@ inline constexpr std::size_t max_pdf_characters = 32'751;
 // its memory stream, so that a long document is not held twice (see
 // docs/PERFORMANCE.md, memory); shorter ones are faster in memory.
 inline constexpr std::size_t min_pdf_pages_saved_through_a_file = 200;
+// Total-fit line breaking of one paragraph (a bullet's text between hard
+// line breaks): most candidate breaks, and most candidate lines measured;
+// past either the paragraph is broken greedily, line by line.
+inline constexpr std::size_t max_total_fit_breaks = 20'000;
+inline constexpr std::size_t max_total_fit_lines_tried = 400'000;
 
 // The online link check (handout links --online).
 // Largest response body kept (an oEmbed answer); a longer one is not read.

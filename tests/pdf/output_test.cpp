@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <regex>
+#include <sstream>
 
 #include "parse/load.hpp"
 #include "render/pdf/compose.hpp"
 #include "render/pdf/fonts.hpp"
+#include "render/pdf/hyphenate.hpp"
 #include "require_font.hpp"
 #include "style.hpp"
 #include "test_support.hpp"
@@ -438,6 +440,35 @@ TEST(PdfRenderer, CharacterNoFontHasIsAWarning) {
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.err.find("U+1F600"), std::string::npos) << r.err;
   EXPECT_TRUE(std::filesystem::exists(dir / "deck.pdf"));
+}
+
+}  // namespace
+}  // namespace handout
+
+namespace handout {
+namespace {
+
+TEST(PdfRenderer, HyphenatedEnglishComesBackWholeFromPdftotext) {
+  if (!have_program("pdftotext")) GTEST_SKIP() << "poppler-utils are not installed";
+  if (!pdf::hyphenator::for_language("en-US")) GTEST_SKIP() << "hyphen-en-us is not installed";
+  test::temp_dir dir;
+  const std::string deck = test::data_path("typography-en.txt");
+  auto r = run_handout("convert " + shell_quoted(deck) + " -o " + shell_quoted(dir.path()) +
+                       " --formats pdf");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::string pdf = dir / "typography-en.pdf";
+  // Lines end in hyphens (-layout keeps them) ...
+  auto layout = run("pdftotext -layout " + shell_quoted(pdf) + " -");
+  EXPECT_TRUE(std::regex_search(layout.out, std::regex("[a-z]-\n"))) << "nothing hyphenated";
+  // ... and the default reading joins each hyphenated word again, keeping a
+  // hyphen of the text (drawn as U+2010 at a line end).
+  auto text = run("pdftotext -enc UTF-8 " + shell_quoted(pdf) + " -");
+  std::string flat = squeeze(std::regex_replace(text.out, std::regex("\u2010"), "-"));
+  std::istringstream words(test::read_all(deck));
+  for (std::string w; words >> w;) {
+    if (w == "•" || w == "◦" || w.starts_with("http")) continue;
+    EXPECT_NE(flat.find(w), std::string::npos) << w;
+  }
 }
 
 }  // namespace

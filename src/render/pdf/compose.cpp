@@ -14,13 +14,27 @@ constexpr double huge_width = 1e9;
 
 }  // namespace
 
+bool is_lead_in(std::string_view text) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text.ends_with(":") || text.ends_with("：");
+}
+
 rgb muted(const rgb& c) {
   auto mix = [](double v) { return v + (1 - v) * 0.4; };
   return {mix(c.r), mix(c.g), mix(c.b)};
 }
 
-composer::composer(const style& s, const font_metrics& metrics, const fixed_words& words)
-    : style_(s), metrics_(metrics), words_(words) {}
+composer::composer(const style& s, const font_metrics& metrics, const fixed_words& words,
+                   std::string_view lang)
+    : style_(s), metrics_(metrics), words_(words), hyphenation_(hyphenator::for_language(lang)) {
+  // A language with no patterns (Chinese, Japanese, Korean, none given):
+  // Latin text there is mostly English, so paragraphs without Han are
+  // hyphenated as English and the others not at all.
+  if (!hyphenation_) {
+    hyphenation_ = hyphenator::for_language("en-US");
+    hyphenate_beside_cjk_ = false;
+  }
+}
 
 double composer::width(std::string_view text, double size) const {
   auto ls = lines(text, size, huge_width, false);
@@ -35,6 +49,8 @@ std::vector<line> composer::lines(std::string_view text, double size, double wid
   o.justify = justify;
   o.cjk_latin_space = style_.cjk_latin_space;
   o.urls = urls;
+  o.hyphenation = hyphenation_;
+  o.hyphenate_beside_cjk = hyphenate_beside_cjk_;
   return break_lines(text, o, metrics_);
 }
 
@@ -257,8 +273,10 @@ void composer::bullet_blocks(const item& it, const std::string& head,
               size, level == 1 ? s.heading_color : s.text_color, false, b.items);
       }
     }
-    // No orphaned first line, no widowed last line.
-    b.keep_with_next = ls.size() > 1 && (i == 0 || i + 2 == ls.size());
+    // No orphaned first line, no widowed last line; a lead-in (`事件：`)
+    // stays with what it introduces.
+    b.keep_with_next = (ls.size() > 1 && (i == 0 || i + 2 == ls.size())) ||
+                       (i + 1 == ls.size() && is_lead_in(it.text));
     place(ls[i], text_x, baseline_in(step, size), size, s.text_color, false, b.items);
     // URLs in the text are clickable where they are set.
     for (const url_span& u : it.urls) {

@@ -19,7 +19,9 @@ namespace handout::pdf {
 // The type setter every part uses: the style, the metrics and the text area.
 class composer {
  public:
-  composer(const style& s, const font_metrics& metrics, const fixed_words& words);
+  // `lang` (BCP 47, the deck's) chooses the hyphenation patterns.
+  composer(const style& s, const font_metrics& metrics, const fixed_words& words,
+           std::string_view lang = {});
 
   // The text area, in points from the page's top-left.
   double left() const { return style_.margin_left; }
@@ -58,7 +60,13 @@ class composer {
   const style& style_;
   const font_metrics& metrics_;
   fixed_words words_;
+  const hyphenator* hyphenation_ = nullptr;
+  bool hyphenate_beside_cjk_ = true;
 };
+
+// A bullet that introduces what follows it: its text ends with a colon
+// (`事件：`, `Why:`). Kept on the same page as the next line.
+bool is_lead_in(std::string_view text);
 
 // The color of secondary text (running heads, page numbers, the cover's
 // details): the text colour lightened towards white.

@@ -56,7 +56,7 @@ void add_page_furniture(page& p, const composer& c, const std::string& title,
 page_layout layout_report(const report& r, const style& s, const font_metrics& metrics,
                           const std::string& creator) {
   const outline plan = plan_outline(r);
-  composer c(s, metrics, plan.words);
+  composer c(s, metrics, plan.words, r.meta.lang);
   page_layout out;
   out.width = s.page_width;
   out.height = s.page_height;

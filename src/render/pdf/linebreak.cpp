@@ -4,8 +4,11 @@
 #include <unicode/utext.h>
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 
+#include "limits.hpp"
+#include "render/pdf/total_fit.hpp"
 #include "utf8.hpp"
 
 namespace handout::pdf {
@@ -27,17 +30,6 @@ bool is_latin_alnum(char32_t cp) {
 
 bool is_space(char32_t cp) { return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0; }
 bool is_newline(char32_t cp) { return cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029; }
-
-struct glyph {
-  char32_t cp = 0;
-  std::size_t begin = 0, end = 0;  // bytes
-  int font = 0;
-  double advance = 0;      // points
-  double gap_after = 0;    // fixed space after it (Han–Latin), points
-  bool collapsed = false;  // a space beside full-width punctuation: not set
-  bool break_before = false;
-  bool hard_break_before = false;
-};
 
 // ICU's line break iterator for Chinese, created once per thread.
 icu::BreakIterator* line_iterator() {
@@ -151,11 +143,67 @@ bool is_fullwidth_punct(char32_t cp) {
          (cp >= 0xFF5B && cp <= 0xFF65);
 }
 
+// Punctuation whose glyph fills one half of its em, after W3C clreq/jlreq:
+// closing marks (ink on the left, a blank right half) and opening ones (a
+// blank left half). `！？` and middle dots are centred and keep their width.
+bool may_be_mark(char32_t cp) {
+  return (cp >= 0x2018 && cp <= 0x201D) || (cp >= 0x3000 && cp <= 0x303F) ||
+         (cp >= 0xFF00 && cp <= 0xFF65);
+}
+bool is_closing_mark(char32_t cp) {
+  return may_be_mark(cp) && in(cp, U"，。、：；）」』】〉》〕〗〙〛］｝”’");
+}
+bool is_opening_mark(char32_t cp) {
+  return may_be_mark(cp) && in(cp, U"（「『【〈《〔〖〘〚［｛“‘");
+}
+
+bool is_latin_letter(char32_t cp) {
+  return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
+         (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7);
+}
+bool is_upper(char32_t cp) { return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE); }
+
+// The glue of a line: a word space stretches by half its width and shrinks
+// by a third (TeX's 1/6 and 1/9 em for a 1/3 em space); the quarter em
+// between Han and Latin by an eighth of an em either way; between CJK
+// characters a little stretch, used only once word spaces are at their full
+// stretch, and no shrink (compressible punctuation shrinks instead).
+constexpr double space_stretch = 1.0 / 2, space_shrink = 1.0 / 3;
+constexpr double cjk_latin_glue = 1.0 / 4, cjk_latin_flex = 1.0 / 8;  // em
+constexpr double cjk_stretch = 0.025;                                 // em
+// What breaking costs, after TeX's \hyphenpenalty and \exhyphenpenalty.
+constexpr double hyphen_penalty = 50, explicit_hyphen_penalty = 50;
+constexpr std::size_t min_hyphenated_letters = 5;
+
+enum class hyphen_point : unsigned char { none, soft, existing };
+
+struct glyph {
+  char32_t cp = 0;
+  std::size_t begin = 0, end = 0;  // bytes
+  int font = 0;
+  double advance = 0;  // the font's, points
+  double trim = 0;     // taken off the advance: punctuation beside punctuation
+  // The space after it when the next glyph is on the same line: natural
+  // (negative to pull an opening mark back), stretch, CJK stretch, shrink.
+  double glue = 0, stretch = 0, cjk = 0, shrink = 0;
+  bool collapsed = false;  // a space beside full-width punctuation: not set
+  bool break_before = false;
+  bool hard_break_before = false;
+  hyphen_point hyphen_after = hyphen_point::none;
+
+  double set_width() const { return advance - trim; }
+  bool full_width(double size) const { return advance >= size * 0.9; }
+};
+
+bool is_blank(const glyph& g) { return is_space(g.cp) || is_newline(g.cp) || g.collapsed; }
+
 // Phase 1: characters, their fonts and widths; spaces beside full-width
-// punctuation collapsed, the fixed gap between Han and Latin added.
+// punctuation collapsed; the glue after each character; adjacent
+// punctuation compressed (`），` `。」` `（「`).
 std::vector<glyph> measure_glyphs(std::string_view text, const break_options& options,
                                   const font_metrics& metrics) {
   std::vector<glyph> glyphs;
+  glyphs.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
     glyph g;
     g.begin = i;
@@ -174,11 +222,39 @@ std::vector<glyph> measure_glyphs(std::string_view text, const break_options& op
       glyphs[i].advance = 0;
     }
   }
-  for (std::size_t i = 0; i + 1 < glyphs.size(); ++i) {
-    char32_t a = glyphs[i].cp, b = glyphs[i + 1].cp;
-    if (options.cjk_latin_space &&
-        ((is_han(a) && is_latin_alnum(b)) || (is_latin_alnum(a) && is_han(b)))) {
-      glyphs[i].gap_after = options.size / 4;
+  const double em = options.size;
+  auto closing = [&](const glyph& g) { return is_closing_mark(g.cp) && g.full_width(em); };
+  auto opening = [&](const glyph& g) { return is_opening_mark(g.cp) && g.full_width(em); };
+  // Each glyph and the next one drawn (collapsed spaces skipped).
+  std::size_t prev = glyphs.size();
+  for (std::size_t k = 0; k < glyphs.size(); ++k) {
+    if (glyphs[k].collapsed) continue;
+    if (prev == glyphs.size()) {
+      prev = k;
+      continue;
+    }
+    glyph& a = glyphs[prev];
+    const glyph& b = glyphs[k];
+    prev = k;
+    if (is_newline(a.cp) || is_newline(b.cp)) continue;
+    if (is_space(a.cp)) {
+      a.stretch = a.advance * space_stretch;
+      a.shrink = a.advance * space_shrink;
+    } else if (options.cjk_latin_space &&
+               ((is_han(a.cp) && is_latin_alnum(b.cp)) || (is_latin_alnum(a.cp) && is_han(b.cp)))) {
+      a.glue = em * cjk_latin_glue;
+      a.stretch = a.shrink = em * cjk_latin_flex;
+    } else if (!is_space(b.cp) && (is_cjk(a.cp) || is_cjk(b.cp))) {
+      a.cjk = em * cjk_stretch;
+    }
+    if (closing(a) && (closing(b) || opening(b))) {
+      a.trim = a.advance / 2;
+    } else if (opening(a) && opening(b)) {
+      a.glue -= b.advance / 2;
+    } else {
+      // Not compressed for good: the blank half may shrink a tight line.
+      if (closing(a)) a.shrink += a.advance / 2;
+      if (opening(b)) a.shrink += b.advance / 2;
     }
   }
   return glyphs;
@@ -198,30 +274,167 @@ void mark_breaks(std::string_view text, const std::vector<url_span>& urls,
   }
 }
 
+// A word that is a name, an identifier or code: digits, `_`, `@`, `/`, a
+// dot between letters, two capitals in a row (`GPUs`, `NASA`) or a capital
+// after a small letter (`camelCase`).
+bool is_code_like(const std::vector<glyph>& glyphs, std::size_t begin, std::size_t end) {
+  for (std::size_t i = begin; i < end; ++i) {
+    char32_t cp = glyphs[i].cp;
+    if ((cp >= '0' && cp <= '9') || in(cp, U"_@/\\#=<>{}[]|~^*+&%$")) return true;
+    if (i > begin && i + 1 < end) {
+      char32_t before = glyphs[i - 1].cp, after = glyphs[i + 1].cp;
+      if (cp == '.' && is_latin_letter(before) && is_latin_letter(after)) return true;
+    }
+    if (i > begin && is_upper(cp) && is_latin_letter(glyphs[i - 1].cp)) return true;
+  }
+  return false;
+}
+
+// Phase 2b: where words may take a hyphen (libhyphen's points in words of
+// five letters or more) and where a hyphen in the text may end a line
+// (`supply-chain`), never inside URLs or code-like words.
+void mark_hyphens(std::string_view text, const break_options& options, std::vector<glyph>& glyphs) {
+  const hyphenator* h = options.hyphenation;
+  if (h && !options.hyphenate_beside_cjk &&
+      std::any_of(glyphs.begin(), glyphs.end(), [](const glyph& g) { return is_han(g.cp); })) {
+    h = nullptr;
+  }
+  auto inside_url = [&](std::size_t from, std::size_t to) {
+    return std::any_of(options.urls.begin(), options.urls.end(), [&](const url_span& u) {
+      return from < u.offset + u.length && u.offset < to;
+    });
+  };
+  for (std::size_t i = 0; i < glyphs.size();) {
+    if (is_blank(glyphs[i]) || is_cjk(glyphs[i].cp)) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;  // a word: up to a space or a CJK character
+    while (end < glyphs.size() && !is_blank(glyphs[end]) && !is_cjk(glyphs[end].cp)) ++end;
+    if (!inside_url(glyphs[i].begin, glyphs[end - 1].end) && !is_code_like(glyphs, i, end)) {
+      for (std::size_t r = i; r < end;) {
+        if (!is_latin_letter(glyphs[r].cp)) {
+          ++r;
+          continue;
+        }
+        std::size_t run_end = r;
+        while (run_end < end && is_latin_letter(glyphs[run_end].cp)) ++run_end;
+        if (h && run_end - r >= min_hyphenated_letters) {
+          std::string_view word =
+              text.substr(glyphs[r].begin, glyphs[run_end - 1].end - glyphs[r].begin);
+          std::size_t g = r;
+          for (std::size_t offset : h->points(word)) {
+            while (g < run_end && glyphs[g].end - glyphs[r].begin < offset) ++g;
+            if (g + 1 < run_end) glyphs[g].hyphen_after = hyphen_point::soft;
+          }
+        }
+        // A hyphen between words of two letters or more.
+        if (run_end + 2 < end && glyphs[run_end].cp == '-' && run_end - r >= 2 &&
+            is_latin_letter(glyphs[run_end + 1].cp) && is_latin_letter(glyphs[run_end + 2].cp)) {
+          glyphs[run_end].hyphen_after = hyphen_point::existing;
+        }
+        r = run_end;
+      }
+    }
+    i = end;
+  }
+}
+
 // The glyphs [begin, end) of one line.
 struct span {
   std::size_t begin, end;
   bool last;  // ends the paragraph or a hard line
 };
 
-// Phase 3: greedy first fit, the longest run that fits up to a break
+// Running sums of the glyphs' widths and glue, to measure any line at once.
+class paragraph_sums {
+ public:
+  paragraph_sums(const std::vector<glyph>& glyphs, double size, double hyphen_width)
+      : glyphs_(glyphs), size_(size), hyphen_width_(hyphen_width) {
+    sums_.resize(glyphs.size() + 1);
+    for (std::size_t i = 0; i < glyphs.size(); ++i) {
+      const glyph& g = glyphs[i];
+      sums_[i + 1] = {sums_[i].natural + g.set_width() + g.glue, sums_[i].stretch + g.stretch,
+                      sums_[i].cjk + g.cjk, sums_[i].shrink + g.shrink};
+    }
+  }
+
+  // The end of the glyphs [begin, end) that are set: trailing spaces hang.
+  std::size_t set_end(std::size_t begin, std::size_t end) const {
+    while (end > begin && is_blank(glyphs_[end - 1])) --end;
+    return end;
+  }
+
+  // An opening mark at a line's start and a closing one at its end lose
+  // their blank half.
+  double start_trim(std::size_t begin) const {
+    const glyph& g = glyphs_[begin];
+    return is_opening_mark(g.cp) && g.full_width(size_) ? g.advance / 2 : 0;
+  }
+  double end_trim(std::size_t last) const {
+    const glyph& g = glyphs_[last - 1];
+    return is_closing_mark(g.cp) && g.full_width(size_) && g.trim == 0 ? g.advance / 2 : 0;
+  }
+
+  struct extent {
+    double natural = 0, stretch = 0, cjk = 0, shrink = 0;
+  };
+  // For total fit: the running sums where a line starting at glyph `begin`
+  // starts, and where one ending before glyph `end` ends (`from` the first
+  // glyph of the paragraph), so that a line is the difference.
+  line_extent line_start(std::size_t begin) const {
+    const extent& e = sums_[begin];
+    return {e.natural + (begin < glyphs_.size() ? start_trim(begin) : 0), e.stretch + e.cjk,
+            e.shrink};
+  }
+  line_extent line_end(std::size_t from, std::size_t end, bool hyphen) const {
+    std::size_t last = set_end(from, end);
+    if (last == from) return line_start(from);
+    const glyph& g = glyphs_[last - 1];
+    const extent& e = sums_[last];
+    return {e.natural - g.glue - end_trim(last) + (hyphen ? hyphen_width_ : 0),
+            e.stretch + e.cjk - g.stretch - g.cjk, e.shrink - g.shrink};
+  }
+
+  // The line [begin, end), ending in a drawn hyphen when `hyphen`.
+  extent measure(std::size_t begin, std::size_t end, bool hyphen) const {
+    std::size_t last = set_end(begin, end);
+    if (last == begin) return {};
+    const glyph& g = glyphs_[last - 1];
+    extent e{sums_[last].natural - sums_[begin].natural - g.glue,
+             sums_[last].stretch - sums_[begin].stretch - g.stretch,
+             sums_[last].cjk - sums_[begin].cjk - g.cjk,
+             sums_[last].shrink - sums_[begin].shrink - g.shrink};
+    e.natural -= start_trim(begin) + end_trim(last);
+    if (hyphen) e.natural += hyphen_width_;
+    return e;
+  }
+
+ private:
+  const std::vector<glyph>& glyphs_;
+  double size_, hyphen_width_;
+  std::vector<extent> sums_;
+};
+
+// A line that ends before glyph `end` (not the paragraph's last) ends in a
+// drawn hyphen: it breaks at one of libhyphen's points.
+bool drawn_hyphen_before(const std::vector<glyph>& glyphs, std::size_t end) {
+  return end > 0 && end < glyphs.size() && glyphs[end - 1].hyphen_after == hyphen_point::soft &&
+         !glyphs[end].break_before;
+}
+
+// Phase 3a: greedy first fit, the longest run that fits up to a break
 // opportunity.
-std::vector<span> fit_spans(const std::vector<glyph>& glyphs, const break_options& options) {
-  std::vector<span> spans;
+void fit_greedy(const std::vector<glyph>& glyphs, std::size_t from, std::size_t to,
+                const break_options& options, std::vector<span>& spans) {
   const double limit = options.width + 1e-6;
-  for (std::size_t start = 0; start < glyphs.size();) {
+  for (std::size_t start = from; start < to;) {
     double x = 0;
-    std::size_t last_ok = start, end = glyphs.size();
-    bool hard = false;
-    for (std::size_t j = start; j < glyphs.size(); ++j) {
-      if (j > start && glyphs[j].hard_break_before) {
-        end = j;
-        hard = true;
-        break;
-      }
+    std::size_t last_ok = start, end = to;
+    for (std::size_t j = start; j < to; ++j) {
       if (j > start && glyphs[j].break_before) last_ok = j;
-      double right = x + glyphs[j].advance;
-      if (!is_space(glyphs[j].cp) && !is_newline(glyphs[j].cp) && right > limit && j > start) {
+      double right = x + glyphs[j].set_width();
+      if (!is_blank(glyphs[j]) && right > limit && j > start) {
         if (last_ok > start) {
           end = last_ok;
         } else {
@@ -232,76 +445,158 @@ std::vector<span> fit_spans(const std::vector<glyph>& glyphs, const break_option
         }
         break;
       }
-      x = right + glyphs[j].gap_after;
+      x = right + glyphs[j].glue;
     }
-    spans.push_back({start, end, hard || end == glyphs.size()});
+    spans.push_back({start, end, end == to});
     start = end;
+  }
+}
+
+// Phase 3b: total fit over the candidate breaks of the glyphs [from, to);
+// false (and nothing added) when no breaking fits or the work would pass
+// limits::max_total_fit_lines_tried.
+bool fit_total(const std::vector<glyph>& glyphs, std::size_t from, std::size_t to,
+               const paragraph_sums& sums, const break_options& options, std::vector<span>& spans) {
+  std::vector<std::size_t> starts{from};  // the glyph each candidate line starts at
+  std::vector<break_candidate> candidates{{}};
+  for (std::size_t i = from + 1; i < to; ++i) {
+    hyphen_point h = glyphs[i - 1].hyphen_after;
+    if (glyphs[i].break_before) {
+      starts.push_back(i);
+      candidates.push_back({});
+    } else if (h != hyphen_point::none) {
+      starts.push_back(i);
+      break_candidate c;
+      c.penalty = h == hyphen_point::soft ? hyphen_penalty : explicit_hyphen_penalty;
+      c.hyphenated = true;
+      candidates.push_back(c);
+    }
+  }
+  if (starts.size() > limits::max_total_fit_breaks) return false;
+  starts.push_back(to);
+  candidates.push_back({});
+  for (std::size_t k = 0; k < starts.size(); ++k) {
+    candidates[k].start = sums.line_start(starts[k]);
+    bool hyphen = k + 1 < starts.size() && drawn_hyphen_before(glyphs, starts[k]);
+    if (k > 0) candidates[k].end = sums.line_end(from, starts[k], hyphen);
+  }
+  auto breaks = total_fit(candidates, options.width, limits::max_total_fit_lines_tried);
+  if (!breaks) return false;
+  std::size_t begin = from;
+  for (std::size_t b : *breaks) {
+    spans.push_back({begin, starts[b], b + 1 == starts.size()});
+    begin = starts[b];
+  }
+  return true;
+}
+
+// Phase 3: the lines of each hard line (text between newlines).
+std::vector<span> fit_spans(const std::vector<glyph>& glyphs, const paragraph_sums& sums,
+                            const break_options& options) {
+  std::vector<span> spans;
+  for (std::size_t from = 0; from < glyphs.size();) {
+    std::size_t to = from + 1;
+    while (to < glyphs.size() && !glyphs[to].hard_break_before) ++to;
+    if (!options.justify || !options.total_fit ||
+        !fit_total(glyphs, from, to, sums, options, spans))
+      fit_greedy(glyphs, from, to, options, spans);
+    from = to;
   }
   return spans;
 }
 
-// The space added at each justification opportunity of the glyphs [begin,
-// last) so that they fill the width; 0 for a last line or a too loose one.
-double justification(const std::vector<glyph>& glyphs, std::size_t begin, std::size_t last,
-                     bool last_line, const break_options& options) {
-  double natural = 0;
-  int opportunities = 0;
-  for (std::size_t i = begin; i < last; ++i) {
-    natural += glyphs[i].advance + (i + 1 < last ? glyphs[i].gap_after : 0);
-    if (i + 1 < last && !glyphs[i].collapsed &&
-        (is_cjk(glyphs[i].cp) || is_cjk(glyphs[i + 1].cp) || is_space(glyphs[i].cp))) {
-      ++opportunities;
-    }
+// How much each kind of glue of a line is stretched (> 0) or shrunk (< 0),
+// in units of its stretch or shrink: word spaces and Han–Latin spaces
+// first, inter-character spacing only after them.
+struct glue_ratios {
+  double stretch = 0, cjk = 0, shrink = 0;
+};
+
+glue_ratios line_ratios(const paragraph_sums::extent& e, bool last_line,
+                        const break_options& options) {
+  glue_ratios r;
+  double need = options.width - e.natural;
+  if (need < -1e-9 && e.shrink > 0 && options.justify) {
+    r.shrink = std::max(need / e.shrink, -1.0);
+    return r;
   }
-  double extra = 0;
-  if (options.justify && !last_line && opportunities > 0 && natural < options.width) {
-    extra = (options.width - natural) / opportunities;
-    if (extra > options.size) extra = 0;  // too loose: leave the line ragged
+  if (!options.justify || last_line || need <= 0) return r;
+  if (need <= e.stretch) {
+    r.stretch = need / e.stretch;
+  } else if (need <= e.stretch + e.cjk) {
+    r.stretch = e.stretch > 0 ? 1 : 0;
+    r.cjk = (need - e.stretch) / e.cjk;
+  } else if (e.stretch + e.cjk > 0) {
+    r.stretch = r.cjk = need / (e.stretch + e.cjk);
   }
-  return extra;
+  return r;
 }
 
 // Phase 4: sets one line: trailing spaces dropped, justified, grouped into
 // pieces of one font and one character spacing.
 line set_line(std::string_view text, const std::vector<glyph>& glyphs, const span& s,
-              const break_options& options) {
-  std::size_t last = s.end;
-  while (last > s.begin && (is_space(glyphs[last - 1].cp) || is_newline(glyphs[last - 1].cp))) {
-    --last;
-  }
+              const paragraph_sums& sums, const break_options& options,
+              const font_metrics& metrics) {
+  const std::size_t last = sums.set_end(s.begin, s.end);
   line out;
   out.begin = glyphs[s.begin].begin;
   out.end = glyphs[s.end - 1].end;
   if (last == s.begin) return out;
-  const double extra = justification(glyphs, s.begin, last, s.last, options);
-  double x = 0;
+  const bool hyphen = !s.last && s.end > s.begin && drawn_hyphen_before(glyphs, s.end);
+  const paragraph_sums::extent e = sums.measure(s.begin, s.end, hyphen);
+  glue_ratios r = line_ratios(e, s.last, options);
+  auto space_after = [&](const glyph& g) {
+    return g.set_width() - g.advance + g.glue + r.stretch * g.stretch + r.cjk * g.cjk +
+           r.shrink * g.shrink;
+  };
+  // Too loose (a space wider than an em): leave the line ragged.
+  for (std::size_t i = s.begin; i + 1 < last && (r.stretch > 0 || r.cjk > 0); ++i) {
+    const glyph& g = glyphs[i];
+    if (r.stretch * g.stretch + r.cjk * g.cjk > options.size) r = {};
+  }
+
+  double x = -sums.start_trim(s.begin);
   text_piece* piece = nullptr;
   bool spacing_set = false;
   double prev_space = 0;
-  for (std::size_t i = s.begin; i < last; ++i) {
-    const glyph& g = glyphs[i];
-    if (g.collapsed) continue;
-    bool same = piece != nullptr && piece->font == g.font &&
-                (!spacing_set || piece->char_space == prev_space);
+  auto add = [&](int font, std::string_view chars) {
+    bool same = piece != nullptr && piece->font == font &&
+                (!spacing_set || std::abs(piece->char_space - prev_space) < 1e-9);
     if (same) {
       if (!spacing_set) piece->char_space = prev_space;
       spacing_set = true;
     } else {
-      out.pieces.push_back({x, g.font, {}, 0});
+      out.pieces.push_back({x, font, {}, 0});
       piece = &out.pieces.back();
       spacing_set = false;
     }
-    piece->text.append(text.substr(g.begin, g.end - g.begin));
+    piece->text.append(chars);
+  };
+  for (std::size_t i = s.begin; i < last; ++i) {
+    const glyph& g = glyphs[i];
+    if (g.collapsed) continue;
+    // A hyphen of the text ending a line is drawn as U+2010 HYPHEN: text
+    // extraction (poppler) takes a U+002D there for one added by
+    // hyphenation and joins the word, dropping it.
+    bool own_hyphen = i + 1 == last && !s.last && g.hyphen_after == hyphen_point::existing &&
+                      metrics.font_for(U'\u2010') == g.font;
+    add(g.font, own_hyphen ? std::string_view("\u2010") : text.substr(g.begin, g.end - g.begin));
     out.stops.emplace_back(g.begin, x);
-    double after = 0;
-    if (i + 1 < last) {
-      after = g.gap_after;
-      if (is_cjk(g.cp) || is_cjk(glyphs[i + 1].cp) || is_space(g.cp)) after += extra;
+    if (i + 1 == last) {
+      out.width = x + g.set_width() - sums.end_trim(last);
+      x += g.advance;
+      prev_space = 0;
+    } else {
+      prev_space = space_after(g);
+      x += g.advance + prev_space;
     }
-    x += g.advance + after;
-    prev_space = after;
   }
-  out.width = x;
+  if (hyphen) {
+    int font = metrics.font_for(U'-');
+    add(font, "-");
+    out.width = x + metrics.advance(font, U'-') * options.size / 1000.0;
+    out.hyphen = true;
+  }
   return out;
 }
 
@@ -312,9 +607,12 @@ std::vector<line> break_lines(std::string_view text, const break_options& option
   std::vector<glyph> glyphs = measure_glyphs(text, options, metrics);
   if (glyphs.empty()) return {};
   mark_breaks(text, options.urls, glyphs);
+  if (options.justify) mark_hyphens(text, options, glyphs);
+  const double hyphen_width = metrics.advance(metrics.font_for(U'-'), U'-') * options.size / 1000.0;
+  paragraph_sums sums(glyphs, options.size, hyphen_width);
   std::vector<line> lines;
-  for (const span& s : fit_spans(glyphs, options))
-    lines.push_back(set_line(text, glyphs, s, options));
+  for (const span& s : fit_spans(glyphs, sums, options))
+    lines.push_back(set_line(text, glyphs, s, sums, options, metrics));
   return lines;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "document.hpp"
+#include "render/pdf/hyphenate.hpp"
 #include "render/pdf/metrics.hpp"
 
 namespace handout::pdf {
@@ -35,6 +36,7 @@ struct line {
   std::vector<text_piece> pieces;
   double width = 0;  // as set, in points
   std::size_t begin = 0, end = 0;
+  bool hyphen = false;  // ends in a drawn hyphen that the source text does not have
 
   std::string text() const;  // the pieces' text, joined
   // The x (from the line's start) where the character at byte `offset` of
@@ -48,7 +50,14 @@ struct line {
 struct break_options {
   double size = 10;    // type size, points
   double width = 400;  // line width, points
+  // Justified text is broken by total fit (total_fit.hpp), with the greedy
+  // first fit as the fallback; ragged text by the first fit alone.
   bool justify = false;
+  bool total_fit = true;  // false: justified text is broken first-fit too
+  // Justified text is hyphenated with these patterns, when given; not a
+  // paragraph with Han characters unless `hyphenate_beside_cjk`.
+  const hyphenator* hyphenation = nullptr;
+  bool hyphenate_beside_cjk = true;
   bool cjk_latin_space = true;  // a quarter em between Han and Latin letters or digits
   std::vector<url_span> urls;   // byte ranges that break only after / ? & =
 };
@@ -59,7 +68,10 @@ std::vector<std::size_t> break_opportunities(std::string_view text,
                                              const std::vector<url_span>& urls);
 
 // Breaks valid UTF-8 `text` into lines no wider than `options.width`; a
-// single character wider than the line gets a line of its own.
+// single character wider than the line gets a line of its own. Adjacent
+// full-width punctuation is compressed to half width (`），` `。」`, W3C
+// clreq/jlreq), and so is an opening bracket at a line's start and a closing
+// mark at its end.
 std::vector<line> break_lines(std::string_view text, const break_options& options,
                               const font_metrics& metrics);
 

@@ -1,0 +1,346 @@
+// Typography of justified text: total fit, hyphenation, CJK punctuation
+// compression, the fallback to first fit, lead-ins kept with what follows.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+
+#include "limits.hpp"
+#include "pdf/fake_metrics.hpp"
+#include "render/outline.hpp"
+#include "render/pdf/compose.hpp"
+#include "render/pdf/hyphenate.hpp"
+#include "render/pdf/linebreak.hpp"
+#include "render/pdf/paginate.hpp"
+#include "utf8.hpp"
+
+namespace handout::pdf {
+namespace {
+
+// At size 10 a CJK character is 10 pt wide and an ASCII one (a space too) 5 pt.
+break_options justified(double width) {
+  break_options o;
+  o.size = 10;
+  o.width = width;
+  o.justify = true;
+  o.cjk_latin_space = false;
+  return o;
+}
+
+const hyphenator* english() {
+  const hyphenator* h = hyphenator::for_language("en-US");
+  return h;
+}
+
+#define REQUIRE_ENGLISH_PATTERNS()                                          \
+  if (!english())                                                           \
+  GTEST_SKIP() << "no hyphen-en-us dictionary in " << hyphenation_directory \
+               << " (scripts/setup.sh installs it)"
+
+// The widest word space of each line but the last, as a multiple of the
+// 5 pt space: from the x of each space and of the character after it.
+double widest_gap_ratio(const std::string& text, const std::vector<line>& lines) {
+  double widest = 0;
+  for (std::size_t k = 0; k + 1 < lines.size(); ++k) {
+    const auto& stops = lines[k].stops;
+    for (std::size_t i = 0; i + 1 < stops.size(); ++i) {
+      if (text[stops[i].first] == ' ') {
+        widest = std::max(widest, (stops[i + 1].second - stops[i].second) / 5);
+      }
+    }
+  }
+  return widest;
+}
+
+const std::string paragraph =
+    "Between two thousand and twenty most manufacturers discovered that their planning had been "
+    "tuned for a world of cheap and predictable shipping and that one closed port or one missing "
+    "part could stop an entire line for weeks while the rest of the plant waited idle.";
+
+TEST(Typography, TotalFitSpacesWordsMoreEvenlyThanFirstFit) {
+  // Widths where first fit leaves a line with spaces of twice their width
+  // or more (2.2, 2.0, 2.5 spaces); total fit finds breaks within 1.5.
+  for (double width : {210.0, 235.0, 295.0}) {
+    break_options o = justified(width);
+    break_options greedy = o;
+    greedy.total_fit = false;
+    double best = widest_gap_ratio(paragraph, break_lines(paragraph, o, test::fake_metrics{}));
+    double first =
+        widest_gap_ratio(paragraph, break_lines(paragraph, greedy, test::fake_metrics{}));
+    EXPECT_GE(first, 2.0) << width;
+    EXPECT_LE(best, 1.5) << width << ": a word space wider than 1.5 spaces";
+  }
+}
+
+TEST(Typography, NoJustifiedLineIsOverfull) {
+  for (double width : {60.0, 97.0, 143.0, 200.0, 251.0}) {
+    break_options o = justified(width);
+    o.hyphenation = english();
+    for (const auto& l : break_lines(paragraph, o, test::fake_metrics{}))
+      EXPECT_LE(l.width, width + 1e-6) << width << ": " << l.text();
+  }
+}
+
+TEST(Typography, JustifiedLinesFillTheWidthAndTheLastDoesNot) {
+  auto lines = break_lines(paragraph, justified(200), test::fake_metrics{});
+  ASSERT_GE(lines.size(), 3u);
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) EXPECT_NEAR(lines[i].width, 200, 1e-6);
+  EXPECT_LT(lines.back().width, 200 - 5);
+}
+
+TEST(Typography, KinsokuHoldsInJustifiedChineseAtEveryWidth) {
+  const std::string text =
+      "过去十年，许多大城市的人口持续增长（尤其是新区），道路拥堵、停车困难——“空气污染”成为最常"
+      "抱怨的问题。「地铁加共享单车」的组合方式：越来越多的人选择它！为什么？因为方便……";
+  for (int chars = 4; chars <= 30; ++chars) {
+    auto lines = break_lines(text, justified(chars * 10.0 + 3), test::fake_metrics{});
+    std::string joined;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      std::string t = lines[i].text();
+      joined += t;
+      std::size_t k = 0;
+      char32_t first = utf8::decode(t, k);
+      if (i > 0) {
+        EXPECT_FALSE(is_no_line_start(first)) << chars << " line " << i << ": " << t;
+      }
+      std::size_t end = t.size();
+      do --end;
+      while (end > 0 && (static_cast<unsigned char>(t[end]) & 0xC0) == 0x80);
+      char32_t last = utf8::decode(t, end);
+      if (i + 1 < lines.size()) {
+        EXPECT_FALSE(is_no_line_end(last)) << chars << " line " << i;
+      }
+      EXPECT_LE(lines[i].width, chars * 10.0 + 3 + 1e-6);
+    }
+    EXPECT_EQ(joined, text) << chars;
+  }
+}
+
+// The x of the character at byte `offset` of the line.
+double x_of(const line& l, std::size_t offset) {
+  for (const auto& [o, x] : l.stops)
+    if (o == offset) return x;
+  return -1;
+}
+
+TEST(Typography, AdjacentFullWidthPunctuationTakesHalfAnEm) {
+  // `）` before `。`, `。` before `」`, `（` before `「`: the first closing
+  // mark, or the second opening one, loses its blank half.
+  for (std::string pair : {"）。", "），", "。」", "，“", "（「"}) {
+    std::string text = "一二" + pair + "三四";
+    auto lines = break_lines(text, justified(500), test::fake_metrics{});
+    ASSERT_EQ(lines.size(), 1u);
+    double first = x_of(lines[0], 6), second = x_of(lines[0], 9), after = x_of(lines[0], 12);
+    EXPECT_DOUBLE_EQ(after - first, 15) << pair;  // the pair in 1.5 em
+    EXPECT_DOUBLE_EQ(lines[0].width, 55) << pair;
+    (void)second;
+  }
+}
+
+TEST(Typography, ClosingMarkAtLineEndAndOpeningAtLineStartAreHalfWidth) {
+  auto end = break_lines("一二三。", justified(500), test::fake_metrics{});
+  ASSERT_EQ(end.size(), 1u);
+  EXPECT_DOUBLE_EQ(end[0].width, 35);
+  auto start = break_lines("「一二三", justified(500), test::fake_metrics{});
+  ASSERT_EQ(start.size(), 1u);
+  EXPECT_DOUBLE_EQ(start[0].pieces.front().x, -5);  // the blank half before the margin
+  EXPECT_DOUBLE_EQ(start[0].width, 35);
+}
+
+TEST(Typography, PunctuationShrinksBeforeCharactersAreSpacedOut) {
+  // Eleven characters and two commas in 11.5 em: the commas give up their
+  // blank halves and no character is spaced out.
+  const std::string text = "一二三，四五六，七八九十甲乙";
+  auto lines = break_lines(text, justified(115), test::fake_metrics{});
+  ASSERT_GE(lines.size(), 2u);
+  for (const auto& p : lines[0].pieces) EXPECT_LE(p.char_space, 1e-9) << lines[0].text();
+  EXPECT_NEAR(lines[0].width, 115, 1e-6);
+}
+
+TEST(Typography, ChineseInterCharacterStretchStaysSmall) {
+  const std::string text =
+      "交通部门开始利用刷卡数据、手机信令和路口摄像头，实时分析客流变化，并据此调整公交线路和信号灯"
+      "配时"
+      "。一些城市建立了统一的出行服务平台，乘客可以在同一个应用中查询线路、购买车票并完成支付，平台"
+      "也因"
+      "此积累了大量有价值的数据。";
+  for (double width : {203.0, 254.0, 307.0, 421.0}) {
+    auto lines = break_lines(text, justified(width), test::fake_metrics{});
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+      for (const auto& p : lines[i].pieces)
+        EXPECT_LE(p.char_space, 0.3) << width << ": " << lines[i].text();
+    }
+  }
+}
+
+TEST(Typography, HyphensOnlyWhereThePatternsAllow) {
+  REQUIRE_ENGLISH_PATTERNS();
+  const std::string text =
+      "Representation justification internationalization responsibilities organisation "
+      "considerably notification extraordinary infrastructure";
+  for (double width : {90.0, 120.0, 160.0}) {
+    break_options o = justified(width);
+    o.hyphenation = english();
+    auto lines = break_lines(text, o, test::fake_metrics{});
+    int hyphenated = 0;
+    for (const auto& l : lines) {
+      if (!l.hyphen) continue;
+      ++hyphenated;
+      EXPECT_EQ(l.text().back(), '-');
+      // The word around the break, and libhyphen's points in it.
+      std::size_t from = text.rfind(' ', l.end) + 1, to = text.find(' ', l.end);
+      std::string word = text.substr(from, to == std::string::npos ? to : to - from);
+      auto points = english()->points(word);
+      EXPECT_NE(std::find(points.begin(), points.end(), l.end - from), points.end())
+          << word << " broken after " << l.end - from;
+    }
+    EXPECT_GT(hyphenated, 0) << width;
+  }
+}
+
+TEST(Typography, NoHyphensInUrlsOrCodeLikeWords) {
+  REQUIRE_ENGLISH_PATTERNS();
+  const std::string url = "https://example.com/internationalization/representation";
+  const std::string text =
+      "getElementById snake_case_identifier INTERNATIONALIZATION version2release " + url +
+      " NASAOrganisation";
+  std::size_t offset = text.find("https");
+  for (double width : {60.0, 80.0, 110.0}) {
+    break_options o = justified(width);
+    o.hyphenation = english();
+    o.urls = {{offset, url.size()}};
+    for (const auto& l : break_lines(text, o, test::fake_metrics{}))
+      EXPECT_FALSE(l.hyphen) << width << ": " << l.text();
+  }
+}
+
+TEST(Typography, AtMostTwoHyphenatedLinesInARow) {
+  REQUIRE_ENGLISH_PATTERNS();
+  std::string text;
+  for (int i = 0; i < 12; ++i) text += "internationalization representation ";
+  for (double width : {70.0, 85.0, 100.0}) {
+    break_options o = justified(width);
+    o.hyphenation = english();
+    auto lines = break_lines(text, o, test::fake_metrics{});
+    int run = 0, any = 0;
+    for (const auto& l : lines) {
+      run = l.hyphen ? run + 1 : 0;
+      any += l.hyphen;
+      EXPECT_LE(run, 2) << width;
+    }
+    EXPECT_GT(any, 0) << width;
+  }
+}
+
+TEST(Typography, AHyphenInTheTextMayEndALineAndIsKept) {
+  const std::string text = "planning for the supply-chain";
+  // "planning for the supply-" is 120 pt: a line of 122 pt takes it.
+  auto lines = break_lines(text, justified(122), test::fake_metrics{});
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_FALSE(lines[0].hyphen);
+  EXPECT_EQ(lines[0].text(), "planning for the supply\u2010");  // U+2010: extraction keeps it
+  EXPECT_EQ(lines[1].text(), "chain");
+}
+
+TEST(Typography, NamesWithHyphensStayWhole) {
+  // Capitals and digits make a name, not two words.
+  for (std::string name : {"R-CNN", "GPT-2", "BERT-base"}) {
+    std::string text = "the model called " + name + " works";
+    auto lines = break_lines(text, justified(5 * 20.0), test::fake_metrics{});
+    bool whole = std::any_of(lines.begin(), lines.end(), [&](const line& l) {
+      return l.text().find(name) != std::string::npos;
+    });
+    EXPECT_TRUE(whole) << name;
+  }
+}
+
+TEST(Typography, FirstFitBeyondTheTotalFitLimit) {
+  // The same paragraph again and again, past limits::max_total_fit_breaks
+  // candidate breaks: broken first-fit, as with total_fit switched off.
+  std::string text;
+  while (static_cast<std::size_t>(std::count(text.begin(), text.end(), ' ')) <=
+         limits::max_total_fit_breaks) {
+    text += paragraph + " ";
+  }
+  break_options o = justified(210);
+  break_options greedy = o;
+  greedy.total_fit = false;
+  auto texts = [](const std::vector<line>& lines) {
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    for (const auto& l : lines) out.emplace_back(l.begin, l.end);
+    return out;
+  };
+  EXPECT_EQ(texts(break_lines(text, o, test::fake_metrics{})),
+            texts(break_lines(text, greedy, test::fake_metrics{})));
+  // Within the limit the two differ (or this test proves nothing).
+  EXPECT_NE(texts(break_lines(paragraph, o, test::fake_metrics{})),
+            texts(break_lines(paragraph, greedy, test::fake_metrics{})));
+}
+
+TEST(Typography, DictionariesAreFoundByLanguageAndRegion) {
+  REQUIRE_ENGLISH_PATTERNS();
+  EXPECT_NE(hyphenator::for_language("en"), nullptr);
+  EXPECT_NE(hyphenator::for_language("en-GB"), nullptr);
+  EXPECT_EQ(hyphenator::for_language("zh-CN"), nullptr);
+  EXPECT_EQ(hyphenator::for_language(""), nullptr);
+  auto points = english()->points("hyphenation");
+  EXPECT_EQ(points, (std::vector<std::size_t>{2, 6}));  // hy-phen-ation
+}
+
+TEST(Typography, LeadInBulletsStayWithWhatFollows) {
+  EXPECT_TRUE(is_lead_in("事件："));
+  EXPECT_TRUE(is_lead_in("Lessons learned: "));
+  EXPECT_FALSE(is_lead_in("A plain bullet."));
+
+  report r;
+  slide sl;
+  sl.title = "Slide";
+  for (std::string t : {"事件：", "BERT 在 2019 年成为标杆。", "A plain bullet."}) {
+    item it;
+    it.text = t;
+    sl.items.push_back(it);
+  }
+  section sec;
+  sec.slides.push_back(sl);
+  r.sections.push_back(sec);
+  outline o = plan_outline(r);
+  style s = default_style();
+  composer c(s, test::fake_metrics{}, o.words);
+  auto blocks = c.body(o);
+  auto block_of = [&](const std::string& text) -> const block* {
+    for (const auto& b : blocks)
+      for (const auto& item : b.items)
+        if (auto* t = std::get_if<text_run>(&item); t && t->text.find(text) != std::string::npos)
+          return &b;
+    return nullptr;
+  };
+  ASSERT_NE(block_of("事件"), nullptr);
+  ASSERT_NE(block_of("plain"), nullptr);
+  EXPECT_TRUE(block_of("事件")->keep_with_next);
+  EXPECT_FALSE(block_of("plain")->keep_with_next);
+
+  // A page that ends just after the lead-in: it moves on with the next line.
+  blocks.insert(blocks.begin(), block{});  // something before, so the page is not empty
+  blocks.front().height = 100;
+  double y = 0;
+  std::size_t lead = 0;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    y += (i ? blocks[i].space_before : 0) + blocks[i].height;
+    if (&blocks[i] == block_of("事件")) lead = i;
+    if (lead) break;
+  }
+  flow f = paginate(blocks, 0, y + 1);
+  auto page_of = [&](const std::string& text) {
+    for (std::size_t p = 0; p < f.pages.size(); ++p)
+      for (const auto& item : f.pages[p].items)
+        if (auto* t = std::get_if<text_run>(&item); t && t->text.find(text) != std::string::npos)
+          return static_cast<int>(p);
+    return -1;
+  };
+  EXPECT_EQ(page_of("事件"), page_of("BERT"));
+  EXPECT_EQ(page_of("事件"), 1);
+}
+
+}  // namespace
+}  // namespace handout::pdf
