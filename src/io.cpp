@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cctype>
 #include <cerrno>
@@ -170,6 +171,31 @@ std::optional<std::string> read_file(const std::string& path, std::size_t limit,
 }
 
 bool is_standard_stream(std::string_view path) { return path == "-"; }
+
+namespace {
+std::atomic<bool> symlinks_followed{false};
+}  // namespace
+
+void set_follow_symlinks(bool follow) { symlinks_followed = follow; }
+bool follow_symlinks() { return symlinks_followed; }
+
+std::string outside_input_tree(const std::string& path, const std::string& tree) {
+  if (follow_symlinks() || is_standard_stream(path) || path.starts_with("/dev/") ||
+      path.starts_with("/proc/")) {
+    return "";
+  }
+  std::error_code ec;
+  const fs::path target = fs::canonical(path, ec);
+  if (ec || !fs::is_regular_file(target, ec)) return "";  // the read says what is wrong
+  const fs::path root = fs::canonical(tree.empty() ? fs::path(".") : fs::path(tree), ec);
+  if (ec) return "";
+  auto inside = std::mismatch(root.begin(), root.end(), target.begin(), target.end());
+  if (inside.first == root.end()) return "";
+  return "leads by a symbolic link to " + target.string() + ", outside " +
+         (tree.empty() ? std::string(".") : tree) +
+         "; inputs are read only inside the directory they were named by (--follow-symlinks "
+         "reads it)";
+}
 
 std::optional<std::string> read_input(const std::string& path, std::size_t limit,
                                       diagnostics& diags, std::string_view limit_option) {
@@ -392,10 +418,10 @@ scratch_file::~scratch_file() {
   unregister_pending(registered_);
 }
 
-bool scratch_file::create(std::string_view data, std::string& error) {
+bool scratch_file::create(std::string_view data, std::string& error, bool in_memory) {
   // An anonymous memory file, named through /proc: nothing on disk to create
   // and remove (a batch makes one per deck), nothing left if the process dies.
-  int fd = ::memfd_create("handout-scratch", MFD_CLOEXEC);
+  int fd = in_memory ? ::memfd_create("handout-scratch", MFD_CLOEXEC) : -1;
   if (fd >= 0 && write_all(fd, data, error)) {
     std::string path = "/proc/self/fd/" + std::to_string(fd);
     if (::access(path.c_str(), R_OK) == 0) {

@@ -31,6 +31,21 @@ inline constexpr std::string_view stdin_name = "<stdin>";
 std::optional<std::string> read_input(const std::string& path, std::size_t limit,
                                       diagnostics& diags, std::string_view limit_option = {});
 
+// Whether inputs may be symbolic links leading anywhere (`--follow-symlinks`);
+// by default they may not leave their input tree. Set once, before any
+// input is read.
+void set_follow_symlinks(bool follow);
+bool follow_symlinks();
+
+// Why `path` may not be read as an input of the directory `tree` (the
+// directory named on the command line that it was found in, or for a file
+// named there, its own directory), or "" when it may: a deck, sidecar or
+// style that is, or lies below, a symbolic link whose target is outside
+// `tree` is refused unless follow_symlinks(), so that a committed link to
+// /etc/shadow or ~/.ssh is never read into a report or a CI log. Streams
+// (`-`, pipes, /dev/stdin) and paths that do not exist are left to the read.
+std::string outside_input_tree(const std::string& path, const std::string& tree);
+
 // Why `path` is not a regular file to read ("not found", "is a fifo, not a
 // regular file"), or "" when it is one.
 std::string not_a_regular_file(const std::string& path);
@@ -78,7 +93,9 @@ class scratch_file {
   scratch_file& operator=(const scratch_file&) = delete;
   ~scratch_file();
   // Creates the file holding `data`; on failure returns false and sets `error`.
-  bool create(std::string_view data, std::string& error);
+  // `in_memory` false puts it in the temp directory always, for a large file
+  // that should not hold memory (libharu's whole PDF, read back once).
+  bool create(std::string_view data, std::string& error, bool in_memory = true);
   const std::string& path() const { return path_; }
 
  private:

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "terminal_text.hpp"
 #include "utf8.hpp"
 
 namespace handout {
@@ -46,6 +47,14 @@ std::string describe(std::string what) {
   if (what.starts_with("parse error")) {
     std::size_t colon = what.find(": ");
     if (colon != std::string::npos) what.erase(0, colon + 2);
+  }
+  // "…; last read: 'TOKEN'" quotes the input: a short excerpt of it only.
+  constexpr std::string_view last_read = "; last read: '";
+  const std::size_t quote = what.find(last_read);
+  if (quote != std::string::npos && what.ends_with('\'')) {
+    const std::size_t start = quote + last_read.size();
+    what = what.substr(0, start) +
+           excerpt(std::string_view(what).substr(start, what.size() - 1 - start)) + "'";
   }
   return what;
 }

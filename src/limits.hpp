@@ -29,12 +29,21 @@ inline constexpr int max_printed_diagnostics_per_file = 50;
 // Most other occurrences a duplicate-across-slides finding lists (its related
 // lines); the message counts the rest. One finding per video, not per pair.
 inline constexpr std::size_t max_listed_occurrences = 100;
+// Most characters of an input a message quotes (a sidecar or style key or
+// value, a word of an intermediate or a .handoutignore): then an ellipsis,
+// so that a hostile file (a symlink to /etc/shadow) is never quoted whole
+// into a public CI log.
+inline constexpr std::size_t max_quoted_chars = 40;
 // Largest sidecar metadata file.
 inline constexpr std::size_t max_metadata_bytes = std::size_t{64} << 10;  // 64 KiB
 // Most distinct characters in one PDF: each embedded font's cmap maps the
 // text codes (render/pdf/text_codes.hpp) in one format 4 subtable, whose
 // 16-bit length (32 bytes + 2 per code) must not pass 65,535.
 inline constexpr std::size_t max_pdf_characters = 32'751;
+// Fewest pages of a PDF that libharu writes through a temp file rather than
+// its memory stream, so that a long document is not held twice (see
+// docs/PERFORMANCE.md, memory); shorter ones are faster in memory.
+inline constexpr std::size_t min_pdf_pages_saved_through_a_file = 200;
 // Total-fit line breaking of one paragraph (a bullet's text between hard
 // line breaks): most candidate breaks, and most candidate lines measured;
 // past either the paragraph is broken greedily, line by line.
@@ -53,6 +62,9 @@ inline constexpr std::size_t max_response_body_bytes = std::size_t{1} << 20;  //
 // Largest body read and thrown away (a thumbnail, a web page) before the
 // connection is closed instead.
 inline constexpr std::size_t max_discarded_body_bytes = std::size_t{256} << 10;  // 256 KiB
+// Largest response header (all its lines, per response) read; a server
+// sending more is answered "response header too large".
+inline constexpr std::size_t max_response_header_bytes = std::size_t{64} << 10;  // 64 KiB
 // Redirects followed per request.
 inline constexpr int max_redirects = 10;
 // Requests in flight at once to one host (scheme, host and port).

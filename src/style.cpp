@@ -12,6 +12,7 @@
 
 #include "io.hpp"
 #include "limits.hpp"
+#include "terminal_text.hpp"
 #include "utf8.hpp"
 #include "yaml_message.hpp"
 
@@ -93,7 +94,8 @@ class style_reader {
       if (h == handlers.end()) {
         std::string known;
         for (const auto& [k, _] : handlers) known += (known.empty() ? "" : ", ") + k;
-        error(kv.first, "unknown key '" + key + "' in " + where + " (known: " + known + ")");
+        error(kv.first,
+              "unknown key '" + excerpt(key) + "' in " + where + " (known: " + known + ")");
         continue;
       }
       h->second(kv.second);
@@ -126,7 +128,8 @@ class style_reader {
                     : unit == "in"               ? 72
                                                  : 0;
     if (end == s->c_str() || factor == 0 || !std::isfinite(v)) {
-      error(n, what + " must be a length such as 12pt, 20mm, 2cm or 1in, not '" + *s + "'");
+      error(n,
+            what + " must be a length such as 12pt, 20mm, 2cm or 1in, not '" + excerpt(*s) + "'");
       return;
     }
     v *= factor;
@@ -144,7 +147,7 @@ class style_reader {
     double v = std::strtod(s->c_str(), &end);
     if (end == s->c_str() || *end != '\0' || !(v >= min && v <= max)) {
       error(n, what + " must be a number from " + compact(min) + " to " + compact(max) + ", not '" +
-                   *s + "'");
+                   excerpt(*s) + "'");
       return;
     }
     out = v;
@@ -158,7 +161,7 @@ class style_reader {
     } else if (*s == "false" || *s == "no" || *s == "off") {
       out = false;
     } else {
-      error(n, what + " must be true or false, not '" + *s + "'");
+      error(n, what + " must be true or false, not '" + excerpt(*s) + "'");
     }
   }
 
@@ -168,7 +171,7 @@ class style_reader {
     unsigned v = 0;
     if (s->size() != 7 || (*s)[0] != '#' || std::sscanf(s->c_str() + 1, "%6x", &v) != 1 ||
         s->find_first_not_of("0123456789abcdefABCDEF", 1) != std::string::npos) {
-      error(n, what + " must be a colour #RRGGBB, not '" + *s + "'");
+      error(n, what + " must be a colour #RRGGBB, not '" + excerpt(*s) + "'");
       return;
     }
     out = hex_rgb(v);
@@ -209,7 +212,7 @@ void read_page(style_reader& in, const YAML::Node& node, style& s) {
               return;
             }
           }
-          in.error(n, "unknown page size '" + *name +
+          in.error(n, "unknown page size '" + excerpt(*name) +
                           "' (known: A3, A4, A5, B5, Letter, Legal, or [width, height])");
         }},
        {"orientation",
@@ -382,6 +385,12 @@ void read_style(style_reader& in, const YAML::Node& root, style& s) {
 }  // namespace
 
 std::optional<style> load_style(const std::string& path, diagnostics& diags) {
+  if (std::string why =
+          outside_input_tree(path, std::filesystem::path(path).parent_path().string());
+      !why.empty()) {
+    diags.error(path, 0, 0, why);
+    return std::nullopt;
+  }
   auto bytes = read_file(path, limits::max_metadata_bytes, diags);
   if (!bytes) return std::nullopt;
   return parse_style(*bytes, path, diags);

@@ -2,6 +2,8 @@
 
 #include <utf8proc.h>
 
+#include "limits.hpp"
+
 namespace handout {
 
 bool is_terminal_unsafe(char32_t cp) {
@@ -58,6 +60,16 @@ std::string terminal_text(std::string_view text) {
     i += static_cast<std::size_t>(n);
   }
   return out;
+}
+
+std::string excerpt(std::string_view text) {
+  std::size_t chars = 0, end = 0;
+  for (; end < text.size(); ++end) {
+    const auto b = static_cast<unsigned char>(text[end]);
+    if ((b & 0xC0) != 0x80 && ++chars > limits::max_quoted_chars) break;
+  }
+  if (end == text.size()) return terminal_text(text);
+  return terminal_text(text.substr(0, end)) + "\u2026";
 }
 
 }  // namespace handout

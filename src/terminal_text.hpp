@@ -22,4 +22,9 @@ bool is_terminal_unsafe(char32_t cp);
 // newline a printer writes after the text is its own.
 std::string terminal_text(std::string_view text);
 
+// A short part of untrusted input for a message: its first
+// limits::max_quoted_chars code points (then `…`), through terminal_text().
+// Every message that quotes a file's text uses it.
+std::string excerpt(std::string_view text);
+
 }  // namespace handout

@@ -9,9 +9,8 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <set>
-
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "test_support.hpp"
 
@@ -25,7 +24,6 @@ using test::run;
 using test::run_handout;
 using test::write_all;
 using ::testing::HasSubstr;
-
 
 // Every regular file below `dir`, as paths relative to it.
 std::set<std::string> files_below(const std::string& dir) {
@@ -267,7 +265,6 @@ TEST(Hostile, DeeplyNestedOrAliasBombYamlIsAnErrorNotACrash) {
   }
 }
 
-
 // Text a deck, its file name, its sidecar or a report controls, as it would
 // reach a terminal or a CI log: ESC sequences (recolour, retitle), a bidi
 // override, and a line break followed by a forged GitHub workflow command.
@@ -277,7 +274,8 @@ const std::vector<std::string> raw_sequences = {"\x1b", "\x07", "\u202e", forged
 void expect_no_raw_control_text(const std::string& where, const std::string& printed) {
   for (const auto& raw : raw_sequences) {
     EXPECT_EQ(printed.find(raw), std::string::npos)
-        << where << " prints raw " << test::quote(raw) << ":\n" << printed.substr(0, 2000);
+        << where << " prints raw " << test::quote(raw) << ":\n"
+        << printed.substr(0, 2000);
   }
 }
 
@@ -290,8 +288,10 @@ std::string write_injection_deck(const test::temp_dir& dir) {
   for (char c : test::base64url(pp, true)) b64 += c == '=' ? "%3D" : std::string(1, c);
   fs::create_directories(dir / "decks");
   const std::string deck = dir / ("decks/talk\x1b[2J\u202e" + forged + ".txt");
-  write_all(deck, " Cats \u202eevil\u202c title\n• cute cats\nhttps://www.youtube.com/watch?v=t45S_MwAcOw&pp=" +
-                      b64 + "\n");
+  write_all(
+      deck,
+      " Cats \u202eevil\u202c title\n• cute cats\nhttps://www.youtube.com/watch?v=t45S_MwAcOw&pp=" +
+          b64 + "\n");
   return deck;
 }
 
@@ -330,8 +330,9 @@ TEST(Hostile, TerminalAndLogOutputsEscapeControlBidiAndForgedCommands) {
         << line;
   }
   // The same report through --merge, from a JSON report that holds the raw text.
-  auto merged = run_handout("links --merge " + quote(dir / "out/talk\x1b[2J\u202e" + forged + ".links.json") +
-                            " --format github");
+  auto merged =
+      run_handout("links --merge " + quote(dir / "out/talk\x1b[2J\u202e" + forged + ".links.json") +
+                  " --format github");
   EXPECT_NE(merged.status, 2) << merged.err;
   expect_no_raw_control_text("links --merge --format github", merged.out + merged.err);
 }
@@ -344,13 +345,13 @@ TEST(Hostile, JsonAndSarifReportsKeepTheTrueTextOfEscapedInput) {
   auto report = nlohmann::json::parse(j.out);
   const std::string dumped = report.dump();  // ensure_ascii off: the text as it is
   EXPECT_THAT(dumped, HasSubstr("Cats \u202eevil\u202c title"));
-  EXPECT_THAT(dumped, HasSubstr("\\u001b]0;owned\\u0007\\u001b[31mred\u202e\\n::error file=x::forged"));
+  EXPECT_THAT(dumped,
+              HasSubstr("\\u001b]0;owned\\u0007\\u001b[31mred\u202e\\n::error file=x::forged"));
   EXPECT_THAT(dumped, HasSubstr("talk\\u001b[2J\u202e\\n::error file=x::forged.txt"));
   auto s = run_handout("links --format sarif " + quote(deck));
   ASSERT_NE(s.status, 2) << s.err;
   EXPECT_THAT(nlohmann::json::parse(s.out).dump(), HasSubstr("red\u202e\\n::error file=x::forged"));
 }
-
 
 // What XML 1.0 cannot carry, from a file name, a pp search, --merge or an
 // intermediate read back, never reaches an XML file: each writer's output
@@ -372,7 +373,8 @@ TEST(Hostile, EveryXmlWriterDropsWhatXml10CannotCarry) {
   EXPECT_NE(junit.status, 2) << junit.err;
   EXPECT_THAT(junit.out, HasSubstr("]0;owned[31mred\u202e"));
   well_formed("links --format junit", junit.out);
-  auto json = run_handout("links --format json -o " + quote(dir / "report.json") + " " + quote(deck));
+  auto json =
+      run_handout("links --format json -o " + quote(dir / "report.json") + " " + quote(deck));
   ASSERT_NE(json.status, 2) << json.err;
   auto merged = run_handout("links --merge " + quote(dir / "report.json") + " --format junit");
   EXPECT_NE(merged.status, 2) << merged.err;
@@ -401,6 +403,116 @@ TEST(Hostile, EveryXmlWriterDropsWhatXml10CannotCarry) {
     well_formed(std::string("docx ") + part, r.out);
   }
   well_formed("flat OPC", read_all(dir / "out/in.docx.xml"));
+}
+
+// Markdown a deck's file name, a sidecar key (in an error) or a pp search
+// could inject into OUT/summary.md or NAME.links.md (both go to GitHub's
+// step summary): headings, links, images, HTML, a fence that ends the error
+// block. Rendered by pandoc as GitHub does, none of them appears.
+TEST(Hostile, MarkdownOutputsEscapeInjectedHeadingsLinksImagesAndFences) {
+  if (!test::have_program("pandoc")) GTEST_SKIP() << "needs pandoc";
+  test::temp_dir dir;
+  // A file name holds no slash: the links are relative, the image an HTML tag.
+  const std::string injected = "x`` | ![img](evil.png) [a](javascript:alert(1)) <img src=e.png>";
+  fs::create_directories(dir / "decks");
+  write_all(dir / ("decks/" + injected + ".txt"),
+            " Cats\n\u2022 cute\nhttps://youtu.be/t45S_MwAcOw\n");
+  write_all(dir / "decks/bad.txt", " Bad\n\u2022 x\n");
+  write_all(dir / "decks/bad.meta.yaml",
+            "\"k\\n````\\n# Injected heading\\n![img](http://evil.example/k.png)\\n"
+            "<img src=http://evil.example/k2.png>\": 1\n");
+  auto c = run_handout("convert " + quote(dir / "decks") + " -o " + quote(dir / "out") +
+                       " --formats xml,links -q");
+  EXPECT_EQ(c.status, 2) << c.err;
+  for (const std::string& md : std::vector<std::string>{"summary.md", injected + ".links.md"}) {
+    const std::string path = dir / ("out/" + md);
+    ASSERT_TRUE(fs::exists(path)) << md;
+    auto html = run("pandoc -f gfm -t html " + quote(path));
+    ASSERT_EQ(html.status, 0) << html.err;
+    EXPECT_THAT(html.out, ::testing::Not(HasSubstr("<img"))) << md << ":\n" << html.out;
+    EXPECT_THAT(html.out, ::testing::Not(HasSubstr("href=\"http://evil"))) << md;
+    EXPECT_THAT(html.out, ::testing::Not(HasSubstr("href=\"javascript"))) << md;
+    EXPECT_THAT(html.out, ::testing::Not(HasSubstr("href=\"evil"))) << md;
+    EXPECT_THAT(html.out, ::testing::Not(HasSubstr("<h1"))) << md;
+    EXPECT_THAT(html.out, ::testing::Not(HasSubstr("Injected heading</h"))) << md;
+  }
+  // The error block still holds the error, escaped, in one piece.
+  const std::string summary = read_all(dir / "out/summary.md");
+  EXPECT_THAT(summary, HasSubstr("`````text\n"));
+  EXPECT_THAT(summary, HasSubstr("unknown key 'k\\x0a````\\x0a# Injected heading"));
+}
+
+// A deck, sidecar or style that is a symbolic link out of its input tree (a
+// pull request committing `talk.meta.yaml -> /etc/shadow`) is refused, and
+// nothing of its target reaches a message or summary.md; --follow-symlinks
+// reads it, and then a message quotes a short excerpt only.
+TEST(Hostile, SymlinksLeadingOutOfTheInputTreeAreRefusedUnlessFollowed) {
+  test::temp_dir dir;
+  const std::string secret_line = "root:$y$j9T$SECRETSECRET" + std::string(100, 'S') + ":19000:0";
+  write_all(dir / "secret", secret_line + "\n" + secret_line + "\n");
+  write_all(dir / "outside.txt", " Outside\n\u2022 SECRET deck text\n");
+  fs::create_directories(dir / "decks/sub");
+  write_all(dir / "decks/talk.txt", " Talk\n\u2022 x\n");
+  fs::create_symlink(dir / "secret", dir / "decks/talk.meta.yaml");
+  fs::create_symlink(dir / "outside.txt", dir / "decks/sub/linked.txt");
+  write_all(dir / "decks/common.meta.yaml", "title: Shared\n");
+  write_all(dir / "decks/inside.txt", " Inside\n\u2022 x\n");
+  fs::create_symlink("common.meta.yaml", dir / "decks/inside.meta.yaml");  // stays inside
+
+  auto c = run_handout("convert " + quote(dir / "decks") + " -o " + quote(dir / "out") +
+                       " --formats xml -q");
+  EXPECT_EQ(c.status, 2);
+  EXPECT_THAT(c.err, HasSubstr("talk.meta.yaml: error: leads by a symbolic link to "));
+  EXPECT_THAT(c.err, HasSubstr("linked.txt: error: leads by a symbolic link to "));
+  EXPECT_THAT(c.err, HasSubstr("(--follow-symlinks reads it)"));
+  EXPECT_THAT(c.err, ::testing::Not(HasSubstr("SECRET")));
+  EXPECT_THAT(read_all(dir / "out/summary.md"), ::testing::Not(HasSubstr("SECRET")));
+  EXPECT_THAT(read_all(dir / "out/inside.xml"), HasSubstr("<title>Shared</title>"));
+  // A file named on the command line: its own directory is its tree.
+  auto p = run_handout("parse " + quote(dir / "decks/talk.txt"));
+  EXPECT_EQ(p.status, 2);
+  EXPECT_THAT(p.err, ::testing::Not(HasSubstr("SECRET")));
+  auto l = run_handout("links " + quote(dir / "decks/sub"));
+  EXPECT_EQ(l.status, 2);
+  EXPECT_THAT(l.out + l.err, ::testing::Not(HasSubstr("SECRET")));
+  fs::create_symlink(dir / "secret", dir / "decks/style.yaml");
+  auto s = run_handout("convert " + quote(dir / "decks/inside.txt") + " --style " +
+                       quote(dir / "decks/style.yaml") + " -o " + quote(dir / "out2") + " -q");
+  EXPECT_EQ(s.status, 2);
+  EXPECT_THAT(s.err, HasSubstr("style.yaml: error: leads by a symbolic link to "));
+  EXPECT_THAT(s.err, ::testing::Not(HasSubstr("SECRET")));
+
+  // Followed on request: the linked deck converts; the secret sidecar is
+  // still no metadata, and its errors quote at most a short excerpt.
+  auto f = run_handout("--follow-symlinks convert " + quote(dir / "decks") + " -o " +
+                       quote(dir / "out3") + " --formats xml -q");
+  EXPECT_EQ(f.status, 2);
+  EXPECT_TRUE(fs::exists(dir / "out3/sub/linked.xml")) << f.err;
+  EXPECT_THAT(f.err, HasSubstr("talk.meta.yaml:1:1: error: "));
+  EXPECT_THAT(f.err, ::testing::Not(HasSubstr(secret_line.substr(0, 60))));
+}
+
+// A file that is not what it claims (a secret linked in, with
+// --follow-symlinks, or pasted by mistake) is never quoted whole: each
+// message quotes at most limits::max_quoted_chars characters of it.
+TEST(Hostile, MessagesQuoteAtMostAShortExcerptOfAFile) {
+  test::temp_dir dir;
+  const std::string secret = "SECRET" + std::string(200, 'x');
+  write_all(dir / "talk.txt", " Talk\n\u2022 x\n");
+  write_all(dir / "talk.meta.yaml", secret + ": 1\ndate: " + secret + "\n");
+  write_all(dir / "style.yaml", "page:\n  margin: " + secret + "\n" + secret + ": 1\n");
+  write_all(dir / "bad.json", "{\"decks\": \"" + secret);
+  std::vector<std::string> outputs;
+  outputs.push_back(run_handout("parse " + quote(dir / "talk.txt")).err);
+  outputs.push_back(run_handout("convert " + quote(dir / "talk.txt") + " --style " +
+                                quote(dir / "style.yaml") + " -o " + quote(dir / "out") + " -q")
+                        .err);
+  outputs.push_back(run_handout("links --merge " + quote(dir / "bad.json")).err);
+  for (const auto& err : outputs) {
+    EXPECT_THAT(err, HasSubstr("SECRET")) << "the case must reach a quoting message:\n" << err;
+    EXPECT_THAT(err, ::testing::Not(HasSubstr(secret.substr(0, 41)))) << err;
+    EXPECT_THAT(err, HasSubstr("\u2026")) << err;
+  }
 }
 
 }  // namespace

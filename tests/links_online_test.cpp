@@ -654,6 +654,20 @@ TEST_F(OnlineCheck, PrivateAddressesAreNotRequestedUnlessAllowed) {
   EXPECT_EQ(requests_for("/page"), 1);
 }
 
+// A 1 MiB header (one line, which curl itself refuses, or 20,000 lines) is
+// named for what it is, not "Unsupported protocol" or "Out of memory".
+TEST_F(OnlineCheck, AnOversizedResponseHeaderIsNamedAsSuch) {
+  const std::string one_line = server_->web("/huge-header");
+  const std::string many_lines = server_->web("/many-headers");
+  auto r = run_online(deck({one_line, many_lines}), "--no-cache --allow-private --retries 0");
+  const std::string expected = "response header too large (over 65536 bytes)";
+  for (const auto& link : {one_line, many_lines}) {
+    EXPECT_EQ(verdict_of(r, link), "unknown") << link;
+    EXPECT_NE(field_of(r, link, "detail").find(expected), std::string::npos)
+        << link << ": " << field_of(r, link, "detail");
+  }
+}
+
 TEST_F(OnlineCheck, AnIriIsRequestedAsItsPercentEncodedUri) {
   const std::string iri = server_->web("/wiki/机器学习");
   auto r = run_online(deck({iri}), "--no-cache --allow-private");

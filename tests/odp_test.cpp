@@ -65,7 +65,8 @@ TEST(Odp, NestedListsAreBulletLevels) {
       "<text:list><text:list-item>" + p("a") + "<text:list><text:list-item>" + p("b") +
       "<text:list><text:list-item>" + p("c") + "<text:list><text:list-item>" + p("d") +
       "</text:list-item></text:list></text:list-item></text:list></text:list-item></text:list>"
-      "</text:list-item><text:list-item>" + p("e") + "</text:list-item></text:list>";
+      "</text:list-item><text:list-item>" +
+      p("e") + "</text:list-item></text:list>";
   report r = read(flat(page(frame("title", p("T")) + frame("outline", outline))));
   EXPECT_EQ(texts(r.sections.at(0).slides.at(0).items), "1:a|2:b|3:c|3:d|1:e|");
 }
@@ -92,9 +93,10 @@ TEST(Odp, LinkedLabelKeepsItsUrl) {
 TEST(Odp, CharactersXmlCannotCarryInALinkBecomeSpaces) {
   // Found by fuzz_odp_reader: a character reference to U+0001 in xlink:href.
   diagnostics diags;
-  auto r = read_odp(flat(page(frame("title", p("T")) +
-                              frame("", p("<text:a xlink:href=\"https://a.org/&#1;x\">v</text:a>")))),
-                    true, "deck.fodp", diags);
+  auto r =
+      read_odp(flat(page(frame("title", p("T")) +
+                         frame("", p("<text:a xlink:href=\"https://a.org/&#1;x\">v</text:a>")))),
+               true, "deck.fodp", diags);
   ASSERT_TRUE(r.has_value());
   EXPECT_EQ(r->sections.at(0).slides.at(0).links.at(0).href, "https://a.org/ x");
   const std::string xml = write_xml(*r);
@@ -108,9 +110,10 @@ TEST(Odp, FooterPageNumberAndDateFramesAreDropped) {
 }
 
 TEST(Odp, FirstPageWithTitleAndSubtitleIsTheCover) {
-  report r = read(flat(page(frame("title", p("Deck")) + frame("subtitle", p("Sub") + p("2021年3月4日"))) +
-                       page(frame("title", p("01")) + frame("subtitle", p("Part"))) +
-                       page(frame("title", p("S")) + frame("outline", p("x")))));
+  report r =
+      read(flat(page(frame("title", p("Deck")) + frame("subtitle", p("Sub") + p("2021年3月4日"))) +
+                page(frame("title", p("01")) + frame("subtitle", p("Part"))) +
+                page(frame("title", p("S")) + frame("outline", p("x")))));
   EXPECT_EQ(r.meta.title, "Deck");
   EXPECT_EQ(r.meta.subtitle, "Sub");
   EXPECT_EQ(r.meta.date, "2021-03-04");
@@ -118,6 +121,24 @@ TEST(Odp, FirstPageWithTitleAndSubtitleIsTheCover) {
   EXPECT_EQ(r.sections[0].number, "01");
   EXPECT_EQ(r.sections[0].title, "Part");
   EXPECT_EQ(r.sections[0].slides.at(0).line, 3);  // lines are slide numbers
+}
+
+TEST(Odp, SpeakerNotesAreSkippedWithOneNoteCountingThem) {
+  auto notes = [](const std::string& text) {
+    return "<presentation:notes><draw:page-thumbnail/>" + frame("notes", p(text)) +
+           "</presentation:notes>";
+  };
+  const std::string xml =
+      flat("<draw:page>" + frame("title", p("One")) + notes("") + "</draw:page><draw:page>" +
+           frame("title", p("Two")) + notes("say this") + "</draw:page>");
+  diagnostics diags;
+  auto r = read_odp(xml, true, "deck.fodp", diags);
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r->sections.at(0).slides.size(), 2u);
+  ASSERT_EQ(diags.all().size(), 1u);
+  EXPECT_EQ(format(diags.all()[0]),
+            "deck.fodp:2: note: slide 2: speaker notes are not kept (a handout has none); this "
+            "slide has them");
 }
 
 TEST(Odp, MalformedFlatDocumentIsAnError) {

@@ -54,10 +54,12 @@ std::string shape(const std::string& ph, const std::string& paragraphs) {
          "</p:nvPr></p:nvSpPr><p:txBody>" + paragraphs + "</p:txBody></p:sp>";
 }
 std::string para(const std::string& text, int lvl = 0) {
-  return "<a:p><a:pPr lvl=\"" + std::to_string(lvl) + "\"/><a:r><a:t>" + text + "</a:t></a:r></a:p>";
+  return "<a:p><a:pPr lvl=\"" + std::to_string(lvl) + "\"/><a:r><a:t>" + text +
+         "</a:t></a:r></a:p>";
 }
 std::string slide_xml(const std::string& shapes) {
-  return std::string("<p:sld") + ns + "><p:cSld><p:spTree>" + shapes + "</p:spTree></p:cSld></p:sld>";
+  return std::string("<p:sld") + ns + "><p:cSld><p:spTree>" + shapes +
+         "</p:spTree></p:cSld></p:sld>";
 }
 const std::string title_ph = "<p:ph type=\"title\"/>";
 const std::string body_ph = "<p:ph idx=\"1\"/>";
@@ -72,15 +74,16 @@ std::string pptx(const std::map<std::string, std::string>& slides,
   int n = 0;
   for (const auto& name : order) {
     ++n;
-    list += "<p:sldId id=\"" + std::to_string(255 + n) + "\" r:id=\"rId" + std::to_string(n) + "\"/>";
+    list +=
+        "<p:sldId id=\"" + std::to_string(255 + n) + "\" r:id=\"rId" + std::to_string(n) + "\"/>";
     rels += "<Relationship Id=\"rId" + std::to_string(n) +
             "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/slide\" "
-            "Target=\"slides/" + name + "\"/>";
+            "Target=\"slides/" +
+            name + "\"/>";
   }
   std::map<std::string, std::string> parts = std::move(more);
-  parts["ppt/presentation.xml"] =
-      std::string("<p:presentation") + ns + "><p:sldIdLst>" + list + "</p:sldIdLst>" + extra +
-      "</p:presentation>";
+  parts["ppt/presentation.xml"] = std::string("<p:presentation") + ns + "><p:sldIdLst>" + list +
+                                  "</p:sldIdLst>" + extra + "</p:presentation>";
   parts["ppt/_rels/presentation.xml.rels"] =
       "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
       rels + "</Relationships>";
@@ -126,8 +129,8 @@ TEST(Pptx, SlidesFollowThePresentationOrderNotThePartNames) {
 
 TEST(Pptx, ParagraphLevelsAreBulletLevels) {
   report r = read(pptx({{"s.xml", slide_xml(shape(title_ph, para("T")) +
-                                            shape(body_ph, para("a") + para("b", 1) +
-                                                               para("c", 2) + para("d", 7)))}},
+                                            shape(body_ph, para("a") + para("b", 1) + para("c", 2) +
+                                                               para("d", 7)))}},
                        {"s.xml"}));
   EXPECT_EQ(texts(r.sections.at(0).slides.at(0).items), "1:a|2:b|3:c|3:d|");
 }
@@ -138,10 +141,11 @@ TEST(Pptx, PowerPointSectionsGroupTheSlides) {
       "<p14:sldId id=\"256\"/></p14:sldIdLst></p14:section><p14:section name=\"Body\">"
       "<p14:sldIdLst><p14:sldId id=\"257\"/><p14:sldId id=\"258\"/></p14:sldIdLst>"
       "</p14:section></p14:sectionLst></p:ext></p:extLst>";
-  report r = read(pptx({{"a.xml", slide_xml(shape(title_ph, para("A")) + shape(body_ph, para("x")))},
-                        {"b.xml", slide_xml(shape(title_ph, para("B")) + shape(body_ph, para("y")))},
-                        {"c.xml", slide_xml(shape(title_ph, para("C")) + shape(body_ph, para("z")))}},
-                       {"a.xml", "b.xml", "c.xml"}, sections));
+  report r =
+      read(pptx({{"a.xml", slide_xml(shape(title_ph, para("A")) + shape(body_ph, para("x")))},
+                 {"b.xml", slide_xml(shape(title_ph, para("B")) + shape(body_ph, para("y")))},
+                 {"c.xml", slide_xml(shape(title_ph, para("C")) + shape(body_ph, para("z")))}},
+                {"a.xml", "b.xml", "c.xml"}, sections));
   ASSERT_EQ(r.sections.size(), 2u);
   EXPECT_EQ(r.sections[0].title, "Intro");
   EXPECT_FALSE(r.sections[0].number.has_value());
@@ -150,10 +154,11 @@ TEST(Pptx, PowerPointSectionsGroupTheSlides) {
 }
 
 TEST(Pptx, NumberOnlyTitleSlideIsASectionDivider) {
-  report r = read(pptx({{"a.xml", slide_xml(shape(title_ph, para("02")) +
-                                            shape("<p:ph type=\"subTitle\"/>", para("Tools")))},
-                        {"b.xml", slide_xml(shape(title_ph, para("B")) + shape(body_ph, para("y")))}},
-                       {"a.xml", "b.xml"}));
+  report r =
+      read(pptx({{"a.xml", slide_xml(shape(title_ph, para("02")) +
+                                     shape("<p:ph type=\"subTitle\"/>", para("Tools")))},
+                 {"b.xml", slide_xml(shape(title_ph, para("B")) + shape(body_ph, para("y")))}},
+                {"a.xml", "b.xml"}));
   // The first slide is not the title slide here: it is a divider, as its number says.
   ASSERT_EQ(r.sections.size(), 1u);
   EXPECT_EQ(r.sections[0].number, "02");
@@ -161,11 +166,11 @@ TEST(Pptx, NumberOnlyTitleSlideIsASectionDivider) {
 }
 
 TEST(Pptx, TitleSlideGivesTheMetadata) {
-  report r = read(pptx({{"a.xml", slide_xml(shape("<p:ph type=\"ctrTitle\"/>", para("Deck")) +
-                                            shape("<p:ph type=\"subTitle\"/>",
-                                                  para("Sub") + para("2021/3/4")))},
-                        {"b.xml", slide_xml(shape(title_ph, para("B")))}},
-                       {"a.xml", "b.xml"}));
+  report r = read(pptx(
+      {{"a.xml", slide_xml(shape("<p:ph type=\"ctrTitle\"/>", para("Deck")) +
+                           shape("<p:ph type=\"subTitle\"/>", para("Sub") + para("2021/3/4")))},
+       {"b.xml", slide_xml(shape(title_ph, para("B")))}},
+      {"a.xml", "b.xml"}));
   EXPECT_EQ(r.meta.title, "Deck");
   EXPECT_EQ(r.meta.subtitle, "Sub");
   EXPECT_EQ(r.meta.date, "2021-03-04");
@@ -173,11 +178,12 @@ TEST(Pptx, TitleSlideGivesTheMetadata) {
 }
 
 TEST(Pptx, FooterSlideNumberAndDatePlaceholdersAreDropped) {
-  report r = read(pptx({{"s.xml", slide_xml(shape(title_ph, para("T")) +
-                                            shape("<p:ph type=\"ftr\" idx=\"3\"/>", para("Footer")) +
-                                            shape("<p:ph type=\"sldNum\" idx=\"4\"/>", para("7")) +
-                                            shape("<p:ph type=\"dt\" idx=\"5\"/>", para("today")))}},
-                       {"s.xml"}));
+  report r =
+      read(pptx({{"s.xml", slide_xml(shape(title_ph, para("T")) +
+                                     shape("<p:ph type=\"ftr\" idx=\"3\"/>", para("Footer")) +
+                                     shape("<p:ph type=\"sldNum\" idx=\"4\"/>", para("7")) +
+                                     shape("<p:ph type=\"dt\" idx=\"5\"/>", para("today")))}},
+                {"s.xml"}));
   EXPECT_TRUE(r.sections.at(0).slides.at(0).items.empty());
 }
 
@@ -203,6 +209,89 @@ TEST(Pptx, TextBoxWithWordsGivesBullets) {
   report r = read(pptx({{"s.xml", slide_xml(shape(title_ph, para("T")) + shape("", para("Note")))}},
                        {"s.xml"}));
   EXPECT_EQ(texts(r.sections.at(0).slides.at(0).items), "1:Note|");
+}
+
+// A slide's relationships (`ppt/slides/_rels/NAME.rels`): type → target.
+std::pair<std::string, std::string> slide_rels(
+    const std::string& slide, const std::vector<std::pair<std::string, std::string>>& rels) {
+  std::string body =
+      "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">";
+  int n = 0;
+  for (const auto& [type, target] : rels) {
+    body += "<Relationship Id=\"rId" + std::to_string(++n) +
+            "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/" +
+            type + "\" Target=\"" + target + "\"/>";
+  }
+  return {"ppt/slides/_rels/" + slide + ".rels", body + "</Relationships>"};
+}
+
+std::string layout_xml(const std::string& type) {
+  return std::string("<p:sldLayout") + ns + " type=\"" + type +
+         "\"><p:cSld name=\"x\"><p:spTree/></p:cSld></p:sldLayout>";
+}
+
+std::string notes_xml(const std::string& text) {
+  return std::string("<p:notes") + ns + "><p:cSld><p:spTree>" +
+         shape("<p:ph type=\"sldImg\"/>", "") +
+         shape("<p:ph type=\"body\" idx=\"1\"/>", para(text)) + "</p:spTree></p:cSld></p:notes>";
+}
+
+TEST(Pptx, SectionHeaderLayoutSlidesAreSections) {
+  const std::map<std::string, std::string> layouts = {
+      {"ppt/slideLayouts/slideLayout3.xml", layout_xml("secHead")},
+      {"ppt/slideLayouts/slideLayout2.xml", layout_xml("obj")},
+      slide_rels("h1.xml", {{"slideLayout", "../slideLayouts/slideLayout3.xml"}}),
+      slide_rels("a.xml", {{"slideLayout", "../slideLayouts/slideLayout2.xml"}}),
+      slide_rels("h2.xml", {{"slideLayout", "../slideLayouts/slideLayout3.xml"}}),
+      slide_rels("b.xml", {{"slideLayout", "../slideLayouts/slideLayout2.xml"}})};
+  // A header titled in words (and with a line of text under it), and one
+  // whose title is a number with its name below: both start a section.
+  report r = read(pptx(
+      {{"h1.xml",
+        slide_xml(shape(title_ph, para("Background")) + shape(body_ph, para("why it matters")))},
+       {"a.xml", slide_xml(shape(title_ph, para("A")) + shape(body_ph, para("x")))},
+       {"h2.xml", slide_xml(shape(title_ph, para("02")) + shape(body_ph, para("Methods")))},
+       {"b.xml", slide_xml(shape(title_ph, para("B")) + shape(body_ph, para("y")))}},
+      {"h1.xml", "a.xml", "h2.xml", "b.xml"}, "", layouts));
+  ASSERT_EQ(r.sections.size(), 2u);
+  EXPECT_FALSE(r.sections[0].number.has_value());
+  EXPECT_EQ(r.sections[0].title, "Background");
+  EXPECT_EQ(r.sections[0].line, 1);
+  ASSERT_EQ(r.sections[0].slides.size(), 1u);  // the header is no slide
+  EXPECT_EQ(r.sections[0].slides[0].title, "A");
+  EXPECT_EQ(r.sections[1].number, "02");
+  EXPECT_EQ(r.sections[1].title, "Methods");
+  ASSERT_EQ(r.sections[1].slides.size(), 1u);
+  EXPECT_EQ(r.sections[1].slides[0].title, "B");
+  // The same slides on an ordinary layout are slides, as their titles say.
+  report plain = read(pptx({{"h1.xml", slide_xml(shape(title_ph, para("Background")) +
+                                                 shape(body_ph, para("why it matters")))},
+                            {"a.xml", slide_xml(shape(title_ph, para("A")))}},
+                           {"h1.xml", "a.xml"}));
+  ASSERT_EQ(plain.sections.size(), 1u);
+  EXPECT_EQ(plain.sections[0].slides.size(), 2u);
+}
+
+TEST(Pptx, SpeakerNotesAreSkippedWithOneNoteCountingThem) {
+  const std::map<std::string, std::string> parts = {
+      {"ppt/notesSlides/n2.xml", notes_xml("say this")},
+      {"ppt/notesSlides/n3.xml", notes_xml("and this")},
+      {"ppt/notesSlides/n1.xml", notes_xml(" ")},  // Impress writes empty ones
+      slide_rels("s1.xml", {{"notesSlide", "../notesSlides/n1.xml"}}),
+      slide_rels("s2.xml", {{"notesSlide", "../notesSlides/n2.xml"}}),
+      slide_rels("s3.xml", {{"notesSlide", "../notesSlides/n3.xml"}})};
+  diagnostics diags;
+  report r = read(pptx({{"s1.xml", slide_xml(shape(title_ph, para("One")))},
+                        {"s2.xml", slide_xml(shape(title_ph, para("Two")))},
+                        {"s3.xml", slide_xml(shape(title_ph, para("Three")))}},
+                       {"s1.xml", "s2.xml", "s3.xml"}, "", parts),
+                  &diags);
+  EXPECT_EQ(r.sections.at(0).slides.size(), 3u);
+  ASSERT_EQ(diags.all().size(), 1u);
+  EXPECT_EQ(format(diags.all()[0]),
+            "deck.pptx:2: note: slide 2: speaker notes are not kept (a handout has none); 2 "
+            "slides have them, from this one");
+  EXPECT_FALSE(diags.has_errors());
 }
 
 TEST(Pptx, NotAZipIsAnError) {

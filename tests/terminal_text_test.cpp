@@ -1,14 +1,19 @@
-// terminal_text(): the one escaping of untrusted text for terminals and logs.
+// terminal_text(): the one escaping of untrusted text for terminals and logs;
+// excerpt() for messages that quote input; markdown:: for Markdown outputs.
 #include "terminal_text.hpp"
 
 #include <gtest/gtest.h>
+
+#include "limits.hpp"
+#include "markdown_text.hpp"
 
 namespace handout {
 namespace {
 
 TEST(TerminalText, PrintableTextIsUnchanged) {
   EXPECT_EQ(terminal_text("talk/01 intro.txt"), "talk/01 intro.txt");
-  EXPECT_EQ(terminal_text("Grüße, 日本語, עברית, 👩‍💻"), "Grüße, 日本語, עברית, 👩‍💻");
+  EXPECT_EQ(terminal_text("Grüße, 日本語, עברית, 👩‍💻"),
+            "Grüße, 日本語, עברית, 👩‍💻");
 }
 
 TEST(TerminalText, ControlCharactersAndDelAreHexEscapes) {
@@ -18,7 +23,9 @@ TEST(TerminalText, ControlCharactersAndDelAreHexEscapes) {
 }
 
 TEST(TerminalText, C1ControlsAreUnicodeEscapes) {
-  EXPECT_EQ(terminal_text("\xc2\x9b" "31m"), "\\u009b31m");
+  EXPECT_EQ(terminal_text("\xc2\x9b"
+                          "31m"),
+            "\\u009b31m");
   EXPECT_EQ(terminal_text("\xc2\x85"), "\\u0085");
 }
 
@@ -35,10 +42,66 @@ TEST(TerminalText, BidiControlsAndInvisibleFormatCharactersAreUnicodeEscapes) {
 }
 
 TEST(TerminalText, BytesThatAreNotUtf8AreHexEscapes) {
-  EXPECT_EQ(terminal_text("a\xff" "b"), "a\\xffb");
-  EXPECT_EQ(terminal_text("\xc0\xaf"), "\\xc0\\xaf");          // overlong
+  EXPECT_EQ(terminal_text("a\xff"
+                          "b"),
+            "a\\xffb");
+  EXPECT_EQ(terminal_text("\xc0\xaf"), "\\xc0\\xaf");           // overlong
   EXPECT_EQ(terminal_text("\xed\xa0\x80"), "\\xed\\xa0\\x80");  // a surrogate
   EXPECT_EQ(terminal_text("\xe2\x82"), "\\xe2\\x82");           // cut short
+}
+
+TEST(Excerpt, ShortTextIsQuotedWholeAndEscaped) {
+  EXPECT_EQ(excerpt("titel"), "titel");
+  EXPECT_EQ(excerpt("a\nb"), "a\\x0ab");
+}
+
+TEST(Excerpt, LongTextIsCutAtTheLimitInCodePointsWithAnEllipsis) {
+  const std::string line = "root:$y$j9T$" + std::string(200, 'x');
+  const std::string cut = excerpt(line);
+  EXPECT_EQ(cut, line.substr(0, limits::max_quoted_chars) + "\u2026");
+  // Chinese text is cut between characters, never inside one.
+  std::string han;
+  for (int i = 0; i < 50; ++i) han += "\u6DF1";
+  EXPECT_EQ(excerpt(han), han.substr(0, 3 * limits::max_quoted_chars) + "\u2026");
+}
+
+TEST(MarkdownText, EveryCharacterWithAMeaningIsEscaped) {
+  EXPECT_EQ(markdown::text("a*b_c`d[e](f)![g]<h>&i|j~k$l#m\\n"),
+            "a\\*b\\_c\\`d\\[e\\](f)!\\[g\\]\\<h\\>\\&i\\|j\\~k\\$l\\#m\\\\n");
+  EXPECT_EQ(markdown::text("(line 21)"), "(line 21)");
+  EXPECT_EQ(markdown::text("- item"), "\\- item");
+  EXPECT_EQ(markdown::text("plain 中文 talk.txt"), "plain 中文 talk.txt");
+}
+
+TEST(MarkdownText, LineBreaksAndControlsCannotStartABlock) {
+  EXPECT_EQ(markdown::text("x\n# Heading\n![i](http://e/i.png)"),
+            "x\\\\x0a\\# Heading\\\\x0a!\\[i\\](http://e/i.png)");
+  EXPECT_EQ(markdown::text("\x1b[31m"), "\\\\x1b\\[31m");
+}
+
+TEST(MarkdownText, CodeSpanIsLongerThanAnyRunOfBackticksInside) {
+  EXPECT_EQ(markdown::code("talk.txt"), "`talk.txt`");
+  EXPECT_EQ(markdown::code("a`b"), "``a`b``");
+  EXPECT_EQ(markdown::code("a```b"), "````a```b````");
+  EXPECT_EQ(markdown::code("`x`"), "`` `x` ``");
+  EXPECT_EQ(markdown::code("a|b"), "`a|b`");
+  EXPECT_EQ(markdown::code("a|b", markdown::place::table_cell), "`a\\|b`");
+  EXPECT_EQ(markdown::code("a\nb"), "`a\\x0ab`");
+}
+
+TEST(MarkdownText, FenceIsLongerThanAnyRunOfBackticksInside) {
+  EXPECT_EQ(markdown::fence("plain"), "```");
+  EXPECT_EQ(markdown::fence("x\n```\n# H"), "````");
+  EXPECT_EQ(markdown::fence("``````"), "```````");
+}
+
+TEST(MarkdownText, HtmlTextHasEntitiesAndLinkTargetsPercentEncodeWhatEndsThem) {
+  EXPECT_EQ(markdown::html("<img src=x onerror=\"a()\">&"),
+            "&lt;img src=x onerror=&quot;a()&quot;&gt;&amp;");
+  EXPECT_EQ(markdown::link_target("https://e/a b)(<x>|\\\n"),
+            "https://e/a%20b%29%28%3Cx%3E%7C%5C%0A");
+  EXPECT_EQ(markdown::link_target("https://zh.wikipedia.org/wiki/中文"),
+            "https://zh.wikipedia.org/wiki/中文");
 }
 
 }  // namespace

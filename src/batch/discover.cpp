@@ -21,6 +21,8 @@ std::optional<deck_kinds> parse_deck_kinds(std::string_view list) {
         list.substr(start, comma == std::string_view::npos ? list.npos : comma - start);
     if (name == "txt") {
       kinds.text = true;
+    } else if (name == "pdftotext") {
+      kinds.text = kinds.pdftotext = true;
     } else if (name == "xml") {
       kinds.intermediate = true;
     } else if (name == "slides") {
@@ -90,7 +92,7 @@ std::vector<deck> walk(const fs::path& root, const deck_kinds& kinds, const std:
     std::string stem = relative.parent_path().empty()
                            ? relative.stem().generic_string()
                            : (relative.parent_path() / relative.stem()).generic_string();
-    found.push_back({relative.generic_string(), deck{p.string(), stem}});
+    found.push_back({relative.generic_string(), deck{p.string(), stem, root.string()}});
   }
   if (ec) diags.error(last.string(), 0, 0, "cannot list directory: " + ec.message());
   std::sort(found.begin(), found.end(),
@@ -110,7 +112,8 @@ std::vector<deck> discover_decks(const std::vector<std::string>& inputs, const d
     if (!fs::is_directory(input, ec)) {
       // A missing file is reported when it is read; standard input is `stdin`.
       decks.push_back(
-          {input, is_standard_stream(input) ? "stdin" : fs::path(input).stem().generic_string()});
+          {input, is_standard_stream(input) ? "stdin" : fs::path(input).stem().generic_string(),
+           fs::path(input).parent_path().string()});
       continue;
     }
     int errors = diags.error_count();

@@ -16,10 +16,13 @@ struct deck_kinds {
   bool text = true;           // NAME.txt
   bool intermediate = false;  // NAME.xml (--from xml)
   bool slides = true;         // NAME.pptx, NAME.odp, NAME.fodp (--from slides)
+  // Text decks are text extracted from slides (--from pdftotext): read in
+  // that dialect, not detected. Implies `text`.
+  bool pdftotext = false;
 };
 
-// `txt`, `xml`, `slides`, or several comma-separated (`txt,slides`);
-// nothing when unknown.
+// `txt`, `pdftotext`, `xml`, `slides`, or several comma-separated
+// (`txt,slides`); nothing when unknown.
 std::optional<deck_kinds> parse_deck_kinds(std::string_view list);
 
 struct deck {
@@ -28,6 +31,10 @@ struct deck {
   // `sub/NAME` for DIR/sub/NAME.txt, `NAME` for a file named on the command
   // line. Outputs go to OUT/sub/NAME.*; shards are chosen by hashing it.
   std::string relative_stem;
+  // The input tree the deck and its sidecar must stay inside (io.hpp's
+  // outside_input_tree): the directory it was found in, or for a file named
+  // on the command line, its own directory.
+  std::string tree;
 };
 
 // The decks of `inputs`. A directory stands for the decks below it, found

@@ -76,13 +76,16 @@ void add_online_check(sha256& h, const std::optional<links::online::online_optio
 // identified by its version and its build ID, so a rebuilt binary rebuilds
 // the decks; a font by its size and modification time (a new package
 // version changes them), the style's and every installed TrueType font (the
-// fallback for characters the style's lack), the style by its contents; the online check and
-// its options. Nothing when OpenSSL fails.
+// fallback for characters the style's lack), the style by its contents; the
+// text dialect, the symlink policy, the online check and its options. Nothing
+// when OpenSSL fails.
 std::optional<std::string> run_fingerprint(const convert_request& request) {
   sha256 h;
   h.field("handout-batch-2").field(HANDOUT_VERSION);
   h.field(executable_identity());
   for (const renderer* r : request.formats) h.field(r->name);
+  h.field(request.kinds.pdftotext ? "pdftotext dialect" : "detected dialect");
+  h.field(follow_symlinks() ? "symlinks followed" : "symlinks inside the tree");
   h.field(request.style_file.empty()
               ? std::string("built-in style")
               : sha256_file(request.style_file).value_or("unreadable style"));
@@ -176,7 +179,9 @@ deck_result process(const batch_env& env, const deck& d) {
     return result;
   };
 
-  auto r = load_input(d.input, diags);
+  auto r = load_input(d.input, diags,
+                      env.request.kinds.pdftotext ? text_dialect::pdftotext : text_dialect::detect,
+                      d.tree);
   if (!r) return finish(deck_status::failed);
   if (env.request.online) {
     // One deck's check at a time: each honours the per-host limits and

@@ -5,6 +5,7 @@
 
 #include "count_text.hpp"
 #include "json.hpp"
+#include "markdown_text.hpp"
 
 namespace handout::batch {
 
@@ -43,25 +44,9 @@ std::string seconds_text(double s) {
   return buf;
 }
 
-// Text inside a Markdown table cell: pipes and line breaks would end it.
-std::string cell(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '|') {
-      out += "\\|";
-    } else if (c == '\n' || c == '\r') {
-      out += ' ';
-    } else if (c == '<') {
-      out += "&lt;";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
-std::string code(const std::string& text) {
-  return text.find('`') == std::string::npos ? "`" + cell(text) + "`" : cell(text);
+// A file name in a table cell or list item: a code span that no name can end.
+std::string cell_code(const std::string& text) {
+  return markdown::code(text, markdown::place::table_cell);
 }
 
 std::string findings_text(const deck_result& d) {
@@ -75,16 +60,6 @@ std::string findings_text(const deck_result& d) {
   add(d.finding_warnings, "warning");
   add(d.finding_infos, "info");
   return out.empty() ? "none" : out;
-}
-
-// Three backticks, or one more than the longest run of them in `text`.
-std::string fence(const std::string& text) {
-  std::size_t longest = 0, run = 0;
-  for (char c : text) {
-    run = c == '`' ? run + 1 : 0;
-    longest = std::max(longest, run);
-  }
-  return std::string(std::max<std::size_t>(3, longest + 1), '`');
 }
 
 // The run's verdict, as its exit status says.
@@ -158,12 +133,12 @@ std::string summary_markdown(const std::vector<deck_result>& decks, const run_in
     for (const auto& o : d.outputs) {
       std::string name =
           o.path.substr(o.path.rfind('/') == std::string::npos ? 0 : o.path.rfind('/') + 1);
-      outputs += (outputs.empty() ? "" : ", ") + code(name);
+      outputs += (outputs.empty() ? "" : ", ") + cell_code(name);
     }
     const char* mark = d.status == deck_status::failed      ? "❌ failed"
                        : d.status == deck_status::unchanged ? "unchanged"
                                                             : "converted";
-    md += "| " + code(d.input) + " | " + mark + " | " +
+    md += "| " + cell_code(d.input) + " | " + mark + " | " +
           (d.pages >= 0 ? std::to_string(d.pages) : std::string("–")) + " | " +
           std::to_string(d.links) + " | " + findings_text(d) + " | " +
           (outputs.empty() ? "–" : outputs) + " | " +
@@ -172,7 +147,7 @@ std::string summary_markdown(const std::vector<deck_result>& decks, const run_in
   }
   if (!info.removed.empty()) {
     md += "\n### Removed\n\nThe outputs of decks that no longer exist:\n\n";
-    for (const auto& input : info.removed) md += "- " + code(input) + "\n";
+    for (const auto& input : info.removed) md += "- " + markdown::code(input) + "\n";
   }
   bool any_errors = false;
   for (const auto& d : decks) any_errors = any_errors || d.diags.has_errors();
@@ -183,9 +158,9 @@ std::string summary_markdown(const std::vector<deck_result>& decks, const run_in
         if (x.level == severity::error) errors += format(x) + "\n";
       }
     }
-    // A fence longer than any run of backticks in the messages (file names
-    // and deck text), so none can end the block.
-    const std::string f = fence(errors);
+    // Each message is one line (format() escapes line breaks), inside a
+    // fence longer than any run of backticks in them, so none can end it.
+    const std::string f = markdown::fence(errors);
     md += "\n### Errors\n\n" + f + "text\n" + errors + f + "\n";
   }
   return md;

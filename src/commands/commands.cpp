@@ -11,9 +11,10 @@
 #include "batch/progress.hpp"
 #include "colour.hpp"
 #include "diagnostic.hpp"
+#include "io.hpp"
 #include "limits.hpp"
-#include "terminal_text.hpp"
 #include "parse/metadata.hpp"
+#include "terminal_text.hpp"
 
 namespace handout::commands {
 
@@ -64,11 +65,19 @@ std::string set_colour(const std::string& v) {
 struct global_option {
   std::string_view name;
   std::string (*apply)(const std::string& value);
+  bool flag = false;  // takes no value
 };
+
+std::string set_follow_symlinks(const std::string&) {
+  handout::set_follow_symlinks(true);
+  return "";
+}
+
 constexpr global_option global_options[] = {
     {"--max-input-size", &set_max_input_size},
     {"--color", &set_colour},
     {"--colour", &set_colour},
+    {"--follow-symlinks", &set_follow_symlinks, true},
 };
 
 // Takes the global options (`--max-input-size SIZE`, `--color WHEN`) out of
@@ -79,7 +88,8 @@ std::string take_global_options(std::vector<std::string>& args) {
     const global_option* found = nullptr;
     bool inline_value = false;
     for (const auto& g : global_options) {
-      inline_value = a.starts_with(g.name) && a.size() > g.name.size() && a[g.name.size()] == '=';
+      inline_value =
+          !g.flag && a.starts_with(g.name) && a.size() > g.name.size() && a[g.name.size()] == '=';
       if (a == g.name || inline_value) {
         found = &g;
         break;
@@ -89,10 +99,10 @@ std::string take_global_options(std::vector<std::string>& args) {
       ++i;
       continue;
     }
-    std::size_t count = inline_value ? 1 : 2;
-    std::string value = inline_value          ? a.substr(found->name.size() + 1)
-                        : i + 1 < args.size() ? args[i + 1]
-                                              : "";
+    std::size_t count = inline_value || found->flag ? 1 : 2;
+    std::string value = inline_value                          ? a.substr(found->name.size() + 1)
+                        : !found->flag && i + 1 < args.size() ? args[i + 1]
+                                                              : "";
     if (std::string error = found->apply(value); !error.empty()) return error;
     args.erase(args.begin() + static_cast<std::ptrdiff_t>(i),
                args.begin() + static_cast<std::ptrdiff_t>(std::min(i + count, args.size())));
@@ -148,7 +158,17 @@ const command_spec& global_spec() {
           "auto colours on a terminal. The first rule that applies decides: --color always or "
           "never; NO_COLOR set and not empty: no colour; FORCE_COLOR set and not empty or 0: "
           "colour, even off a terminal; TERM=dumb: no colour; else colour when the stream "
-          "(standard error for diagnostics, standard output for the report) is a terminal."}}}},
+          "(standard error for diagnostics, standard output for the report) is a terminal."},
+         {"follow-symlinks", 0, "",
+          "read decks, sidecars and styles that are symbolic\nlinks leading outside the "
+          "directory they were\nnamed by (refused by default)",
+          &set_follow_symlinks,
+          "The input tree of a deck is the directory named on the command line that it was "
+          "found in, or for a file named there, its own directory; a style's is its own "
+          "directory. A deck, NAME.meta.yaml or style file that is a symbolic link (or lies "
+          "below one) whose target is outside it is an error without this option, so that a "
+          "link committed in a pull request (to /etc/shadow, ~/.ssh) is never read into a "
+          "report or a CI log. Standard input, pipes and /dev/stdin are read as always."}}}},
       "Exit status: 0 ok, 1 audit findings, 2 bad input or usage.\n"};
   return spec;
 }

@@ -83,15 +83,22 @@ command_spec make_spec(convert_args& a) {
              "HANDOUT_STYLE_PATH, then the installed styles."},
             {"from", 0, "LIST",
              "which files of a directory are decks: txt, slides\n(.pptx, .odp, .fodp), xml, "
-             "or several\n(default: txt,slides)",
+             "or several\n(default: txt,slides); pdftotext: .txt decks are text\nextracted "
+             "from slides, as parse --from pdftotext",
              [&r](const std::string& v) {
                auto kinds = batch::parse_deck_kinds(v);
                if (!kinds) {
-                 return "--from takes txt, slides, xml or several of them, not '" + v + "'";
+                 return "--from takes txt, pdftotext, slides, xml or several of them, not '" + v +
+                        "'";
                }
                r.kinds = *kinds;
                return std::string();
-             }},
+             },
+             "txt reads each .txt deck in the layout it has: the canonical one, or text "
+             "extracted from slides when form feeds part it into pages that start unindented. "
+             "pdftotext (instead of txt, or beside it) reads every .txt deck, named or found, "
+             "as extracted text: a page is a slide, its first line the title "
+             "(docs/ARCHITECTURE.md). --from pdftotext,slides keeps the slide packages."},
             {"jobs", 'j', "N", "decks converted at once (default: one per core)",
              [&r](const std::string& v) {
                if (v.empty() || v.size() > 4 || v.find_first_not_of("0123456789") != v.npos ||

@@ -141,7 +141,7 @@ std::vector<links::audit_result> audit_decks(
   std::vector<report> reports;
   reports.reserve(decks.size());
   for (const auto& deck : decks) {
-    auto r = load_input(deck.input, diags);
+    auto r = load_input(deck.input, diags, text_dialect::detect, deck.tree);
     if (!r) {
       inputs_ok = false;
       continue;

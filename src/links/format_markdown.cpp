@@ -2,42 +2,14 @@
 
 #include "links/format.hpp"
 #include "links/online/verdict.hpp"
+#include "markdown_text.hpp"
 
 namespace handout::links {
 
 namespace {
 
-// Text safe inside a Markdown table cell: Markdown's punctuation escaped,
-// line breaks as spaces.
-std::string cell(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '\n' || c == '\r') {
-      out += ' ';
-    } else if (std::string_view("\\`*_[]<>|~").find(c) != std::string_view::npos) {
-      out += '\\';
-      out += c;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
-// A link target with the characters that would end it percent-encoded.
-std::string target(std::string_view href) {
-  std::string out;
-  for (char c : href) {
-    if (c == '(' || c == ')' || c == ' ' || c == '<' || c == '>' || c == '|') {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", static_cast<unsigned char>(c));
-      out += buf;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
+// Untrusted text in a table cell.
+std::string cell(std::string_view s) { return markdown::text(s); }
 
 std::string_view level_icon(level l) {
   return l == level::error     ? "\u274C error"
@@ -134,7 +106,7 @@ std::string link_row(const audit_result& a, const audited_link& l, bool online) 
   const youtube_link& u = l.url;
   std::string link = u.kind == link_kind::unusable
                          ? cell(l.href)
-                         : "[" + cell(l.label) + "](" + target(l.href) + ")";
+                         : "[" + cell(l.label) + "](" + markdown::link_target(l.href) + ")";
   std::string search = u.has_pp && u.pp.status == pp_status::ok ? cell(u.pp.query) : std::string();
   std::string row = "| " + std::to_string(l.line) + " | " + cell(slide_name(a.slides[l.slide])) +
                     " | " + link + " | " + std::string(kind_name(u.kind)) + " | " + search + " |";
@@ -152,7 +124,7 @@ std::string link_row(const audit_result& a, const audited_link& l, bool online) 
 
 // A deck's links: a row per link while they fit; false once one did not.
 bool links_table(bounded_text& text, const audit_result& a, std::size_t& left) {
-  std::string head = "\n<details><summary>" + cell(a.source) + ": " +
+  std::string head = "\n<details><summary>" + markdown::html(a.source) + ": " +
                      std::to_string(a.links.size()) + " links</summary>\n\n";
   bool online = false;
   for (const auto& l : a.links) online = online || l.online.has_value();

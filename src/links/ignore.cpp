@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "links/format.hpp"
+#include "terminal_text.hpp"
 
 namespace handout::links {
 
@@ -58,7 +59,8 @@ std::optional<ignore_list> parse_ignore_list(const std::string& text, const std:
       diags.error(file, number, 0,
                   "an entry is RULE DECK URL REASON (use * for any; the reason is required)");
     } else if (!is_rule(e.rule)) {
-      diags.error(file, number, 1, "unknown rule '" + e.rule + "' (the ids are in docs/LINKS.md)");
+      diags.error(file, number, 1,
+                  "unknown rule '" + excerpt(e.rule) + "' (the ids are in docs/LINKS.md)");
     } else {
       list.entries.push_back(std::move(e));
     }

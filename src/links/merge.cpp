@@ -8,6 +8,7 @@
 #include "json.hpp"
 #include "limits.hpp"
 #include "links/youtube_url.hpp"
+#include "terminal_text.hpp"
 
 namespace handout::links {
 
@@ -73,7 +74,7 @@ finding read_finding(json_fields& in, const json& f, const audit_result& a,
   auto rule = rule_named(rule_name);
   auto severity = level_named(level_name);
   if (in.ok() && (!rule || !severity)) {
-    in.fail(where + ": unknown rule or level '" + (rule ? level_name : rule_name) + "'");
+    in.fail(where + ": unknown rule or level '" + excerpt(rule ? level_name : rule_name) + "'");
   }
   out.rule = rule.value_or(rule_id{});
   out.severity = severity.value_or(level::info);

@@ -14,6 +14,7 @@
 
 #include "io.hpp"
 #include "limits.hpp"
+#include "terminal_text.hpp"
 #include "utf8.hpp"
 #include "yaml_message.hpp"
 
@@ -61,7 +62,7 @@ bool is_calendar_date(const std::string& s) {
 // Cleans a metadata value in place (outer whitespace trimmed, inner line
 // breaks and tabs made spaces); returns what is wrong with it, if anything.
 std::optional<std::string> value_problem(const std::string& key, std::string& value) {
-  if (utf8::find_invalid(value)) return "'" + key + "' is not valid UTF-8";
+  if (utf8::find_invalid(value)) return "'" + excerpt(key) + "' is not valid UTF-8";
   std::size_t first = value.find_first_not_of(" \t\r\n");
   value = first == std::string::npos
               ? std::string()
@@ -71,14 +72,14 @@ std::optional<std::string> value_problem(const std::string& key, std::string& va
   }
   for (std::size_t i = 0; i < value.size();) {
     if (utf8::is_xml_illegal(utf8::decode(value, i))) {
-      return "'" + key + "' holds a control character";
+      return "'" + excerpt(key) + "' holds a control character";
     }
   }
   if (key == "date" && !is_calendar_date(value)) {
-    return "date must be a real date as YYYY-MM-DD, not '" + value + "'";
+    return "date must be a real date as YYYY-MM-DD, not '" + excerpt(value) + "'";
   }
   if (key == "lang" && !is_language_tag(value)) {
-    return "lang must be a language tag such as zh-CN, not '" + value + "'";
+    return "lang must be a language tag such as zh-CN, not '" + excerpt(value) + "'";
   }
   return std::nullopt;
 }
@@ -133,18 +134,19 @@ bool read_sidecar(const std::string& path, metadata& meta, diagnostics& diags) {
                            : key == "lang"     ? &meta.lang
                                                : nullptr;
       if (!field) {
-        diags.error(path, kl, kc,
-                    "unknown key '" + key + "'; known keys: title, subtitle, author, date, lang");
+        diags.error(
+            path, kl, kc,
+            "unknown key '" + excerpt(key) + "'; known keys: title, subtitle, author, date, lang");
         ok = false;
         continue;
       }
       if (!kv.second.IsScalar()) {
-        diags.error(path, vl, vc, "'" + key + "' must be a single value");
+        diags.error(path, vl, vc, "'" + excerpt(key) + "' must be a single value");
         ok = false;
         continue;
       }
       if (!seen.insert(key).second) {
-        diags.error(path, kl, kc, "'" + key + "' is given twice");
+        diags.error(path, kl, kc, "'" + excerpt(key) + "' is given twice");
         ok = false;
         continue;
       }

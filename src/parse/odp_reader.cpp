@@ -106,6 +106,19 @@ void collect_frames(const pugi::xml_node& container, slide_parts& out) {
   }
 }
 
+// True when the page's `presentation:notes` hold text; Impress writes them
+// for every page, most empty.
+bool has_notes_text(const pugi::xml_node& page) {
+  pugi::xml_node notes = child(page, "notes");
+  if (!notes) return false;
+  for (const pugi::xpath_node& t : notes.select_nodes(".//text()")) {
+    if (std::string_view(t.node().value()).find_first_not_of(" \t\r\n") != std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 bool is_odp_path(const std::string& path) {
@@ -122,8 +135,7 @@ std::optional<report> read_odp(std::string_view bytes, bool flat, const std::str
     zip_package pkg(source, diags, "an OpenDocument package");
     if (!pkg.open(bytes) || !pkg.read_xml("content.xml", 0, doc)) return std::nullopt;
   }
-  pugi::xml_node presentation =
-      child(child(doc.document_element(), "body"), "presentation");
+  pugi::xml_node presentation = child(child(doc.document_element(), "body"), "presentation");
   if (!presentation) {
     diags.error(source, 0, 0, "not an OpenDocument presentation (no office:presentation)");
     return std::nullopt;
@@ -135,7 +147,9 @@ std::optional<report> read_odp(std::string_view bytes, bool flat, const std::str
       diags.error(source, 0, 0, "more than " + std::to_string(limits::max_slides) + " slides");
       return std::nullopt;
     }
-    collect_frames(page, pages.emplace_back());
+    slide_parts& parts = pages.emplace_back();
+    collect_frames(page, parts);
+    parts.has_notes = has_notes_text(page);
   }
   return read_slides(pages, {}, source, diags);
 }

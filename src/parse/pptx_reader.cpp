@@ -33,15 +33,22 @@ const char* relationship_id(const pugi::xml_node& n) {
   return "";
 }
 
+// A relationship of a part: its target and its type (the URI's last
+// segment: `slide`, `slideLayout`, `notesSlide`, `hyperlink`).
+struct relationship {
+  std::string target;
+  std::string type;
+};
+using relationship_map = std::map<std::string, relationship>;
+
 // The relationships of part `part` (`ppt/slides/slide1.xml` →
-// `ppt/slides/_rels/slide1.xml.rels`): id → target, internal targets
-// resolved against the part's folder.
-std::map<std::string, std::string> relationships(zip_package& pkg, const std::string& part,
-                                                 int line) {
+// `ppt/slides/_rels/slide1.xml.rels`): id → target and type, internal
+// targets resolved against the part's folder.
+relationship_map relationships(zip_package& pkg, const std::string& part, int line) {
   std::filesystem::path p(part);
   const std::string rels =
       (p.parent_path() / "_rels" / (p.filename().string() + ".rels")).generic_string();
-  std::map<std::string, std::string> out;
+  relationship_map out;
   pugi::xml_document doc;
   if (!pkg.read_xml(rels, line, doc, false)) return out;
   for (pugi::xml_node r : doc.document_element().children()) {
@@ -51,13 +58,21 @@ std::map<std::string, std::string> relationships(zip_package& pkg, const std::st
                                         : (p.parent_path() / target).lexically_normal())
                    .generic_string();
     }
-    out[r.attribute("Id").value()] = target;
+    const std::string_view type = r.attribute("Type").value();
+    out[r.attribute("Id").value()] = {target, std::string(type.substr(type.rfind('/') + 1))};
   }
   return out;
 }
 
-std::vector<paragraph> paragraphs(const pugi::xml_node& tx_body,
-                                  const std::map<std::string, std::string>& rels) {
+// The target of the first relationship of `type`, or "".
+std::string related(const relationship_map& rels, std::string_view type) {
+  for (const auto& [id, r] : rels) {
+    if (r.type == type) return r.target;
+  }
+  return "";
+}
+
+std::vector<paragraph> paragraphs(const pugi::xml_node& tx_body, const relationship_map& rels) {
   std::vector<paragraph> out;
   for (pugi::xml_node p : tx_body.children()) {
     if (local_name(p) != "p") continue;
@@ -77,7 +92,7 @@ std::vector<paragraph> paragraphs(const pugi::xml_node& tx_body,
       bool linked = false;
       if (pugi::xml_node click = child(child(r, "rPr"), "hlinkClick")) {
         if (auto it = rels.find(relationship_id(click)); it != rels.end()) {
-          para.links.push_back(clean_text(it->second));
+          para.links.push_back(clean_text(it->second.target));
           linked = true;
         }
       }
@@ -100,12 +115,12 @@ shape_role role_of(const pugi::xml_node& sp) {
   const std::string_view type = ph.attribute("type").value();
   if (type == "title" || type == "ctrTitle") return shape_role::title;
   if (type == "subTitle") return shape_role::subtitle;
-  if (type == "dt" || type == "ftr" || type == "sldNum" || type == "hdr") return shape_role::dropped;
+  if (type == "dt" || type == "ftr" || type == "sldNum" || type == "hdr")
+    return shape_role::dropped;
   return shape_role::body;
 }
 
-void collect_shapes(const pugi::xml_node& tree, const std::map<std::string, std::string>& rels,
-                    slide_parts& out) {
+void collect_shapes(const pugi::xml_node& tree, const relationship_map& rels, slide_parts& out) {
   for (pugi::xml_node sp : tree.children()) {
     const std::string_view kind = local_name(sp);
     if (kind == "grpSp") {
@@ -122,11 +137,11 @@ void collect_shapes(const pugi::xml_node& tree, const std::map<std::string, std:
     switch (role_of(sp)) {
       case shape_role::title:
         for (const auto& p : ps) out.title += (out.title.empty() ? "" : " ") + p.text;
-        out.center_title = out.center_title || std::string_view(child(child(child(sp, "nvSpPr"),
-                                                                             "nvPr"),
-                                                                       "ph")
-                                                                     .attribute("type")
-                                                                     .value()) == "ctrTitle";
+        out.center_title =
+            out.center_title ||
+            std::string_view(
+                child(child(child(sp, "nvSpPr"), "nvPr"), "ph").attribute("type").value()) ==
+                "ctrTitle";
         break;
       case shape_role::subtitle:
         out.subtitle.insert(out.subtitle.end(), ps.begin(), ps.end());
@@ -143,6 +158,49 @@ void collect_shapes(const pugi::xml_node& tree, const std::map<std::string, std:
   }
 }
 
+// True when the notes slide `part` holds text in its notes (body)
+// placeholder; Impress writes a notes slide for every slide, most empty.
+bool has_notes_text(zip_package& pkg, const std::string& part, int line) {
+  if (part.empty()) return false;
+  // Notes are not kept: a notes part that is missing or malformed is no error.
+  auto bytes = pkg.read(part, line, false);
+  pugi::xml_document doc;
+  if (!bytes || !doc.load_buffer(bytes->data(), bytes->size())) return false;
+  for (const pugi::xpath_node& sp : doc.select_nodes("//*[local-name()='sp']")) {
+    const pugi::xml_node ph = child(child(child(sp.node(), "nvSpPr"), "nvPr"), "ph");
+    if (!ph || std::string_view(ph.attribute("type").value()) != "body") continue;
+    for (const pugi::xpath_node& t : sp.node().select_nodes(".//*[local-name()='t']")) {
+      if (std::string_view(t.node().text().get()).find_first_not_of(" \t\r\n") !=
+          std::string_view::npos) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// The slide layouts' types (`secHead`, `title`, `obj`…), read once per layout.
+class layout_types {
+ public:
+  explicit layout_types(zip_package& pkg) : pkg_(pkg) {}
+  const std::string& of(const std::string& part, int line) {
+    auto [it, inserted] = types_.try_emplace(part);
+    if (inserted && !part.empty()) {
+      // Only the type is read: a missing or malformed layout has none.
+      auto bytes = pkg_.read(part, line, false);
+      pugi::xml_document doc;
+      if (bytes && doc.load_buffer(bytes->data(), bytes->size())) {
+        it->second = doc.document_element().attribute("type").value();
+      }
+    }
+    return it->second;
+  }
+
+ private:
+  zip_package& pkg_;
+  std::map<std::string, std::string> types_;
+};
+
 // Slide id → section name, from `p14:sectionLst`.
 std::map<std::string, std::string> section_of_slide(const pugi::xml_node& presentation,
                                                     std::vector<std::string>& names) {
@@ -158,9 +216,7 @@ std::map<std::string, std::string> section_of_slide(const pugi::xml_node& presen
 
 }  // namespace
 
-bool is_pptx_path(const std::string& path) {
-  return lower_extension(path) == ".pptx";
-}
+bool is_pptx_path(const std::string& path) { return lower_extension(path) == ".pptx"; }
 
 std::optional<report> read_pptx(std::string_view bytes, const std::string& source,
                                 diagnostics& diags) {
@@ -188,7 +244,7 @@ std::optional<report> read_pptx(std::string_view bytes, const std::string& sourc
   for (pugi::xml_node id : list.children()) {
     auto it = pres_rels.find(relationship_id(id));
     if (local_name(id) != "sldId" || it == pres_rels.end()) continue;
-    slides.emplace_back(id.attribute("id").value(), it->second);
+    slides.emplace_back(id.attribute("id").value(), it->second.target);
     if (slides.size() > limits::max_slides) {
       pkg.fail(0, "more than " + std::to_string(limits::max_slides) + " slides");
       return std::nullopt;
@@ -200,12 +256,15 @@ std::optional<report> read_pptx(std::string_view bytes, const std::string& sourc
   std::vector<slide_parts> parts(slides.size());
   std::vector<std::string> section_by_slide;
   if (!sections.empty()) section_by_slide.resize(slides.size() + 1);
+  layout_types layouts(pkg);
   for (std::size_t n = 0; n < slides.size(); ++n) {
     const int line = static_cast<int>(n) + 1;
     pugi::xml_document doc;
     if (!pkg.read_xml(slides[n].second, line, doc)) return std::nullopt;
-    collect_shapes(child(child(doc.document_element(), "cSld"), "spTree"),
-                   relationships(pkg, slides[n].second, line), parts[n]);
+    const relationship_map rels = relationships(pkg, slides[n].second, line);
+    collect_shapes(child(child(doc.document_element(), "cSld"), "spTree"), rels, parts[n]);
+    parts[n].section_header = layouts.of(related(rels, "slideLayout"), line) == "secHead";
+    parts[n].has_notes = has_notes_text(pkg, related(rels, "notesSlide"), line);
     if (auto s = sections.find(slides[n].first); s != sections.end()) {
       section_by_slide[n + 1] = s->second;
     }

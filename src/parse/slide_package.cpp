@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <deque>
 
+#include "count_text.hpp"
 #include "limits.hpp"
 #include "parse/extracted_text.hpp"
 #include "parse/text_reader.hpp"
@@ -92,10 +93,9 @@ bool zip_package::read_xml(const std::string& name, int line, pugi::xml_document
 }
 
 void zip_package::fail(int line, std::string message) {
-  diags_.error(source_, line, 0, line > 0 ? "slide " + std::to_string(line) + ": " + message
-                                          : std::move(message));
+  diags_.error(source_, line, 0,
+               line > 0 ? "slide " + std::to_string(line) + ": " + message : std::move(message));
 }
-
 
 bool parse_xml(std::string_view bytes, const std::string& name, int line, pugi::xml_document& doc,
                const std::string& source, diagnostics& diags) {
@@ -150,11 +150,37 @@ std::optional<std::pair<std::string, std::string>> divider_title(std::string_vie
   if (n == title.size()) return std::pair{std::string(title), std::string()};
   if (title[n] != ' ' && title[n] != '\t' && title[n] != '.') return std::nullopt;
   std::size_t start = title.find_first_not_of(" \t.", n);
-  if (start == std::string_view::npos) return std::pair{std::string(title.substr(0, n)), std::string()};
+  if (start == std::string_view::npos)
+    return std::pair{std::string(title.substr(0, n)), std::string()};
   return std::pair{std::string(title.substr(0, n)), std::string(title.substr(start))};
 }
 
+// A section header's title is its section's; a bare number takes the text
+// under it (subtitle, then body) as the section's title.
+void write_section_header(const slide_parts& s, int line, line_sink& out) {
+  auto d = divider_title(s.title);
+  if (!d) {
+    // The title twice: the text reader's unnumbered section, whose first
+    // slide (the same title, empty) read_slides drops again.
+    out.add(" " + s.title, line);
+    out.add(" " + s.title, line);
+    return;
+  }
+  out.add(" " + d->first, line);
+  std::string title = d->second;
+  if (title.empty()) {
+    for (const auto* ps : {&s.subtitle, &s.body}) {
+      for (const auto& p : *ps) title += (title.empty() ? "" : " ") + p.text;
+    }
+  }
+  if (!title.empty()) out.add(title, line);
+}
+
 void write_slide(const slide_parts& s, int line, bool dividers, line_sink& out) {
+  if (dividers && s.section_header && s.title.find_first_not_of(" \t") != std::string::npos) {
+    write_section_header(s, line, out);
+    return;
+  }
   if (dividers && s.body.empty() && s.boxes.empty()) {
     if (auto d = divider_title(s.title)) {
       out.add(" " + d->first, line);
@@ -214,6 +240,38 @@ void regroup(report& r, const std::vector<std::string>& section_by_line) {
   r.sections = std::move(out);
 }
 
+// The empty first slide of each unnumbered section a section header
+// started (write_section_header): the section is the header, not a slide.
+void drop_header_slides(report& r, const std::vector<slide_parts>& slides) {
+  for (auto& sec : r.sections) {
+    if (sec.number || sec.slides.empty() || sec.line < 1 ||
+        static_cast<std::size_t>(sec.line) > slides.size() ||
+        !slides[static_cast<std::size_t>(sec.line) - 1].section_header) {
+      continue;
+    }
+    const slide& first = sec.slides.front();
+    if (first.title == sec.title && first.items.empty() && first.links.empty()) {
+      sec.slides.erase(sec.slides.begin());
+    }
+  }
+}
+
+// One note for the deck's speaker notes, at the first slide that has them.
+void note_skipped_notes(const std::vector<slide_parts>& slides, const std::string& source,
+                        diagnostics& diags) {
+  int first = 0, count = 0;
+  for (std::size_t n = 0; n < slides.size(); ++n) {
+    if (!slides[n].has_notes) continue;
+    if (count++ == 0) first = static_cast<int>(n) + 1;
+  }
+  if (count == 0) return;
+  diags.note(source, first, 0,
+             "slide " + std::to_string(first) + ": speaker notes are not kept (a handout has " +
+                 "none); " +
+                 (count == 1 ? std::string("this slide has them")
+                             : count_text(count, "slide") + " have them, from this one"));
+}
+
 bool valid_text(const slide_parts& s) {
   auto ok = [](const std::string& t) { return !utf8::find_invalid(t); };
   auto all = [&](const std::vector<paragraph>& ps) {
@@ -223,7 +281,6 @@ bool valid_text(const slide_parts& s) {
   };
   return ok(s.title) && all(s.subtitle) && all(s.body) && all(s.boxes);
 }
-
 
 }  // namespace
 
@@ -256,7 +313,12 @@ std::optional<report> read_slides(const std::vector<slide_parts>& slides,
   }
   std::vector<std::string_view> lines(out.lines.begin(), out.lines.end());
   report r = read_canonical_lines(lines, out.origins, source, diags);
-  if (!section_by_slide.empty()) regroup(r, section_by_slide);
+  if (section_by_slide.empty()) {
+    drop_header_slides(r, slides);
+  } else {
+    regroup(r, section_by_slide);
+  }
+  note_skipped_notes(slides, source, diags);
   r.meta = cover;
   utf8::nfc_in_place(r.meta.title);
   utf8::nfc_in_place(r.meta.subtitle);

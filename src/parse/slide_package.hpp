@@ -76,13 +76,21 @@ struct slide_parts {
   std::string title;
   std::vector<paragraph> subtitle, body, boxes;
   bool center_title = false;  // a `ctrTitle`: a title slide's
+  // Its layout is a section header (.pptx `secHead`): a section divider,
+  // numbered when its title is a number (`01`, `01 Title`).
+  bool section_header = false;
+  // It has speaker notes with text, which the model cannot hold: skipped,
+  // with one note per deck (read_slides).
+  bool has_notes = false;
 };
 
 // The slides as read, in order, into the model: the first slide as the title
-// slide (metadata) when it is one, divider slides as sections unless
-// `section_by_slide` (section name per slide, 1-based; empty: none) gives
-// the sections. Every element's line is its slide number. Nothing on an
-// error (text that is not UTF-8).
+// slide (metadata) when it is one, divider slides (a number as title, or a
+// section header layout) as sections unless `section_by_slide` (section name
+// per slide, 1-based; empty: none) gives the sections. Every element's line
+// is its slide number. Speaker notes are skipped with one note at the first
+// slide that has them, counting them all. Nothing on an error (text that is
+// not UTF-8).
 std::optional<report> read_slides(const std::vector<slide_parts>& slides,
                                   const std::vector<std::string>& section_by_slide,
                                   const std::string& source, diagnostics& diags);

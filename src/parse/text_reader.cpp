@@ -15,6 +15,7 @@
 #include "parse/encoding.hpp"
 #include "parse/extracted_text.hpp"
 #include "parse/url_end.hpp"
+#include "terminal_text.hpp"
 #include "utf8.hpp"
 
 namespace handout {
@@ -145,8 +146,9 @@ class text_reader {
       if (auto bullet = match_bullet(trimmed)) {
         awaiting_section_title_ = false;
         const std::string_view text = trim_left(content.substr(bullet->text_offset));
-        start_item(bullet->level, text, number, indent_column,
-                   utf8::column_at(raw, static_cast<std::size_t>(text.data() - raw.data())) + shift_);
+        start_item(
+            bullet->level, text, number, indent_column,
+            utf8::column_at(raw, static_cast<std::size_t>(text.data() - raw.data())) + shift_);
         continue;
       }
       if (awaiting_section_title_) {
@@ -318,9 +320,9 @@ class text_reader {
         for (auto& l : sl.links) {
           finish_text(l.href);
           if (l.href.find_first_of(" \t") != std::string::npos) {
-            diags_.warning(
-                source_, l.line, 1,
-                "link holds spaces: is text joined to it by a hard wrap? ('" + l.href + "')");
+            diags_.warning(source_, l.line, 1,
+                           "link holds spaces: is text joined to it by a hard wrap? ('" +
+                               excerpt(l.href) + "')");
           }
         }
       }
@@ -487,7 +489,7 @@ std::optional<report> read_text(std::string_view bytes, const std::string& sourc
 
   std::vector<std::string_view> lines;
   std::vector<std::size_t> page_starts;  // lines where a form feed starts a page
-  std::deque<std::string> cleaned;  // lines that lost characters; a deque keeps them in place
+  std::deque<std::string> cleaned;       // lines that lost characters; a deque keeps them in place
   lines.reserve(bytes.size() / 32 + 1);
   bool any_text = false;
   std::size_t start = 0;

@@ -10,6 +10,7 @@
 #include "limits.hpp"
 #include "parse/metadata.hpp"
 #include "parse/xml_names.hpp"
+#include "terminal_text.hpp"
 #include "utf8.hpp"
 
 namespace handout {
@@ -109,7 +110,7 @@ class xml_reader {
     if (ec != std::errc() || end != v.data() + v.size() || value < min || value > max) {
       error(node, std::string("attribute '") + name + "' of <" + node.name() +
                       "> must be a whole number from " + std::to_string(min) + " to " +
-                      std::to_string(max) + ", not '" + std::string(v) + "'");
+                      std::to_string(max) + ", not '" + excerpt(v) + "'");
       return min;
     }
     return value;
@@ -169,7 +170,7 @@ class xml_reader {
     check_attributes(root, {names::version_attr, names::source_attr, names::lang_attr});
     std::string_view version = root.attribute(names::version_attr).value();
     if (version != names::format_version) {
-      error(root, "unsupported intermediate version '" + std::string(version) + "'; expected " +
+      error(root, "unsupported intermediate version '" + excerpt(version) + "'; expected " +
                       names::format_version);
     }
     if (!root.attribute(names::source_attr)) {
@@ -178,7 +179,7 @@ class xml_reader {
     r.source = root.attribute(names::source_attr).value();
     r.meta.lang = root.attribute(names::lang_attr).value();
     if (root.attribute(names::lang_attr) && !is_language_tag(r.meta.lang)) {
-      error(root, "lang must be a language tag such as zh-CN, not '" + r.meta.lang + "'");
+      error(root, "lang must be a language tag such as zh-CN, not '" + excerpt(r.meta.lang) + "'");
     }
     bool seen_meta = false, seen_section = false;
     for (pugi::xml_node c : elements(root)) {
@@ -219,7 +220,7 @@ class xml_reader {
       std::string_view v = n.value();
       if (v.empty() || v.size() > 3 ||
           !std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-        error(node, "section number must be 1 to 3 digits, not '" + std::string(v) + "'");
+        error(node, "section number must be 1 to 3 digits, not '" + excerpt(v) + "'");
       }
       s.number = std::string(v);
     }

@@ -11,7 +11,8 @@ monotonic time, and how many requests to the same Host header (this one
 included) the server was answering when it arrived.
 Videos behave by id (see VIDEOS); any other valid-looking id is a video that
 exists, titled "Title of ID" (answered after 0.2 s when the id starts
-with "lag"). Web paths behave as listed in WEB.
+with "lag"). Web paths behave as listed in web(): /huge-header and
+/many-headers answer with a header of 1 MiB (one line, or 20,000).
 """
 import argparse
 import json
@@ -181,6 +182,13 @@ class Handler(BaseHTTPRequestHandler):
                 self.send(405, b"")
             else:
                 self.send_huge()
+        elif path == "/huge-header":
+            # One header line of 1 MiB.
+            self.send(200, b"ok", {"X-Padding": "a" * (1 << 20)}, content_type="text/plain")
+        elif path == "/many-headers":
+            # 20,000 header lines of 50 bytes: 1 MB of header in all.
+            self.send(200, b"ok", {f"X-Padding-{i:05}": "b" * 30 for i in range(20000)},
+                      content_type="text/plain")
         elif path == "/lag":
             time.sleep(0.2)
             self.send(200, b"late", content_type="text/plain")

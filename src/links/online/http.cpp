@@ -57,7 +57,9 @@ struct transfer {
   std::string body;
   std::size_t dropped = 0;
   bool body_too_large = false;
-  bool dropped_enough = false;  // stopped reading a body we do not keep
+  std::size_t header_bytes = 0;   // of the current response
+  bool header_too_large = false;  // more than max_header_bytes
+  bool dropped_enough = false;    // stopped reading a body we do not keep
   bool blocked = false;
   bool clipped = false;   // the try's timeout was cut short by the deadline
   long retry_after = -1;  // seconds, from the last response's header
@@ -144,7 +146,14 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
   std::string_view line(data, n);
   if (starts_with_nocase(line, "http/")) {
     t->retry_after = -1;  // a new response (after a redirect)
-  } else if (starts_with_nocase(line, "retry-after:")) {
+    t->header_bytes = 0;
+  }
+  t->header_bytes += n;
+  if (t->header_bytes > t->settings->max_header_bytes) {
+    t->header_too_large = true;
+    return 0;  // curl ends the transfer with CURLE_WRITE_ERROR
+  }
+  if (starts_with_nocase(line, "retry-after:")) {
     t->retry_after = parse_retry_after(line.substr(12));
   }
   return n;
@@ -255,7 +264,8 @@ struct http_client::impl {
   void start(transfer& t, clock::time_point now) {
     t.body.clear();
     t.dropped = 0;
-    t.body_too_large = t.dropped_enough = t.blocked = false;
+    t.body_too_large = t.dropped_enough = t.blocked = t.header_too_large = false;
+    t.header_bytes = 0;
     t.retry_after = -1;
     ++t.tries;
     ++stats.requests;
@@ -337,6 +347,12 @@ struct http_client::impl {
       r.outcome = http_outcome::response;
       r.body_too_large = t.body_too_large;
       if (!t.body_too_large) r.body = std::move(t.body);
+    } else if (t.header_too_large || (code == CURLE_OUT_OF_MEMORY && status > 0)) {
+      // A line longer than curl's own limit (CURL_MAX_HTTP_HEADER, 100 KiB)
+      // fails in curl, "out of memory", before it reaches on_header.
+      r.outcome = http_outcome::network_error;
+      r.error = "response header too large (over " + std::to_string(settings.max_header_bytes) +
+                " bytes)";
     } else if (code == CURLE_TOO_MANY_REDIRECTS) {
       r.outcome = http_outcome::redirect_loop;
       r.error = "more than " + std::to_string(settings.max_redirects) + " redirects";

@@ -30,6 +30,7 @@ struct http_settings {
   int max_redirects = limits::max_redirects;
   std::size_t max_body_bytes = limits::max_response_body_bytes;
   std::size_t max_discarded_bytes = limits::max_discarded_body_bytes;
+  std::size_t max_header_bytes = limits::max_response_header_bytes;
 };
 
 struct http_request {

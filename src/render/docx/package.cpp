@@ -19,6 +19,13 @@ struct string_writer : pugi::xml_writer {
   }
 };
 
+// Counts what a save would write, so that the bytes are kept in a string of
+// exactly that size (a 27 MB document.xml grown by doubling held up to 54).
+struct size_counter : pugi::xml_writer {
+  std::size_t size = 0;
+  void write(const void*, std::size_t n) override { size += n; }
+};
+
 constexpr const char* xml_declaration =
     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 
@@ -59,9 +66,13 @@ std::string base64_lines(std::string_view data) {
 
 std::string part_bytes(const part& p) {
   if (p.binary) return p.data;
+  constexpr unsigned flags = pugi::format_raw | pugi::format_no_declaration;
+  size_counter counter;
+  p.xml.save(counter, "", flags, pugi::encoding_utf8);
   string_writer w;
+  w.out.reserve(std::string_view(xml_declaration).size() + counter.size);
   w.out = xml_declaration;
-  p.xml.save(w, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
+  p.xml.save(w, "", flags, pugi::encoding_utf8);
   return std::move(w.out);
 }
 

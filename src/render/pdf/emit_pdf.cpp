@@ -2,11 +2,13 @@
 
 #include <hpdf.h>
 #include <hpdf_pages.h>
+#include <malloc.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <limits>
 #include <map>
 #include <set>
 #include <string>
@@ -93,7 +95,7 @@ std::string show_text(const text_run& t, const text_codes& codes) {
 // The writer's state for one document.
 class writer {
  public:
-  writer(const page_layout& layout, const font_set& fonts) : layout_(layout), fonts_(fonts) {
+  writer(page_layout& layout, const font_set& fonts) : layout_(layout), fonts_(fonts) {
     doc_ = HPDF_New(&on_error, &error_);
   }
   writer(const writer&) = delete;
@@ -129,6 +131,7 @@ class writer {
         bool drawn = std::visit([&](const auto& v) { return draw(pages_[i], v); }, item);
         if (!drawn) return fail(message, "cannot draw page " + std::to_string(i + 1));
       }
+      std::vector<page_item>().swap(layout_.pages[i].items);  // drawn: libharu has it now
     }
     if (tags_ && !(tags_->finish(pages_, layout_.info) && ok(HPDF_OK))) {
       return fail(message, "cannot write the structure tree");
@@ -364,7 +367,37 @@ class writer {
     return true;
   }
 
+  // A long document is written by libharu to a scratch file in the temp
+  // directory (its memory stream would hold a second copy of the whole PDF
+  // beside the pages), libharu is freed, and the bytes are read back; a
+  // short one (most decks) is read from the memory stream, which is faster.
   std::optional<std::string> save(std::string& message) {
+    if (layout_.pages.size() < limits::min_pdf_pages_saved_through_a_file) {
+      return save_in_memory(message);
+    }
+    scratch_file file;
+    std::string error;
+    if (!file.create("", error, false)) {
+      message = "cannot write the PDF to a temp file: " + error;
+      return std::nullopt;
+    }
+    if (!ok(HPDF_SaveToFile(doc_, file.path().c_str())))
+      return fail(message, "cannot write the PDF");
+    HPDF_Free(doc_);
+    doc_ = nullptr;
+    // libharu's million small blocks are free now: give their pages back
+    // before the file's bytes need one large block.
+    malloc_trim(0);
+    diagnostics read_diags;
+    auto bytes = read_file(file.path(), std::numeric_limits<std::size_t>::max(), read_diags);
+    if (!bytes) {
+      message = "cannot read the PDF back from " + file.path();
+      return std::nullopt;
+    }
+    return bytes;
+  }
+
+  std::optional<std::string> save_in_memory(std::string& message) {
     if (!ok(HPDF_SaveToStream(doc_))) return fail(message, "cannot write the PDF");
     std::string out;
     out.resize(HPDF_GetStreamSize(doc_));
@@ -378,7 +411,7 @@ class writer {
     return out;
   }
 
-  const page_layout& layout_;
+  page_layout& layout_;
   const font_set& fonts_;
   hpdf_error error_;
   HPDF_Doc doc_ = nullptr;
@@ -392,7 +425,7 @@ class writer {
 
 }  // namespace
 
-std::optional<std::string> emit_pdf(const page_layout& layout, const font_set& fonts,
+std::optional<std::string> emit_pdf(page_layout& layout, const font_set& fonts,
                                     const std::string& output_path, diagnostics& diags) {
   writer w(layout, fonts);
   std::string message;

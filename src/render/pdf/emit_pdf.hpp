@@ -13,8 +13,10 @@ namespace handout::pdf {
 
 // The PDF file's bytes, or nothing after reporting errors (against
 // `output_path`) to `diags`. Fonts are subset with HarfBuzz to the
-// characters used and embedded.
-std::optional<std::string> emit_pdf(const page_layout& layout, const font_set& fonts,
+// characters used and embedded. Each page's items are released once drawn
+// (so the page model and libharu's pages are not both held whole); the
+// outline, labels and info stay.
+std::optional<std::string> emit_pdf(page_layout& layout, const font_set& fonts,
                                     const std::string& output_path, diagnostics& diags);
 
 }  // namespace handout::pdf

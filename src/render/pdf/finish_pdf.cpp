@@ -24,6 +24,7 @@ std::optional<std::string> deflate(std::string_view data) {
     return std::nullopt;
   }
   out.resize(size);
+  out.shrink_to_fit();  // kept until the file is written: only what it holds
   return out;
 }
 
@@ -447,7 +448,10 @@ bool edit_xref(const std::string& pdf, const xref_table& xref, const new_objects
 // Phase 4: the edits applied in one pass from the front.
 std::string apply_edits(const std::string& pdf, std::vector<edit>& edits) {
   std::stable_sort(edits.begin(), edits.end(), by_position);
+  std::size_t size = pdf.size();
+  for (const edit& e : edits) size = size + e.replacement.size() - e.length;
   std::string out;
+  out.reserve(size);
   std::size_t from = 0;
   for (const edit& e : edits) {
     out.append(pdf, from, e.at - from);

@@ -110,6 +110,9 @@ page_layout layout_report(const report& r, const style& s, const font_metrics& m
     add_page_furniture(body.pages[static_cast<std::size_t>(i)], c, r.meta.title,
                        body.running_heads[static_cast<std::size_t>(i)], i + 1, count);
   }
+  // Each page holds its items without the slack of their growth (the page
+  // model of every page is held until it is drawn).
+  for (page& p : body.pages) p.items.shrink_to_fit();
   // Front matter after the cover gets a roman page number.
   if (s.footer) {
     for (int i = s.cover ? 1 : 0; i < offset; ++i) {

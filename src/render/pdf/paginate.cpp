@@ -20,7 +20,7 @@ void shift(page_item& item, double dy) {
 
 }  // namespace
 
-flow paginate(const std::vector<block>& blocks, double top, double bottom) {
+flow paginate(std::vector<block> blocks, double top, double bottom) {
   flow out;
   double y = top;
   bool page_empty = true;
@@ -35,7 +35,7 @@ flow paginate(const std::vector<block>& blocks, double top, double bottom) {
   new_page();
   const double room = bottom - top;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
-    const block& b = blocks[i];
+    block& b = blocks[i];
     if (b.page_break_before && !page_empty) new_page();
     // The height this block needs here: itself, plus every block chained to
     // it by keep-with-next, as long as the chain fits on a page at all.
@@ -51,10 +51,11 @@ flow paginate(const std::vector<block>& blocks, double top, double bottom) {
       out.running_heads.back() = b.running_head;
       head_from_section = b.starts_section;
     }
-    for (page_item item : b.items) {
+    for (page_item& item : b.items) {
       shift(item, y);
       out.pages.back().items.push_back(std::move(item));
     }
+    std::vector<page_item>().swap(b.items);
     if (b.anchor >= 0) out.anchors[b.anchor] = {static_cast<int>(out.pages.size()) - 1, y};
     y += b.height;
     page_empty = false;

@@ -38,6 +38,8 @@ struct flow {
 // Places `blocks` from `top` down to `bottom` on as many pages as needed.
 // A block that would leave a keep-with-next chain (a heading and the first
 // line after it) split across a page break starts a new page instead.
-flow paginate(const std::vector<block>& blocks, double top, double bottom);
+// The blocks are taken by value: their items move into the pages, so that
+// the document is not held twice.
+flow paginate(std::vector<block> blocks, double top, double bottom);
 
 }  // namespace handout::pdf
