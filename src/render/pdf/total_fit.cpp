@@ -28,10 +28,16 @@ int fitness(double ratio) {
   return 3;
 }
 
-double badness(double ratio) {
+// TeX's badness, 100·|r|³, capped at "infinitely bad". Uncapped in the
+// last-resort pass, where every way may need very loose lines (a long URL
+// that breaks nowhere): there the less loose of two such lines must still
+// cost less, or a two-word line beside a long URL costs no more than a full
+// one.
+double badness(double ratio, bool capped) {
   double r = std::abs(ratio);
+  if (!std::isfinite(r)) return capped ? infinitely_bad : 1e18;  // no glue at all
   double b = 100 * r * r * r;
-  return b > infinitely_bad ? infinitely_bad : b;
+  return capped ? std::min(b, infinitely_bad) : b;
 }
 
 // The first pass takes no line stretched more than this (badness 800;
@@ -102,7 +108,7 @@ bool fit_pass(const std::vector<break_candidate>& candidates, double width, doub
       if (last && ratio > 0) ratio = 0;  // the last line need not fill
       if (ratio > tolerance) continue;
       const int fit = fitness(ratio);
-      const double b = badness(ratio);
+      const double b = badness(ratio, tolerance != infinity);
       const double p = at.penalty;
       const double d = (line_penalty + b) * (line_penalty + b) + (p > 0 ? p * p : 0);
       for (int s = 0; s < states; ++s) {
