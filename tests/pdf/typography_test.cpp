@@ -176,6 +176,35 @@ TEST(Typography, AdjacentFullWidthPunctuationTakesHalfAnEm) {
   }
 }
 
+// Metrics of a font whose `（）` have ink past the middle of their em (as
+// WenQuanYi Micro Hei's do: 0.62 em of `）` is left of its ink's right end).
+class wide_bracket_metrics final : public font_metrics {
+ public:
+  int font_for(char32_t) const override { return 0; }
+  int advance(int font, char32_t cp) const override { return plain_.advance(font, cp); }
+  int blank_side(int font, char32_t cp, bool right) const override {
+    if (cp == U'）' || cp == U'（') return 380;
+    return font_metrics::blank_side(font, cp, right);
+  }
+
+ private:
+  test::fake_metrics plain_;
+};
+
+TEST(Typography, PunctuationIsCompressedOnlyAsFarAsItsInk) {
+  // `）。`: the bracket gives up its blank 0.38 em, not half an em, so its
+  // ink does not run into the full stop's; `（` at a line start likewise.
+  auto pair = break_lines("一二）。三四", justified(500), wide_bracket_metrics{});
+  ASSERT_EQ(pair.size(), 1u);
+  EXPECT_DOUBLE_EQ(x_of(pair[0], 9) - x_of(pair[0], 6), 10 - 3.8);
+  auto end = break_lines("一二三）", justified(500), wide_bracket_metrics{});
+  ASSERT_EQ(end.size(), 1u);
+  EXPECT_DOUBLE_EQ(end[0].width, 40 - 3.8);
+  auto start = break_lines("（一二三", justified(500), wide_bracket_metrics{});
+  ASSERT_EQ(start.size(), 1u);
+  EXPECT_DOUBLE_EQ(start[0].pieces.front().x, -3.8);
+}
+
 TEST(Typography, ClosingMarkAtLineEndAndOpeningAtLineStartAreHalfWidth) {
   auto end = break_lines("一二三。", justified(500), test::fake_metrics{});
   ASSERT_EQ(end.size(), 1u);

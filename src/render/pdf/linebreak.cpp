@@ -188,6 +188,10 @@ struct glyph {
   std::size_t ligature_count = 0;
   bool joined = false;  // a later character of a ligature: drawn by the first
   double trim = 0;      // taken off the advance: punctuation beside punctuation
+  // A closing mark's blank right side or an opening mark's blank left one,
+  // as far as it may be compressed: half its advance at most, less where
+  // its ink reaches further (WenQuanYi's `（）` do).
+  double blank = 0;
   // The space after it when the next glyph is on the same line: natural
   // (negative to pull an opening mark back), stretch, CJK stretch, shrink.
   double glue = 0, stretch = 0, cjk = 0, shrink = 0;
@@ -218,6 +222,10 @@ std::vector<glyph> measure_glyphs(std::string_view text, const break_options& op
     g.end = i;
     g.font = metrics.font_for(g.cp);
     g.advance = is_newline(g.cp) ? 0 : metrics.advance(g.font, g.cp) * options.size / 1000.0;
+    if (is_closing_mark(g.cp) || is_opening_mark(g.cp)) {
+      double side = metrics.blank_side(g.font, g.cp, is_closing_mark(g.cp)) * options.size / 1000.0;
+      g.blank = std::min(g.advance / 2, side);
+    }
     glyphs.push_back(g);
   }
   // The font's kerning inside each run of one font (none across a change).
@@ -287,13 +295,13 @@ std::vector<glyph> measure_glyphs(std::string_view text, const break_options& op
       a.cjk = em * cjk_stretch;
     }
     if (closing(a) && (closing(b) || opening(b))) {
-      a.trim = a.advance / 2;
+      a.trim = a.blank;
     } else if (opening(a) && opening(b)) {
-      a.glue -= b.advance / 2;
+      a.glue -= b.blank;
     } else {
       // Not compressed for good: the blank half may shrink a tight line.
-      if (closing(a)) a.shrink += a.advance / 2;
-      if (opening(b)) a.shrink += b.advance / 2;
+      if (closing(a)) a.shrink += a.blank;
+      if (opening(b)) a.shrink += b.blank;
     }
   }
   return glyphs;
@@ -410,11 +418,11 @@ class paragraph_sums {
   // their blank half.
   double start_trim(std::size_t begin) const {
     const glyph& g = glyphs_[begin];
-    return is_opening_mark(g.cp) && g.full_width(size_) ? g.advance / 2 : 0;
+    return is_opening_mark(g.cp) && g.full_width(size_) ? g.blank : 0;
   }
   double end_trim(std::size_t last) const {
     const glyph& g = glyphs_[last - 1];
-    return is_closing_mark(g.cp) && g.full_width(size_) && g.trim == 0 ? g.advance / 2 : 0;
+    return is_closing_mark(g.cp) && g.full_width(size_) && g.trim == 0 ? g.blank : 0;
   }
 
   struct extent {

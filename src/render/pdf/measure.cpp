@@ -3,6 +3,7 @@
 #include <hb-ot.h>
 #include <hb.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace handout::pdf {
@@ -62,6 +63,17 @@ int harfbuzz_metrics::advance(int font, char32_t cp) const {
   int value = static_cast<int>(units * 1000 / static_cast<long>(fonts_.units_per_em(font)));
   advance_cache_.emplace(key, value);
   return value;
+}
+
+int harfbuzz_metrics::blank_side(int font, char32_t cp, bool right) const {
+  hb_font_t* f = fonts_.hb_font(font);
+  const hb_codepoint_t glyph = nominal_glyph(f, cp);
+  const long units = hb_font_get_glyph_h_advance(f, glyph);
+  hb_glyph_extents_t ink;
+  if (!hb_font_get_glyph_extents(f, glyph, &ink)) return advance(font, cp) / 2;
+  long blank = right ? units - (ink.x_bearing + ink.width) : ink.x_bearing;
+  blank = std::clamp(blank, 0L, units);
+  return static_cast<int>(blank * 1000 / static_cast<long>(fonts_.units_per_em(font)));
 }
 
 harfbuzz_metrics::kerning_info& harfbuzz_metrics::info(int font) const {

@@ -30,6 +30,8 @@ class harfbuzz_metrics final : public font_metrics {
   // shapes the text, without contextual alternates and, unless asked for,
   // ligatures, so that each character keeps its own glyph.
   std::vector<int> kerning(int font, std::u32string_view text) const override;
+  // From the glyph's ink box (hb_font_get_glyph_extents).
+  int blank_side(int font, char32_t cp, bool right) const override;
   std::vector<ligature> ligatures(int font, std::u32string_view text) const override;
   // True when `font` has a glyph for `cp`.
   bool has_glyph(int font, char32_t cp) const;

@@ -37,6 +37,14 @@ class font_metrics {
     (void)font;
     return std::vector<int>(text.size(), 0);
   }
+  // The blank part of `cp`'s glyph in `font` beside its ink, on its right
+  // side (`right`) or its left, in 1/1000 em: how far a punctuation mark
+  // may be compressed before its ink meets its neighbour's. Half the
+  // advance by default.
+  virtual int blank_side(int font, char32_t cp, bool right) const {
+    (void)right;
+    return advance(font, cp) / 2;
+  }
   // The ligatures of `text` (as for kerning(), whose element for a
   // ligature's last character is then the ligature's kerning), when the
   // style allows them; none by default.
