@@ -111,6 +111,61 @@ TEST(Typography, WhenEveryBreakingNeedsATooLooseLineTheLeastLooseIsChosen) {
   }
 }
 
+const std::string korean =
+    "2019년에는 BERT가 자연어 처리의 표준이 되었고, 사전 학습과 미세 조정 방식이 질의응답과 문서 "
+    "분류 등 많은 과제에 사용되었다. 자세한 내용은 위키백과를 참고하세요. 이후 여러 언어 모델이 "
+    "등장하여 한국어 처리 성능도 크게 향상되었다.";
+
+bool is_hangul_syllable(char32_t cp) { return cp >= 0xAC00 && cp <= 0xD7A3; }
+
+// Lines but the last that end between two Hangul syllables (inside a word).
+int breaks_inside_korean_words(const std::string& text, const std::vector<line>& lines) {
+  int inside = 0;
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    std::size_t end = lines[i].end, before = end;
+    if (end == 0 || end >= text.size()) continue;
+    while (before > 0 && (static_cast<unsigned char>(text[before - 1]) & 0xC0) == 0x80) --before;
+    --before;
+    if (is_hangul_syllable(utf8::decode(text, before)) &&
+        is_hangul_syllable(utf8::decode(text, end)))
+      ++inside;
+  }
+  return inside;
+}
+
+TEST(Typography, RaggedKoreanBreaksOnlyBetweenWords) {
+  for (double width = 100; width <= 400; width += 10) {
+    break_options o = justified(width);
+    o.justify = false;
+    EXPECT_EQ(breaks_inside_korean_words(korean, break_lines(korean, o, test::fake_metrics{})), 0)
+        << width;
+  }
+}
+
+TEST(Typography, JustifiedKoreanBreaksInsideAWordOnlyAsALastResort) {
+  // From 23 syllables a line on, spaces can nearly always take up the
+  // slack: at most one line in ten ends inside a word (UAX #14 alone, as
+  // for Chinese, breaks wherever the fit is best: about every other line).
+  int lines = 0, inside = 0;
+  for (double width = 230; width <= 400; width += 10) {
+    auto set = break_lines(korean, justified(width), test::fake_metrics{});
+    lines += static_cast<int>(set.size()) - 1;
+    inside += breaks_inside_korean_words(korean, set);
+  }
+  EXPECT_LE(inside * 10, lines) << inside << " of " << lines << " lines";
+}
+
+TEST(Typography, AKoreanWordLongerThanTheLineStillBreaks) {
+  const std::string word = "가나다라마바사아자차카타파하";  // 14 syllables, 140 pt
+  for (bool justify : {false, true}) {
+    break_options o = justified(50);
+    o.justify = justify;
+    auto lines = break_lines(word, o, test::fake_metrics{});
+    EXPECT_EQ(lines.size(), 3u) << justify;
+    for (const auto& l : lines) EXPECT_LE(l.width, 50 + 1e-6) << justify << ": " << l.text();
+  }
+}
+
 TEST(Typography, NoJustifiedLineIsOverfull) {
   for (double width : {60.0, 97.0, 143.0, 200.0, 251.0}) {
     break_options o = justified(width);

@@ -23,6 +23,13 @@ bool is_han(char32_t cp) {
          (cp >= 0x3040 && cp <= 0x30FF);  // with kana
 }
 
+// Hangul syllables and jamo.
+bool is_hangul(char32_t cp) {
+  return (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1100 && cp <= 0x11FF) ||
+         (cp >= 0x3130 && cp <= 0x318F) || (cp >= 0xA960 && cp <= 0xA97F) ||
+         (cp >= 0xD7B0 && cp <= 0xD7FF);
+}
+
 bool is_latin_alnum(char32_t cp) {
   return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
          (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7);
@@ -173,6 +180,11 @@ constexpr double cjk_latin_glue = 1.0 / 4, cjk_latin_flex = 1.0 / 8;  // em
 constexpr double cjk_stretch = 0.025;                                 // em
 // What breaking costs, after TeX's \hyphenpenalty and \exhyphenpenalty.
 constexpr double hyphen_penalty = 50, explicit_hyphen_penalty = 50;
+// Korean breaks between words (at spaces), as Word does, and inside a word
+// (between two Hangul syllables, which UAX #14 allows) only to keep a
+// justified line from going too loose: a break there costs about as much as
+// a line whose spaces are stretched by 1.4 times their stretch (1.7 spaces).
+constexpr double hangul_word_penalty = 300;
 constexpr std::size_t min_hyphenated_letters = 5;
 
 enum class hyphen_point : unsigned char { none, soft, existing };
@@ -197,6 +209,7 @@ struct glyph {
   double glue = 0, stretch = 0, cjk = 0, shrink = 0;
   bool collapsed = false;  // a space beside full-width punctuation: not set
   bool break_before = false;
+  bool inside_word_before = false;  // a break inside a Korean word: last resort
   bool hard_break_before = false;
   hyphen_point hyphen_after = hyphen_point::none;
 
@@ -319,6 +332,10 @@ void mark_breaks(std::string_view text, const std::vector<url_span>& urls,
       glyphs[i].hard_break_before = true;
     }
     if (glyphs[i].joined) glyphs[i].break_before = false;  // a ligature holds together
+    if (glyphs[i].break_before && is_hangul(glyphs[i - 1].cp) && is_hangul(glyphs[i].cp)) {
+      glyphs[i].break_before = false;
+      glyphs[i].inside_word_before = true;
+    }
   }
 }
 
@@ -479,14 +496,17 @@ void fit_greedy(const std::vector<glyph>& glyphs, std::size_t from, std::size_t 
   const double limit = options.width + 1e-6;
   for (std::size_t start = from; start < to;) {
     double x = 0;
-    std::size_t last_ok = start, end = to;
+    std::size_t last_ok = start, last_inside_word = start, end = to;
     for (std::size_t j = start; j < to; ++j) {
       if (j > start && glyphs[j].break_before) last_ok = j;
+      if (j > start && glyphs[j].inside_word_before) last_inside_word = j;
       // The kerning with the next character does not count at a line's end.
       double right = x + glyphs[j].end_width();
       if (!is_blank(glyphs[j]) && right > limit && j > start) {
         if (last_ok > start) {
           end = last_ok;
+        } else if (last_inside_word > start) {
+          end = last_inside_word;  // a Korean word longer than the line
         } else {
           // No opportunity fits: break between characters, but never put
           // closing punctuation at a line start.
@@ -521,6 +541,11 @@ bool fit_total(const std::vector<glyph>& glyphs, std::size_t from, std::size_t t
       break_candidate c;
       c.penalty = h == hyphen_point::soft ? hyphen_penalty : explicit_hyphen_penalty;
       c.hyphenated = true;
+      candidates.push_back(c);
+    } else if (glyphs[i].inside_word_before) {
+      starts.push_back(i);
+      break_candidate c;
+      c.penalty = hangul_word_penalty;
       candidates.push_back(c);
     }
   }
