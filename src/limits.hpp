@@ -55,6 +55,10 @@ inline constexpr std::size_t docx_kept_font_subsets = 8;
 // Most installed fonts tried, best first, for a character the style's fonts
 // lack (render/pdf/fonts.hpp): the first that may be embedded draws it.
 inline constexpr std::size_t max_fallback_candidates = 4;
+// Runs of Latin text shaped for their kerning and kept for every later deck
+// of the process (render/pdf/measure.cpp): a batch's decks repeat their
+// words. Past it a deck keeps what it shapes for itself.
+inline constexpr std::size_t max_shared_shaped_runs = 50'000;
 
 // The online link check (handout links --online).
 // Largest response body kept (an oEmbed answer); a longer one is not read.

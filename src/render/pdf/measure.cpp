@@ -5,6 +5,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <mutex>
+#include <shared_mutex>
+#include <string>
+
+#include "limits.hpp"
 
 namespace handout::pdf {
 
@@ -32,6 +38,28 @@ hb_codepoint_t nominal_glyph(hb_font_t* font, char32_t cp) {
 }
 
 }  // namespace
+
+struct harfbuzz_metrics::shared_shaping {
+  std::once_flag collected;
+  bool kerns = false;  // the font kerns (or ligates) at all
+  // Per glyph id, whether its kerning (or a ligature) involves it; empty:
+  // any glyph may (a legacy `kern` table). Read-only once collected.
+  std::vector<bool> glyphs;
+  std::shared_mutex mutex;  // guards `words`; its elements never change
+  std::unordered_map<std::u32string, shaped_run, run_hash, std::equal_to<>> words;
+};
+
+harfbuzz_metrics::shared_shaping& harfbuzz_metrics::shared_for(int font) const {
+  static std::mutex mutex;
+  static std::map<std::string, std::unique_ptr<shared_shaping>> all;
+  const font_location& where = fonts_.location(font);
+  std::string key = where.file;
+  key += '\0' + std::to_string(where.index) + '\0' + lang_ + (ligatures_ ? "\1" : "\0");
+  std::lock_guard lock(mutex);
+  std::unique_ptr<shared_shaping>& s = all[key];
+  if (!s) s = std::make_unique<shared_shaping>();
+  return *s;
+}
 
 bool harfbuzz_metrics::has_glyph(int font, char32_t cp) const {
   return nominal_glyph(fonts_.hb_font(font), cp) != 0;
@@ -81,31 +109,44 @@ harfbuzz_metrics::kerning_info& harfbuzz_metrics::info(int font) const {
   auto& k = kerning_[static_cast<std::size_t>(font)];
   if (k) return *k;
   k = std::make_unique<kerning_info>();
-  hb_face_t* face = fonts_.hb_face(font);
-  // Only runs of the glyphs the `kern` (and `liga`) lookups involve are
-  // shaped: a CJK text in a font that kerns Latin pairs costs nothing.
-  auto collect = [&](hb_tag_t table, hb_tag_t feature) {
-    set_ptr lookups(hb_set_create());
-    const hb_tag_t features[] = {feature, HB_TAG_NONE};
-    hb_ot_layout_collect_lookups(face, table, nullptr, nullptr, features, lookups.get());
-    if (hb_set_is_empty(lookups.get())) return false;
-    if (!k->glyphs) k->glyphs.reset(hb_set_create());
-    for (hb_codepoint_t i = HB_SET_VALUE_INVALID; hb_set_next(lookups.get(), &i);) {
-      hb_ot_layout_lookup_collect_glyphs(face, table, i, nullptr, k->glyphs.get(), nullptr,
-                                         nullptr);
+  k->shared = &shared_for(font);
+  shared_shaping& shared = *k->shared;
+  std::call_once(shared.collected, [&] {
+    hb_face_t* face = fonts_.hb_face(font);
+    // Only runs of the glyphs the `kern` (and `liga`) lookups involve are
+    // shaped: a CJK text in a font that kerns Latin pairs costs nothing.
+    set_ptr glyphs(hb_set_create());
+    auto collect = [&](hb_tag_t table, hb_tag_t feature) {
+      set_ptr lookups(hb_set_create());
+      const hb_tag_t features[] = {feature, HB_TAG_NONE};
+      hb_ot_layout_collect_lookups(face, table, nullptr, nullptr, features, lookups.get());
+      if (hb_set_is_empty(lookups.get())) return false;
+      for (hb_codepoint_t i = HB_SET_VALUE_INVALID; hb_set_next(lookups.get(), &i);) {
+        hb_ot_layout_lookup_collect_glyphs(face, table, i, nullptr, glyphs.get(), nullptr, nullptr);
+      }
+      return true;
+    };
+    const bool gpos = collect(HB_OT_TAG_GPOS, HB_TAG('k', 'e', 'r', 'n'));
+    const bool liga = ligatures_ && collect(HB_OT_TAG_GSUB, HB_TAG('l', 'i', 'g', 'a'));
+    blob_ptr table(hb_face_reference_table(face, HB_TAG('k', 'e', 'r', 'n')));
+    const bool legacy = hb_blob_get_length(table.get()) > 0;
+    shared.kerns = gpos || liga || legacy;
+    if (!gpos && legacy) return;  // legacy: any glyph
+    shared.glyphs.assign(hb_face_get_glyph_count(face), false);
+    for (hb_codepoint_t g = HB_SET_VALUE_INVALID; hb_set_next(glyphs.get(), &g);) {
+      if (g < shared.glyphs.size()) shared.glyphs[g] = true;
     }
-    return true;
-  };
-  const bool gpos = collect(HB_OT_TAG_GPOS, HB_TAG('k', 'e', 'r', 'n'));
-  const bool liga = ligatures_ && collect(HB_OT_TAG_GSUB, HB_TAG('l', 'i', 'g', 'a'));
-  blob_ptr table(hb_face_reference_table(face, HB_TAG('k', 'e', 'r', 'n')));
-  if (!gpos && hb_blob_get_length(table.get()) > 0) k->glyphs.reset();  // legacy: any glyph
-  k->kerns = gpos || liga || hb_blob_get_length(table.get()) > 0;
+  });
   return *k;
 }
 
 const harfbuzz_metrics::shaped_run& harfbuzz_metrics::shaped(int font, kerning_info& k,
                                                              std::u32string_view run) const {
+  shared_shaping& shared = *k.shared;
+  {
+    std::shared_lock lock(shared.mutex);
+    if (auto it = shared.words.find(run); it != shared.words.end()) return it->second;
+  }
   if (auto it = k.words.find(run); it != k.words.end()) return it->second;
   if (!buffer_) buffer_.reset(hb_buffer_create());
   hb_buffer_t* b = buffer_.get();
@@ -164,6 +205,12 @@ const harfbuzz_metrics::shaped_run& harfbuzz_metrics::shaped(int font, kerning_i
       }
     }
   }
+  {
+    std::unique_lock lock(shared.mutex);
+    if (shared.words.size() < limits::max_shared_shaped_runs) {
+      return shared.words.try_emplace(std::u32string(run), std::move(out)).first->second;
+    }
+  }
   return k.words.emplace(std::u32string(run), std::move(out)).first->second;
 }
 
@@ -171,14 +218,16 @@ template <class F>
 void harfbuzz_metrics::for_each_shaped(int font, std::u32string_view text, F f) const {
   if (text.size() < 2) return;
   kerning_info& k = info(font);
-  if (!k.kerns) return;
+  const shared_shaping& shared = *k.shared;
+  if (!shared.kerns) return;
   hb_font_t* hb = fonts_.hb_font(font);
   if (k.may_kern.empty()) k.may_kern.resize(0x10000);
   auto may_kern = [&](char32_t cp) {
     unsigned char* known = cp < 0x10000 ? &k.may_kern[cp] : nullptr;
     if (known != nullptr && *known != 0) return *known == 2;
     hb_codepoint_t glyph = nominal_glyph(hb, cp);
-    const bool yes = glyph != 0 && (!k.glyphs || hb_set_has(k.glyphs.get(), glyph));
+    const bool yes = glyph != 0 && (shared.glyphs.empty() ||
+                                    (glyph < shared.glyphs.size() && shared.glyphs[glyph]));
     if (known != nullptr) *known = yes ? 2 : 1;
     return yes;
   };

@@ -49,14 +49,19 @@ class harfbuzz_metrics final : public font_metrics {
     std::vector<int> kerns;
     std::vector<ligature> ligatures;
   };
-  // What shaping needs of one font, built on first use.
+  // What shaping found for one font file, language and ligature setting,
+  // shared by every deck of the process (a batch's decks repeat their
+  // words): which glyphs may kern, and runs as shaped (measure.cpp).
+  struct shared_shaping;
+  // What shaping needs of one font of this deck, built on first use.
   struct kerning_info {
-    bool kerns = false;  // the font kerns at all
-    set_ptr glyphs;      // the glyphs its kerning involves; null: any may
+    shared_shaping* shared = nullptr;
     std::map<hb_script_t, shape_plan_ptr> plans;
+    // Runs shaped once the shared cache is full (limits::max_shared_shaped_runs).
     std::unordered_map<std::u32string, shaped_run, run_hash, std::equal_to<>> words;
     std::vector<unsigned char> may_kern;  // per BMP character: 0 not known yet, 1 no, 2 yes
   };
+  shared_shaping& shared_for(int font) const;
   kerning_info& info(int font) const;
   const shaped_run& shaped(int font, kerning_info& k, std::u32string_view run) const;
   // Calls `f(first, shaped_run)` for each run of `text` that may kern or ligate.
