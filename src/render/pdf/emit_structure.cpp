@@ -158,7 +158,6 @@ structure_writer::structure_writer(HPDF_Doc doc, const std::vector<structure_ele
                                    std::size_t page_count)
     : doc_(doc), next_mcid_(page_count, 0) {
   utf8_ = HPDF_GetEncoder(doc_, "UTF-8");
-  nodes_.reserve(elements.size());
   for (const structure_element& e : elements) {
     node n;
     n.type = e.type;

@@ -8,6 +8,7 @@
 #include <hpdf.h>
 
 #include <cstddef>
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -75,7 +76,9 @@ class structure_writer {
 
   HPDF_Doc doc_;
   HPDF_Encoder utf8_ = nullptr;
-  std::vector<node> nodes_;
+  // A deque: the groups added at the end neither move the nodes (their
+  // dicts point at them) nor double the memory, as a vector's growth would.
+  std::deque<node> nodes_;
   std::vector<int> next_mcid_;  // per page
   std::vector<HPDF_Annotation> annotations_;
   int open_ = -2;  // the element of the open mark; -1: an artifact; -2: none
