@@ -59,7 +59,7 @@ void add_page_furniture(std::vector<page_item>& items, const composer& c, const 
 }  // namespace
 
 page_layout layout_report(const report& r, const style& s, const font_metrics& metrics,
-                          const std::string& creator) {
+                          const std::string& creator, bool page_numbers_only) {
   const outline plan = plan_outline(r);
   composer c(s, metrics, plan.words, r.meta.lang);
   page_layout out;
@@ -78,7 +78,8 @@ page_layout layout_report(const report& r, const style& s, const font_metrics& m
                      std::vector<page_item>& items) {
     add_page_furniture(items, c, r.meta.title, head, static_cast<int>(page) + 1, count);
   };
-  flow body = paginate(c.body(plan, tags), c.top(), c.bottom(), furnish);
+  flow body = page_numbers_only ? paginate(c.body(plan, tags), c.top(), c.bottom(), {}, false)
+                                : paginate(c.body(plan, tags), c.top(), c.bottom(), furnish);
 
   // 2. The front matter: cover and contents (whose page numbers are now known).
   std::vector<page> front;

@@ -20,7 +20,8 @@ void shift(page_item& item, double dy) {
 
 }  // namespace
 
-flow paginate(std::vector<block> blocks, double top, double bottom, const page_furnisher& furnish) {
+flow paginate(std::vector<block> blocks, double top, double bottom, const page_furnisher& furnish,
+              bool keep_items) {
   flow out;
   // 1. Where each block goes: its page and its y there.
   std::vector<std::size_t> page_of(blocks.size());
@@ -64,6 +65,7 @@ flow paginate(std::vector<block> blocks, double top, double bottom, const page_f
   }
   // 2. Each page's items, moved out of its blocks, then its furniture.
   out.pages.resize(items_on.size());
+  if (!keep_items) return out;
   const int count = static_cast<int>(items_on.size());
   std::size_t next = 0;
   for (std::size_t p = 0; p < out.pages.size(); ++p) {

@@ -48,8 +48,9 @@ using page_furnisher = std::function<void(std::size_t page, const std::string& r
 // The blocks are taken by value: their items move into the pages, so that
 // the document is not held twice. The pages are decided first, then each
 // page's items are moved into a vector of exactly their number (with
-// `furnish`'s), so that no page holds slack from its growth.
+// `furnish`'s), so that no page holds slack from its growth. Without
+// `keep_items` the pages stay empty (for the page numbers only).
 flow paginate(std::vector<block> blocks, double top, double bottom,
-              const page_furnisher& furnish = {});
+              const page_furnisher& furnish = {}, bool keep_items = true);
 
 }  // namespace handout::pdf
