@@ -78,6 +78,7 @@ page_layout layout_report(const report& r, const style& s, const font_metrics& m
                      std::vector<page_item>& items) {
     add_page_furniture(items, c, r.meta.title, head, static_cast<int>(page) + 1, count);
   };
+  if (page_numbers_only) c.keep_only_sizes();
   flow body = page_numbers_only ? paginate(c.body(plan, tags), c.top(), c.bottom(), {}, false)
                                 : paginate(c.body(plan, tags), c.top(), c.bottom(), furnish);
 
