@@ -10,6 +10,8 @@
 #include "render/pdf/compose.hpp"
 #include "render/pdf/fonts.hpp"
 #include "render/pdf/hyphenate.hpp"
+#include "render/pdf/layout.hpp"
+#include "render/pdf/measure.hpp"
 #include "require_font.hpp"
 #include "style.hpp"
 #include "test_support.hpp"
@@ -480,6 +482,30 @@ TEST(PdfRenderer, HyphenatedEnglishComesBackWholeFromPdftotext) {
     if (w == "•" || w == "◦" || w.starts_with("http")) continue;
     EXPECT_NE(flat.find(w), std::string::npos) << w;
   }
+}
+
+// The DOCX contents take their page numbers from a layout that keeps no
+// page items; they are those of the PDF's full layout.
+TEST(PdfLayout, PageNumbersOnlyLayoutGivesTheFullLayoutsHeadingPages) {
+  diagnostics diags;
+  auto r = load_input(sample, diags);
+  ASSERT_TRUE(r);
+  const style& s = default_style();
+  auto fonts = pdf::font_set::open(s.fonts, diags);
+  ASSERT_TRUE(fonts) << "the default style's fonts";
+  pdf::harfbuzz_metrics metrics(*fonts);
+  const pdf::page_layout full = pdf::layout_report(*r, s, metrics, "test");
+  const pdf::page_layout numbers = pdf::layout_report(*r, s, metrics, "test", true);
+  ASSERT_GT(full.heading_pages.size(), 3u);
+  EXPECT_GT(full.heading_pages.back(), full.heading_pages.front());
+  EXPECT_EQ(numbers.heading_pages, full.heading_pages);
+  EXPECT_EQ(numbers.pages.size(), full.pages.size());
+  std::size_t body_items = 0;
+  for (auto i = static_cast<std::size_t>(full.labels.back().first_page); i < numbers.pages.size();
+       ++i) {
+    body_items += numbers.pages[i].items.size();
+  }
+  EXPECT_EQ(body_items, 0u) << "the body pages hold nothing";
 }
 
 }  // namespace

@@ -128,3 +128,55 @@ TEST(Paginate, RunningHeadNamesTheSectionThatStartsOnThePage) {
 
 }  // namespace
 }  // namespace handout::pdf
+
+namespace handout::pdf {
+namespace {
+
+TEST(Paginate, FurnitureFollowsEachPagesBlocksWithThePageCountAndNoSlack) {
+  std::vector<block> blocks;
+  for (int i = 0; i < 15; ++i) blocks.push_back(text_block(10, "x" + std::to_string(i)));
+  std::vector<std::string> calls;
+  auto furnish = [&](std::size_t page, const std::string& head, int count,
+                     std::vector<page_item>& items) {
+    calls.push_back(std::to_string(page) + "/" + std::to_string(count) + head);
+    text_run t;
+    t.text = "folio " + std::to_string(page + 1);
+    items.push_back(t);
+  };
+  flow f = paginate(blocks, 0, 100, furnish);  // ten per page
+  ASSERT_EQ(f.pages.size(), 2u);
+  EXPECT_EQ(calls, (std::vector<std::string>{"0/2", "1/2"}));
+  ASSERT_EQ(f.pages[0].items.size(), 11u);
+  ASSERT_EQ(f.pages[1].items.size(), 6u);
+  EXPECT_EQ(std::get<text_run>(f.pages[0].items.back()).text, "folio 1");
+  EXPECT_EQ(std::get<text_run>(f.pages[1].items.front()).text, "x10");
+  EXPECT_EQ(std::get<text_run>(f.pages[1].items.back()).text, "folio 2");
+  // Each page's vector is exactly its items: the page model of every page
+  // is held until the PDF is drawn.
+  EXPECT_EQ(f.pages[0].items.capacity(), 11u);
+  EXPECT_EQ(f.pages[1].items.capacity(), 6u);
+}
+
+TEST(Paginate, WithoutItemsThePagesAndAnchorsAreThoseWithThem) {
+  auto make = [] {
+    std::vector<block> blocks;
+    for (int i = 0; i < 25; ++i) {
+      block b = text_block(10, "x", i % 7 == 6, i % 3 == 0 ? 4 : 0);
+      b.anchor = i;
+      blocks.push_back(b);
+    }
+    return blocks;
+  };
+  flow with = paginate(make(), 0, 100);
+  flow without = paginate(make(), 0, 100, {}, false);
+  ASSERT_EQ(without.pages.size(), with.pages.size());
+  for (const page& p : without.pages) EXPECT_TRUE(p.items.empty());
+  ASSERT_EQ(without.anchors.size(), with.anchors.size());
+  for (const auto& [anchor, place] : with.anchors) {
+    EXPECT_EQ(without.anchors[anchor].page, place.page) << anchor;
+    EXPECT_DOUBLE_EQ(without.anchors[anchor].y, place.y) << anchor;
+  }
+}
+
+}  // namespace
+}  // namespace handout::pdf

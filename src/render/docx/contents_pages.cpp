@@ -8,7 +8,7 @@ namespace handout::docx {
 std::vector<int> paginate_headings(const report& r, const style& look, const font_plan& fonts) {
   if (fonts.opened() == nullptr) return {};
   const pdf::harfbuzz_metrics metrics(*fonts.opened(), r.meta.lang, look.ligatures);
-  return pdf::layout_report(r, look, metrics, "").heading_pages;
+  return pdf::layout_report(r, look, metrics, "", true).heading_pages;
 }
 
 }  // namespace handout::docx

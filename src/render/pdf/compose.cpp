@@ -243,6 +243,11 @@ std::vector<block> composer::contents(const outline& o,
   return out;
 }
 
+void composer::add_block(block&& b, std::vector<block>& out) const {
+  if (!keep_items_) std::vector<page_item>().swap(b.items);
+  out.push_back(std::move(b));
+}
+
 std::vector<block> composer::body(const outline& o, structure_builder& tags) const {
   const style& s = style_;
   std::vector<block> out;
@@ -280,7 +285,7 @@ std::vector<block> composer::body(const outline& o, structure_builder& tags) con
       b.items.push_back(rule{left(), y + 3, right(), y + 3, 0.75, s.heading_color});
       tag_artifact(b.items, rule_from, artifact_kind::layout);
       b.height = y + 9;
-      out.push_back(std::move(b));
+      add_block(std::move(b), out);
     }
     for (const slide_outline& sl : sec.slides) {
       if (sl.heading >= 0) {
@@ -300,7 +305,7 @@ std::vector<block> composer::body(const outline& o, structure_builder& tags) con
         tag(b.items, 0,
             tags.add(structure_type::heading, tags.root(), tags.section_level + (sh ? 1 : 0)));
         b.height = y + 2;
-        out.push_back(std::move(b));
+        add_block(std::move(b), out);
       }
       if (!sl.source->items.empty()) {
         const int list = tags.add(structure_type::list, tags.root());
@@ -386,7 +391,7 @@ void composer::bullet_blocks(const item& it, const std::string& head, int list,
       area.contents = std::string(text);
       b.items.push_back(std::move(area));
     }
-    out.push_back(std::move(b));
+    add_block(std::move(b), out);
   }
   if (!it.children.empty()) {
     const int children = tags.add(structure_type::list, body);
@@ -413,7 +418,7 @@ void composer::link_blocks(const std::vector<link_row>& links, const std::string
     row.height = row_height;
     row.running_head = head;
     row.space_before = first ? s.paragraph_spacing * 2 : (qr ? 4 : 0);
-    out.push_back(std::move(row));
+    add_block(std::move(row), out);
     row = block{};
     x = x0;
   };

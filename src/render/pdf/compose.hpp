@@ -52,6 +52,9 @@ class composer {
   // The body: sections, slides, bullets and links, each heading anchored at
   // its index in the outline.
   std::vector<block> body(const outline& o, structure_builder& tags) const;
+  // Blocks that keep only their sizes, not their items: for the page
+  // numbers alone (the DOCX contents), without holding the document drawn.
+  void keep_only_sizes() { keep_items_ = false; }
 
   const style& the_style() const { return style_; }
 
@@ -61,12 +64,14 @@ class composer {
   void link_blocks(const std::vector<link_row>& links, const std::string& head,
                    structure_builder& tags, std::vector<block>& out) const;
   double baseline_in(double line_height, double size) const;
+  void add_block(block&& b, std::vector<block>& out) const;
 
   const style& style_;
   const font_metrics& metrics_;
   fixed_words words_;
   const hyphenator* hyphenation_ = nullptr;
   bool hyphenate_beside_cjk_ = true;
+  bool keep_items_ = true;
 };
 
 // A bullet that introduces what follows it: its text ends with a colon

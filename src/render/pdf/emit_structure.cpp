@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <string>
 #include <string_view>
 
 #include "utf8.hpp"
@@ -157,7 +158,6 @@ structure_writer::structure_writer(HPDF_Doc doc, const std::vector<structure_ele
                                    std::size_t page_count)
     : doc_(doc), next_mcid_(page_count, 0) {
   utf8_ = HPDF_GetEncoder(doc_, "UTF-8");
-  nodes_.reserve(elements.size());
   for (const structure_element& e : elements) {
     node n;
     n.type = e.type;
@@ -271,6 +271,78 @@ void structure_writer::group_large_kid_lists() {
   }
 }
 
+std::size_t structure_writer::first_page(const node& n) const {
+  for (const kid& k : n.kids) {
+    if (k.what != kid::kind::element) return k.page;
+  }
+  return pages_.size();
+}
+
+namespace {
+
+// An indirect reference as libharu writes it (HPDF_Obj_Write of a proxy).
+void append_reference(std::string& out, const void* object) {
+  const auto* header = static_cast<const HPDF_Obj_Header*>(object);
+  out += std::to_string(header->obj_id & 0x00FFFFFF);
+  out += ' ';
+  out += std::to_string(header->gen_no);
+  out += " R";
+}
+
+}  // namespace
+
+// The bytes of write_tree's libharu objects for the same entries: each
+// "/Key value\n", an array "[ a b ]", an inline dictionary "<<\n…>>".
+HPDF_STATUS structure_writer::write_entries(HPDF_Dict dict, HPDF_Stream stream) {
+  const node& n = *static_cast<const node*>(dict->attr);
+  const structure_writer& w = *n.owner;
+  std::string out = "/S /" + type_name(n.type, n.level, n.group) + "\n/P ";
+  append_reference(
+      out, n.parent >= 0 ? w.nodes_[static_cast<std::size_t>(n.parent)].dict : w.tree_root_);
+  out += '\n';
+  const std::size_t pg = w.first_page(n);
+  if (pg < w.pages_.size()) {
+    out += "/Pg ";
+    append_reference(out, w.pages_[pg]);
+    out += '\n';
+  }
+  auto write_kid = [&](const kid& k) {
+    if (k.what == kid::kind::element) {
+      append_reference(out, w.nodes_[static_cast<std::size_t>(k.index)].dict);
+    } else if (k.what == kid::kind::content && k.page == pg) {
+      out += std::to_string(k.index);
+    } else if (k.what == kid::kind::content) {
+      out += "<<\n/Type /MCR\n/Pg ";
+      append_reference(out, w.pages_.at(k.page));
+      out += "\n/MCID " + std::to_string(k.index) + "\n>>";
+    } else {
+      out += "<<\n/Type /OBJR\n";
+      if (k.page != pg) {
+        out += "/Pg ";
+        append_reference(out, w.pages_.at(k.page));
+        out += '\n';
+      }
+      out += "/Obj ";
+      append_reference(out, w.annotations_.at(static_cast<std::size_t>(k.index)));
+      out += "\n>>";
+    }
+  };
+  if (n.kids.size() == 1) {
+    out += "/K ";
+    write_kid(n.kids.front());
+    out += '\n';
+  } else if (!n.kids.empty()) {
+    out += "/K [ ";
+    for (const kid& k : n.kids) {
+      write_kid(k);
+      out += ' ';
+    }
+    out += "]\n";
+  }
+  return HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(out.data()),
+                           static_cast<HPDF_UINT>(out.size()));
+}
+
 bool structure_writer::write_tree(const std::vector<HPDF_Page>& pages) {
   HPDF_MMgr mmgr = doc_->mmgr;
   // Objects numbered in tree order (depth first), then filled in.
@@ -290,20 +362,23 @@ bool structure_writer::write_tree(const std::vector<HPDF_Page>& pages) {
     nodes_[static_cast<std::size_t>(e)].dict = d;
   }
   for (int e : order) {
-    const node& n = nodes_[static_cast<std::size_t>(e)];
+    node& n = nodes_[static_cast<std::size_t>(e)];
     HPDF_Dict d = n.dict;
+    // Most elements have only /S /P /Pg /K: libharu writes those from the
+    // node when it saves, instead of holding an object for every entry
+    // (about 1 KB an element: each dictionary entry keeps a 128-byte key).
+    if (n.source == nullptr || (n.source->alt.empty() && n.source->lang.empty() && !n.has_box)) {
+      n.owner = this;
+      d->attr = &n;
+      d->write_fn = &structure_writer::write_entries;
+      continue;
+    }
     bool good = HPDF_Dict_AddName(d, "S", type_name(n.type, n.level, n.group).c_str()) == HPDF_OK;
     good = good && HPDF_Dict_Add(d, "P",
                                  n.parent >= 0 ? nodes_[static_cast<std::size_t>(n.parent)].dict
                                                : tree_root_) == HPDF_OK;
     // /Pg: the page of the first content; content there is a bare MCID.
-    std::size_t pg = pages.size();
-    for (const kid& k : n.kids) {
-      if (k.what != kid::kind::element) {
-        pg = k.page;
-        break;
-      }
-    }
+    const std::size_t pg = first_page(n);
     if (pg < pages.size()) good = good && HPDF_Dict_Add(d, "Pg", pages[pg]) == HPDF_OK;
     auto kid_object = [&](const kid& k) -> void* {
       if (k.what == kid::kind::element) return nodes_[static_cast<std::size_t>(k.index)].dict;
@@ -455,6 +530,7 @@ bool structure_writer::write_catalog(const std::vector<HPDF_Page>& pages,
 bool structure_writer::finish(const std::vector<HPDF_Page>& pages, const document_info& info) {
   if (open_ != -2 || nodes_.empty() || pages.size() != next_mcid_.size()) return false;
   nodes_.front().attached = true;  // the document element, even when nothing is drawn
+  pages_ = pages;
   group_large_kid_lists();
   tree_root_ = HPDF_Dict_New(doc_->mmgr);
   if (!add_object(tree_root_) ||

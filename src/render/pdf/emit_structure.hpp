@@ -8,6 +8,7 @@
 #include <hpdf.h>
 
 #include <cstddef>
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -60,21 +61,29 @@ class structure_writer {
     bool has_box = false;
     double box[4] = {0, 0, 0, 0};
     HPDF_Dict dict = nullptr;
+    const structure_writer* owner = nullptr;  // for write_entries, through the dict's attr
   };
   void attach(int element);
   bool add_object(HPDF_Dict d);
   void group_large_kid_lists();
   bool write_tree(const std::vector<HPDF_Page>& pages);
+  // A plain element's entries (/S /P /Pg /K), written by libharu's save
+  // through the dict's write_fn in the bytes its own objects would give.
+  static HPDF_STATUS write_entries(HPDF_Dict dict, HPDF_Stream stream);
+  std::size_t first_page(const node& n) const;
   bool write_parent_tree(const std::vector<HPDF_Page>& pages);
   bool write_catalog(const std::vector<HPDF_Page>& pages, const document_info& info);
 
   HPDF_Doc doc_;
   HPDF_Encoder utf8_ = nullptr;
-  std::vector<node> nodes_;
+  // A deque: the groups added at the end neither move the nodes (their
+  // dicts point at them) nor double the memory, as a vector's growth would.
+  std::deque<node> nodes_;
   std::vector<int> next_mcid_;  // per page
   std::vector<HPDF_Annotation> annotations_;
   int open_ = -2;  // the element of the open mark; -1: an artifact; -2: none
   HPDF_Dict tree_root_ = nullptr;
+  std::vector<HPDF_Page> pages_;  // set by finish()
   std::vector<unsigned> objects_;
 };
 

@@ -24,7 +24,7 @@ std::string roman(int n) {
 
 // The running head (document title left, section right) and the footer
 // (`N / M`) of a body page.
-void add_page_furniture(page& p, const composer& c, const std::string& title,
+void add_page_furniture(std::vector<page_item>& items, const composer& c, const std::string& title,
                         const std::string& section, int number, int count) {
   const style& s = c.the_style();
   const double size = s.small_size;
@@ -34,32 +34,32 @@ void add_page_furniture(page& p, const composer& c, const std::string& title,
     double rule_y = base + size * 0.7;
     double section_width = section.empty() ? 0 : c.width(section, size);
     double room = c.right() - c.left() - section_width - size * 2;
-    const std::size_t from = p.items.size();
+    const std::size_t from = items.size();
     auto title_lines = c.lines(title, size, room > 0 ? room : 1, false);
     if (!title_lines.empty())
-      c.place(title_lines.front(), c.left(), base, size, color, false, p.items);
+      c.place(title_lines.front(), c.left(), base, size, color, false, items);
     if (!section.empty()) {
       auto ls = c.lines(section, size, 1e9, false);
-      c.place(ls.front(), c.right() - section_width, base, size, color, false, p.items);
+      c.place(ls.front(), c.right() - section_width, base, size, color, false, items);
     }
-    p.items.push_back(rule{c.left(), rule_y, c.right(), rule_y, 0.4, s.rule_color});
-    tag_artifact(p.items, from, artifact_kind::header);
+    items.push_back(rule{c.left(), rule_y, c.right(), rule_y, 0.4, s.rule_color});
+    tag_artifact(items, from, artifact_kind::header);
   }
   if (s.footer) {
     std::string text = std::to_string(number) + " / " + std::to_string(count);
     double w = c.width(text, size);
     double base = c.bottom() + size * 3;
     auto ls = c.lines(text, size, 1e9, false);
-    const std::size_t from = p.items.size();
-    c.place(ls.front(), (c.left() + c.right() - w) / 2, base, size, color, false, p.items);
-    tag_artifact(p.items, from, artifact_kind::footer);
+    const std::size_t from = items.size();
+    c.place(ls.front(), (c.left() + c.right() - w) / 2, base, size, color, false, items);
+    tag_artifact(items, from, artifact_kind::footer);
   }
 }
 
 }  // namespace
 
 page_layout layout_report(const report& r, const style& s, const font_metrics& metrics,
-                          const std::string& creator) {
+                          const std::string& creator, bool page_numbers_only) {
   const outline plan = plan_outline(r);
   composer c(s, metrics, plan.words, r.meta.lang);
   page_layout out;
@@ -73,7 +73,14 @@ page_layout layout_report(const report& r, const style& s, const font_metrics& m
 
   // 1. The body, paginated on its own: its page numbers do not depend on
   //    the front matter.
-  flow body = paginate(c.body(plan, tags), c.top(), c.bottom());
+  //    Each page gets its running head and page number as it is filled.
+  auto furnish = [&](std::size_t page, const std::string& head, int count,
+                     std::vector<page_item>& items) {
+    add_page_furniture(items, c, r.meta.title, head, static_cast<int>(page) + 1, count);
+  };
+  if (page_numbers_only) c.keep_only_sizes();
+  flow body = page_numbers_only ? paginate(c.body(plan, tags), c.top(), c.bottom(), {}, false)
+                                : paginate(c.body(plan, tags), c.top(), c.bottom(), furnish);
 
   // 2. The front matter: cover and contents (whose page numbers are now known).
   std::vector<page> front;
@@ -104,15 +111,6 @@ page_layout layout_report(const report& r, const style& s, const font_metrics& m
     }
   }
 
-  // 4. Running heads and page numbers on the body pages.
-  const int count = static_cast<int>(body.pages.size());
-  for (int i = 0; i < count; ++i) {
-    add_page_furniture(body.pages[static_cast<std::size_t>(i)], c, r.meta.title,
-                       body.running_heads[static_cast<std::size_t>(i)], i + 1, count);
-  }
-  // Each page holds its items without the slack of their growth (the page
-  // model of every page is held until it is drawn).
-  for (page& p : body.pages) p.items.shrink_to_fit();
   // Front matter after the cover gets a roman page number.
   if (s.footer) {
     for (int i = s.cover ? 1 : 0; i < offset; ++i) {
@@ -130,7 +128,7 @@ page_layout layout_report(const report& r, const style& s, const font_metrics& m
   out.pages = std::move(front);
   for (auto& p : body.pages) out.pages.push_back(std::move(p));
 
-  // 5. Bookmarks, heading pages and page labels.
+  // 4. Bookmarks, heading pages and page labels.
   out.heading_pages.assign(plan.headings.size(), 0);
   for (std::size_t anchor = 0; anchor < plan.headings.size(); ++anchor) {
     auto it = body.anchors.find(static_cast<int>(anchor));

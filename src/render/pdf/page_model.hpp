@@ -35,13 +35,13 @@ struct ligature_glyph {
 struct text_run {
   double x = 0, y = 0;
   int font = 0;
+  bool bold = false;  // beside font: no padding (1.4 million runs in a 10 MB deck)
   double size = 10;
   rgb color;
   std::string text;
   double char_space = 0;
   std::vector<kern> kerns;                // in character order
   std::vector<ligature_glyph> ligatures;  // in character order
-  bool bold = false;
 };
 
 // A straight line.

@@ -1,6 +1,7 @@
 // Pagination: stacks blocks onto pages, keeping headings with what follows.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -35,11 +36,21 @@ struct flow {
   std::map<int, anchor_place> anchors;
 };
 
+// What goes on every page after its blocks (running head, page number):
+// called with the page's index, its running head and the page count, it
+// appends to the page's items.
+using page_furnisher = std::function<void(std::size_t page, const std::string& running_head,
+                                          int page_count, std::vector<page_item>& items)>;
+
 // Places `blocks` from `top` down to `bottom` on as many pages as needed.
 // A block that would leave a keep-with-next chain (a heading and the first
 // line after it) split across a page break starts a new page instead.
 // The blocks are taken by value: their items move into the pages, so that
-// the document is not held twice.
-flow paginate(std::vector<block> blocks, double top, double bottom);
+// the document is not held twice. The pages are decided first, then each
+// page's items are moved into a vector of exactly their number (with
+// `furnish`'s), so that no page holds slack from its growth. Without
+// `keep_items` the pages stay empty (for the page numbers only).
+flow paginate(std::vector<block> blocks, double top, double bottom,
+              const page_furnisher& furnish = {}, bool keep_items = true);
 
 }  // namespace handout::pdf

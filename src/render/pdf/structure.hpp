@@ -34,7 +34,10 @@ class structure_builder {
   // report's title is printed as the H1 of the cover, else 1.
   int section_level = 1;
 
-  std::vector<structure_element> take() { return std::move(elements_); }
+  std::vector<structure_element> take() {
+    elements_.shrink_to_fit();  // held through the emission of every page
+    return std::move(elements_);
+  }
 
  private:
   std::vector<structure_element> elements_;
