@@ -30,6 +30,7 @@ bool is_latin_alnum(char32_t cp) {
 
 bool is_space(char32_t cp) { return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0; }
 bool is_newline(char32_t cp) { return cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029; }
+constexpr char32_t soft_hyphen = 0xAD;
 
 // ICU's line break iterator for Chinese, created once per thread.
 icu::BreakIterator* line_iterator() {
@@ -192,6 +193,7 @@ struct glyph {
   // (negative to pull an opening mark back), stretch, CJK stretch, shrink.
   double glue = 0, stretch = 0, cjk = 0, shrink = 0;
   bool collapsed = false;  // a space beside full-width punctuation: not set
+  bool invisible = false;  // drawn without a glyph (draws_nothing): no width, not set
   bool break_before = false;
   bool hard_break_before = false;
   hyphen_point hyphen_after = hyphen_point::none;
@@ -217,14 +219,18 @@ std::vector<glyph> measure_glyphs(std::string_view text, const break_options& op
     g.cp = utf8::decode(text, i);
     g.end = i;
     g.font = metrics.font_for(g.cp);
-    g.advance = is_newline(g.cp) ? 0 : metrics.advance(g.font, g.cp) * options.size / 1000.0;
+    g.invisible = draws_nothing(g.cp);
+    g.advance =
+        is_newline(g.cp) || g.invisible ? 0 : metrics.advance(g.font, g.cp) * options.size / 1000.0;
     glyphs.push_back(g);
   }
-  // The font's kerning inside each run of one font (none across a change).
+  // The font's kerning inside each run of one font (none across a change,
+  // nor across a character drawn without a glyph).
   std::u32string run;
   for (std::size_t i = 0, j = 0; i < glyphs.size(); i = std::max(j, i + 1)) {
     run.clear();
-    for (j = i; j < glyphs.size() && glyphs[j].font == glyphs[i].font && !is_newline(glyphs[j].cp);
+    for (j = i; j < glyphs.size() && glyphs[j].font == glyphs[i].font &&
+                !is_newline(glyphs[j].cp) && !glyphs[j].invisible;
          ++j) {
       run += glyphs[j].cp;
     }
@@ -264,10 +270,11 @@ std::vector<glyph> measure_glyphs(std::string_view text, const break_options& op
   const double em = options.size;
   auto closing = [&](const glyph& g) { return is_closing_mark(g.cp) && g.full_width(em); };
   auto opening = [&](const glyph& g) { return is_opening_mark(g.cp) && g.full_width(em); };
-  // Each glyph and the next one drawn (collapsed spaces skipped).
+  // Each glyph and the next one drawn (collapsed spaces and invisible
+  // characters skipped).
   std::size_t prev = glyphs.size();
   for (std::size_t k = 0; k < glyphs.size(); ++k) {
-    if (glyphs[k].collapsed) continue;
+    if (glyphs[k].collapsed || glyphs[k].invisible) continue;
     if (prev == glyphs.size()) {
       prev = k;
       continue;
@@ -311,6 +318,11 @@ void mark_breaks(std::string_view text, const std::vector<url_span>& urls,
       glyphs[i].hard_break_before = true;
     }
     if (glyphs[i].joined) glyphs[i].break_before = false;  // a ligature holds together
+    // A soft hyphen: a break there draws a hyphen, as at libhyphen's points.
+    if (glyphs[i - 1].cp == soft_hyphen) {
+      glyphs[i].break_before = false;
+      glyphs[i - 1].hyphen_after = hyphen_point::soft;
+    }
   }
 }
 
@@ -400,9 +412,10 @@ class paragraph_sums {
     }
   }
 
-  // The end of the glyphs [begin, end) that are set: trailing spaces hang.
+  // The end of the glyphs [begin, end) that are set: trailing spaces hang,
+  // trailing invisible characters are not set.
   std::size_t set_end(std::size_t begin, std::size_t end) const {
-    while (end > begin && is_blank(glyphs_[end - 1])) --end;
+    while (end > begin && (is_blank(glyphs_[end - 1]) || glyphs_[end - 1].invisible)) --end;
     return end;
   }
 
@@ -630,7 +643,7 @@ line set_line(std::string_view text, const std::vector<glyph>& glyphs, const spa
   };
   for (std::size_t i = s.begin; i < last; ++i) {
     const glyph& g = glyphs[i];
-    if (g.collapsed) continue;
+    if (g.collapsed || g.invisible) continue;
     // A hyphen of the text ending a line is drawn as U+2010 HYPHEN: text
     // extraction (poppler) takes a U+002D there for one added by
     // hyphenation and joins the word, dropping it.
