@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <string>
 
-#include "utf8.hpp"
 #include "pdf/fake_metrics.hpp"
+#include "utf8.hpp"
 
 namespace handout::pdf {
 namespace {
@@ -103,6 +103,17 @@ TEST(Linebreak, QuarterEmBetweenHanAndLatinWhenSwitchedOn) {
   EXPECT_DOUBLE_EQ(plain[0].width, 55);
   EXPECT_DOUBLE_EQ(spaced[0].width, 55 + 2 * 2.5);
   EXPECT_EQ(spaced[0].text(), "基于NLP领域");  // no space character added
+}
+
+TEST(Linebreak, NoQuarterEmInsideAUrl) {
+  // "见" (10) + the URL "h.cn/a1路径" (7 ASCII, 35; 2 Han, 20) + "了" (10): the
+  // URL's own digit beside its Han letters gets no space, nor does the Han
+  // letter after it (one would cut the URL in two to the eye); "见" before
+  // it does.
+  const std::string url = "h.cn/a1路径";
+  auto lines = breaks("见" + url + "了", 500, false, {{3, url.size()}}, true);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_DOUBLE_EQ(lines[0].width, 75 + 2.5);
 }
 
 TEST(Linebreak, NoExtraSpaceWhereTheSourceHasOne) {

@@ -268,6 +268,12 @@ std::vector<glyph> measure_glyphs(std::string_view text, const break_options& op
     }
   }
   const double em = options.size;
+  // Two characters of one URL: no space between its Han and Latin letters.
+  auto same_url = [&](const glyph& a, const glyph& b) {
+    return std::any_of(options.urls.begin(), options.urls.end(), [&](const url_span& u) {
+      return u.offset <= a.begin && b.end <= u.offset + u.length;
+    });
+  };
   auto closing = [&](const glyph& g) { return is_closing_mark(g.cp) && g.full_width(em); };
   auto opening = [&](const glyph& g) { return is_opening_mark(g.cp) && g.full_width(em); };
   // Each glyph and the next one drawn (collapsed spaces and invisible
@@ -287,7 +293,8 @@ std::vector<glyph> measure_glyphs(std::string_view text, const break_options& op
       a.stretch = a.advance * space_stretch;
       a.shrink = a.advance * space_shrink;
     } else if (options.cjk_latin_space &&
-               ((is_han(a.cp) && is_latin_alnum(b.cp)) || (is_latin_alnum(a.cp) && is_han(b.cp)))) {
+               ((is_han(a.cp) && is_latin_alnum(b.cp)) || (is_latin_alnum(a.cp) && is_han(b.cp))) &&
+               !same_url(a, b)) {
       a.glue = em * cjk_latin_glue;
       a.stretch = a.shrink = em * cjk_latin_flex;
     } else if (!is_space(b.cp) && (is_cjk(a.cp) || is_cjk(b.cp))) {
