@@ -116,6 +116,26 @@ TEST(Linebreak, NoQuarterEmInsideAUrl) {
   EXPECT_DOUBLE_EQ(lines[0].width, 75 + 2.5);
 }
 
+TEST(Linebreak, AFrenchGuillemetStaysWithItsWord) {
+  const std::string text = "une phrase avec \u00AB guillemets \u00BB ; et \u00AB encore \u00BB fin";
+  // From 75 pt on, "guillemets \u00BB ;" (70 pt) fits a line: no emergency break.
+  for (double width = 75; width <= 200; width += 5) {
+    for (const auto& l : breaks(text, width, true)) {
+      std::string t = l.text();
+      while (!t.empty() && t.back() == ' ') t.pop_back();
+      EXPECT_NE(last_char(t), U'\u00AB') << width << ": " << t;
+      EXPECT_NE(first_char(t), U'\u00BB') << width << ": " << t;
+    }
+  }
+}
+
+TEST(Linebreak, AGermanGuillemetTouchingItsWordMayEndALine) {
+  // \u00BBWort\u00AB: the closing one ends a word, a line may break after it.
+  auto lines = breaks("das \u00BBWort\u00AB und", 55);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[1].text(), "und");
+}
+
 TEST(Linebreak, NoExtraSpaceWhereTheSourceHasOne) {
   auto spaced = breaks("基于 NLP 领域", 500, false, {}, true);
   ASSERT_EQ(spaced.size(), 1u);

@@ -78,6 +78,50 @@ double line::x_at(std::size_t offset) const {
   return it == stops.end() ? width : it->second;
 }
 
+namespace {
+
+bool is_spacing(char32_t cp) { return cp == ' ' || cp == 0xA0 || cp == 0x202F; }
+
+// The character before byte `at` of `text` (0 at the start), and where it begins.
+char32_t char_before(std::string_view text, std::size_t& at) {
+  if (at == 0) return 0;
+  do --at;
+  while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80);
+  std::size_t i = at;
+  return utf8::decode(text, i);
+}
+
+// A guillemet that stands between spaces, as French sets them (« mot »),
+// belongs to the word it faces: no break between them. `prev` begins at
+// byte `back`, the break is at `p`. A guillemet touching a word (German
+// »Wort«) is left to the other rules.
+bool splits_spaced_guillemet(std::string_view text, std::size_t back, std::size_t p) {
+  std::size_t i = back;
+  if (!is_spacing(utf8::decode(text, i))) return false;
+  // « then spaces, then the break.
+  std::size_t at = back;
+  char32_t c = 0;
+  while ((c = char_before(text, at)) != 0 && is_spacing(c)) {
+  }
+  if (c == 0xAB || c == 0x2039) {
+    std::size_t before = at;
+    char32_t b = char_before(text, before);
+    if (b == 0 || is_spacing(b)) return true;
+  }
+  // The break, then » and a space, punctuation or the end.
+  std::size_t j = p;
+  char32_t next = utf8::decode(text, j);
+  if (next == 0xBB || next == 0x203A) {
+    if (j >= text.size()) return true;
+    std::size_t k = j;
+    char32_t after = utf8::decode(text, k);
+    return is_spacing(after) || in(after, U".,;:!?)…");
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<std::size_t> break_opportunities(std::string_view text,
                                              const std::vector<url_span>& urls) {
   std::vector<std::size_t> icu_breaks;
@@ -124,6 +168,7 @@ std::vector<std::size_t> break_opportunities(std::string_view text,
     std::size_t j = p;
     char32_t next = utf8::decode(text, j);
     if (is_no_line_start(next) || is_no_line_end(prev)) continue;
+    if (splits_spaced_guillemet(text, back, p)) continue;
     // A hyphen inside a name (`R-CNN`, `GPT-2`) holds it together: with
     // justification by inter-character spacing there is no need to split it.
     if (prev == '-' && p >= 2 && is_latin_alnum(static_cast<unsigned char>(text[p - 2])) &&
