@@ -140,7 +140,8 @@ TEST(DuplicateAcrossSlides, OneWarningPerVideoAtItsSecondSlide) {
 // related lines capped, the rest counted in the message.
 TEST(DuplicateAcrossSlides, ManyRepeatsAreOneFindingWithCappedOccurrences) {
   std::string deck;
-  for (int i = 0; i < 1600; ++i) deck += " S" + std::to_string(i) + "\n• x\nhttps://youtu.be/t45S_MwAcOw\n";
+  for (int i = 0; i < 1600; ++i)
+    deck += " S" + std::to_string(i) + "\n• x\nhttps://youtu.be/t45S_MwAcOw\n";
   audit_result a = audit_text(deck);
   auto found = of_rule(a, rule_id::duplicate_across_slides);
   ASSERT_EQ(found.size(), 1u);
@@ -280,6 +281,15 @@ TEST(Sample, AuditCountsAreTheReviewedOnes) {
   EXPECT_TRUE(of_rule(a, rule_id::query_off_topic).empty());
   EXPECT_EQ(of_rule(a, rule_id::slide_without_links).size(), 1u);
   EXPECT_EQ(of_rule(a, rule_id::tracking_parameters).size(), 21u);
+}
+
+TEST(MarkdownSummary, ADeckOfOneLinkSaysLinkNotLinks) {
+  diagnostics diags;
+  auto r = read_text(" 01\nX\n T\n\u2022 a\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ\n",
+                     "one.txt", diags);
+  ASSERT_TRUE(r.has_value());
+  const std::string md = format_markdown({audit(*r)});
+  EXPECT_NE(md.find("<summary>one.txt: 1 link</summary>"), std::string::npos) << md;
 }
 
 // The golden file was reviewed by hand; HANDOUT_ACCEPT=1 rewrites it (then

@@ -125,7 +125,8 @@ std::string link_row(const audit_result& a, const audited_link& l, bool online) 
 // A deck's links: a row per link while they fit; false once one did not.
 bool links_table(bounded_text& text, const audit_result& a, std::size_t& left) {
   std::string head = "\n<details><summary>" + markdown::html(a.source) + ": " +
-                     std::to_string(a.links.size()) + " links</summary>\n\n";
+                     std::to_string(a.links.size()) + (a.links.size() == 1 ? " link" : " links") +
+                     "</summary>\n\n";
   bool online = false;
   for (const auto& l : a.links) online = online || l.online.has_value();
   head += online ? "| Line | Slide | Link | Kind | Search | Online | Title |\n"

@@ -66,6 +66,21 @@ TEST(Fallback, ACharacterNoInstalledFontHasStaysWithTheFirstFont) {
   EXPECT_EQ(fonts->size(), 1u);
 }
 
+TEST(Fallback, CharactersDrawnWithoutAGlyphNeedNoFont) {
+  REQUIRE_FAMILY("WenQuanYi Micro Hei");
+  diagnostics diags;
+  auto fonts = font_set::open({{"WenQuanYi Micro Hei", "", 0}}, diags);
+  ASSERT_TRUE(fonts);
+  harfbuzz_metrics m(*fonts);
+  // DEL, NEL, the bidi isolates, a variation selector, a tag character.
+  for (char32_t cp : {U'\u007F', U'\u0085', U'\u2066', U'\u2069', U'\uFE0F', U'\U000E0041'}) {
+    EXPECT_TRUE(draws_nothing(cp)) << static_cast<unsigned>(cp);
+    EXPECT_EQ(m.font_for(cp), 0) << static_cast<unsigned>(cp);
+  }
+  EXPECT_EQ(fonts->size(), 1u) << "no installed font added for them";
+  for (char32_t cp : {U'a', U'\u4E2D', U'\u2603', U' '}) EXPECT_FALSE(draws_nothing(cp));
+}
+
 TEST(Fallback, ThePdfEmbedsTheFallbackFontAndWarnsOnlyOfTrulyMissingCharacters) {
   REQUIRE_FALLBACK();
   if (!test::have_program("pdffonts") || !test::have_program("pdftotext")) {
@@ -99,6 +114,20 @@ TEST(Fallback, ThePdfEmbedsTheFallbackFontAndWarnsOnlyOfTrulyMissingCharacters) 
   const std::string first = test::read_all(dir / "deck.pdf");
   ASSERT_EQ(test::run_handout(command).status, 0);
   EXPECT_EQ(test::read_all(dir / "deck.pdf"), first) << "the same bytes again";
+}
+
+TEST(Fallback, NoWarningForCharactersDrawnWithoutAGlyph) {
+  REQUIRE_FAMILY("WenQuanYi Micro Hei");
+  if (!test::have_program("pdftotext")) GTEST_SKIP() << "poppler-utils are not installed";
+  test::temp_dir dir;
+  test::write_all(dir / "deck.txt",
+                  " 题\n• 甲\u2066乙\u2069丙 \u007F Unter\u00ADnehmen\u0085 end\n");
+  auto r =
+      test::run_handout("convert '" + dir / "deck.txt" + "' -o '" + dir.path() + "' --formats pdf");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.err.find("no installed font"), std::string::npos) << r.err;
+  auto text = test::run("pdftotext '" + dir / "deck.pdf" + "' -");
+  EXPECT_NE(text.out.find("Unternehmen"), std::string::npos) << "no hyphen drawn:\n" << text.out;
 }
 
 TEST(Fallback, NeverAFontWithThePostScriptNameOfOneInTheSet) {

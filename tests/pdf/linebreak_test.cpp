@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <string>
 
-#include "utf8.hpp"
 #include "pdf/fake_metrics.hpp"
+#include "utf8.hpp"
 
 namespace handout::pdf {
 namespace {
@@ -103,6 +103,37 @@ TEST(Linebreak, QuarterEmBetweenHanAndLatinWhenSwitchedOn) {
   EXPECT_DOUBLE_EQ(plain[0].width, 55);
   EXPECT_DOUBLE_EQ(spaced[0].width, 55 + 2 * 2.5);
   EXPECT_EQ(spaced[0].text(), "基于NLP领域");  // no space character added
+}
+
+TEST(Linebreak, NoQuarterEmInsideAUrl) {
+  // "见" (10) + the URL "h.cn/a1路径" (7 ASCII, 35; 2 Han, 20) + "了" (10): the
+  // URL's own digit beside its Han letters gets no space, nor does the Han
+  // letter after it (one would cut the URL in two to the eye); "见" before
+  // it does.
+  const std::string url = "h.cn/a1路径";
+  auto lines = breaks("见" + url + "了", 500, false, {{3, url.size()}}, true);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_DOUBLE_EQ(lines[0].width, 75 + 2.5);
+}
+
+TEST(Linebreak, AFrenchGuillemetStaysWithItsWord) {
+  const std::string text = "une phrase avec \u00AB guillemets \u00BB ; et \u00AB encore \u00BB fin";
+  // From 75 pt on, "guillemets \u00BB ;" (70 pt) fits a line: no emergency break.
+  for (double width = 75; width <= 200; width += 5) {
+    for (const auto& l : breaks(text, width, true)) {
+      std::string t = l.text();
+      while (!t.empty() && t.back() == ' ') t.pop_back();
+      EXPECT_NE(last_char(t), U'\u00AB') << width << ": " << t;
+      EXPECT_NE(first_char(t), U'\u00BB') << width << ": " << t;
+    }
+  }
+}
+
+TEST(Linebreak, AGermanGuillemetTouchingItsWordMayEndALine) {
+  // \u00BBWort\u00AB: the closing one ends a word, a line may break after it.
+  auto lines = breaks("das \u00BBWort\u00AB und", 55);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[1].text(), "und");
 }
 
 TEST(Linebreak, NoExtraSpaceWhereTheSourceHasOne) {

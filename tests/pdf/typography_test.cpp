@@ -365,6 +365,33 @@ TEST(Typography, AHyphenInTheTextMayEndALineAndIsKept) {
   EXPECT_EQ(lines[1].text(), "chain");
 }
 
+TEST(Typography, ASoftHyphenIsNotDrawnInsideALine) {
+  // U+00AD marks where a word may break; inside a line it shows nothing.
+  auto lines = break_lines("Unter\u00ADnehmen und", justified(200), test::fake_metrics{});
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0].text(), "Unternehmen und");
+  EXPECT_FALSE(lines[0].hyphen);
+  EXPECT_DOUBLE_EQ(lines[0].width, 15 * 5.0) << "the soft hyphen takes no room";
+}
+
+TEST(Typography, ASoftHyphenEndingALineIsDrawnAsAHyphen) {
+  // "Unter-" is 30 pt, "Unternehmen" 55 pt: a line of 40 pt breaks there.
+  auto lines = break_lines("Unter\u00ADnehmen", justified(40), test::fake_metrics{});
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_TRUE(lines[0].hyphen);
+  EXPECT_EQ(lines[0].text(), "Unter-");
+  EXPECT_EQ(lines[1].text(), "nehmen");
+}
+
+TEST(Typography, InvisibleCharactersTakeNoRoom) {
+  // Bidi isolates, a control character, a joiner: nothing drawn, no width.
+  auto lines =
+      break_lines("ab\u2066cd\u2069ef\u0085gh\u2060ij", justified(200), test::fake_metrics{});
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0].text(), "abcdefghij");
+  EXPECT_DOUBLE_EQ(lines[0].width, 10 * 5.0);
+}
+
 TEST(Typography, NamesWithHyphensStayWhole) {
   // Capitals and digits make a name, not two words.
   for (std::string name : {"R-CNN", "GPT-2", "BERT-base"}) {

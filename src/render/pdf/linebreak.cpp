@@ -37,6 +37,7 @@ bool is_latin_alnum(char32_t cp) {
 
 bool is_space(char32_t cp) { return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0; }
 bool is_newline(char32_t cp) { return cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029; }
+constexpr char32_t soft_hyphen = 0xAD;
 
 // ICU's line break iterator for Chinese, created once per thread.
 icu::BreakIterator* line_iterator() {
@@ -84,6 +85,50 @@ double line::x_at(std::size_t offset) const {
   return it == stops.end() ? width : it->second;
 }
 
+namespace {
+
+bool is_spacing(char32_t cp) { return cp == ' ' || cp == 0xA0 || cp == 0x202F; }
+
+// The character before byte `at` of `text` (0 at the start), and where it begins.
+char32_t char_before(std::string_view text, std::size_t& at) {
+  if (at == 0) return 0;
+  do --at;
+  while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80);
+  std::size_t i = at;
+  return utf8::decode(text, i);
+}
+
+// A guillemet that stands between spaces, as French sets them (« mot »),
+// belongs to the word it faces: no break between them. `prev` begins at
+// byte `back`, the break is at `p`. A guillemet touching a word (German
+// »Wort«) is left to the other rules.
+bool splits_spaced_guillemet(std::string_view text, std::size_t back, std::size_t p) {
+  std::size_t i = back;
+  if (!is_spacing(utf8::decode(text, i))) return false;
+  // « then spaces, then the break.
+  std::size_t at = back;
+  char32_t c = 0;
+  while ((c = char_before(text, at)) != 0 && is_spacing(c)) {
+  }
+  if (c == 0xAB || c == 0x2039) {
+    std::size_t before = at;
+    char32_t b = char_before(text, before);
+    if (b == 0 || is_spacing(b)) return true;
+  }
+  // The break, then » and a space, punctuation or the end.
+  std::size_t j = p;
+  char32_t next = utf8::decode(text, j);
+  if (next == 0xBB || next == 0x203A) {
+    if (j >= text.size()) return true;
+    std::size_t k = j;
+    char32_t after = utf8::decode(text, k);
+    return is_spacing(after) || in(after, U".,;:!?)…");
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<std::size_t> break_opportunities(std::string_view text,
                                              const std::vector<url_span>& urls) {
   std::vector<std::size_t> icu_breaks;
@@ -130,6 +175,7 @@ std::vector<std::size_t> break_opportunities(std::string_view text,
     std::size_t j = p;
     char32_t next = utf8::decode(text, j);
     if (is_no_line_start(next) || is_no_line_end(prev)) continue;
+    if (splits_spaced_guillemet(text, back, p)) continue;
     // A hyphen inside a name (`R-CNN`, `GPT-2`) holds it together: with
     // justification by inter-character spacing there is no need to split it.
     if (prev == '-' && p >= 2 && is_latin_alnum(static_cast<unsigned char>(text[p - 2])) &&
@@ -208,6 +254,7 @@ struct glyph {
   // (negative to pull an opening mark back), stretch, CJK stretch, shrink.
   double glue = 0, stretch = 0, cjk = 0, shrink = 0;
   bool collapsed = false;  // a space beside full-width punctuation: not set
+  bool invisible = false;  // drawn without a glyph (draws_nothing): no width, not set
   bool break_before = false;
   bool inside_word_before = false;  // a break inside a Korean word: last resort
   bool hard_break_before = false;
@@ -234,18 +281,22 @@ std::vector<glyph> measure_glyphs(std::string_view text, const break_options& op
     g.cp = utf8::decode(text, i);
     g.end = i;
     g.font = metrics.font_for(g.cp);
-    g.advance = is_newline(g.cp) ? 0 : metrics.advance(g.font, g.cp) * options.size / 1000.0;
+    g.invisible = draws_nothing(g.cp);
+    g.advance =
+        is_newline(g.cp) || g.invisible ? 0 : metrics.advance(g.font, g.cp) * options.size / 1000.0;
     if (is_closing_mark(g.cp) || is_opening_mark(g.cp)) {
       double side = metrics.blank_side(g.font, g.cp, is_closing_mark(g.cp)) * options.size / 1000.0;
       g.blank = std::min(g.advance / 2, side);
     }
     glyphs.push_back(g);
   }
-  // The font's kerning inside each run of one font (none across a change).
+  // The font's kerning inside each run of one font (none across a change,
+  // nor across a character drawn without a glyph).
   std::u32string run;
   for (std::size_t i = 0, j = 0; i < glyphs.size(); i = std::max(j, i + 1)) {
     run.clear();
-    for (j = i; j < glyphs.size() && glyphs[j].font == glyphs[i].font && !is_newline(glyphs[j].cp);
+    for (j = i; j < glyphs.size() && glyphs[j].font == glyphs[i].font &&
+                !is_newline(glyphs[j].cp) && !glyphs[j].invisible;
          ++j) {
       run += glyphs[j].cp;
     }
@@ -283,12 +334,19 @@ std::vector<glyph> measure_glyphs(std::string_view text, const break_options& op
     }
   }
   const double em = options.size;
+  // Two characters of one URL: no space between its Han and Latin letters.
+  auto same_url = [&](const glyph& a, const glyph& b) {
+    return std::any_of(options.urls.begin(), options.urls.end(), [&](const url_span& u) {
+      return u.offset <= a.begin && b.end <= u.offset + u.length;
+    });
+  };
   auto closing = [&](const glyph& g) { return is_closing_mark(g.cp) && g.full_width(em); };
   auto opening = [&](const glyph& g) { return is_opening_mark(g.cp) && g.full_width(em); };
-  // Each glyph and the next one drawn (collapsed spaces skipped).
+  // Each glyph and the next one drawn (collapsed spaces and invisible
+  // characters skipped).
   std::size_t prev = glyphs.size();
   for (std::size_t k = 0; k < glyphs.size(); ++k) {
-    if (glyphs[k].collapsed) continue;
+    if (glyphs[k].collapsed || glyphs[k].invisible) continue;
     if (prev == glyphs.size()) {
       prev = k;
       continue;
@@ -301,7 +359,8 @@ std::vector<glyph> measure_glyphs(std::string_view text, const break_options& op
       a.stretch = a.advance * space_stretch;
       a.shrink = a.advance * space_shrink;
     } else if (options.cjk_latin_space &&
-               ((is_han(a.cp) && is_latin_alnum(b.cp)) || (is_latin_alnum(a.cp) && is_han(b.cp)))) {
+               ((is_han(a.cp) && is_latin_alnum(b.cp)) || (is_latin_alnum(a.cp) && is_han(b.cp))) &&
+               !same_url(a, b)) {
       a.glue = em * cjk_latin_glue;
       a.stretch = a.shrink = em * cjk_latin_flex;
     } else if (!is_space(b.cp) && (is_cjk(a.cp) || is_cjk(b.cp))) {
@@ -335,6 +394,11 @@ void mark_breaks(std::string_view text, const std::vector<url_span>& urls,
     if (glyphs[i].break_before && is_hangul(glyphs[i - 1].cp) && is_hangul(glyphs[i].cp)) {
       glyphs[i].break_before = false;
       glyphs[i].inside_word_before = true;
+    }
+    // A soft hyphen: a break there draws a hyphen, as at libhyphen's points.
+    if (glyphs[i - 1].cp == soft_hyphen) {
+      glyphs[i].break_before = false;
+      glyphs[i - 1].hyphen_after = hyphen_point::soft;
     }
   }
 }
@@ -425,9 +489,10 @@ class paragraph_sums {
     }
   }
 
-  // The end of the glyphs [begin, end) that are set: trailing spaces hang.
+  // The end of the glyphs [begin, end) that are set: trailing spaces hang,
+  // trailing invisible characters are not set.
   std::size_t set_end(std::size_t begin, std::size_t end) const {
-    while (end > begin && is_blank(glyphs_[end - 1])) --end;
+    while (end > begin && (is_blank(glyphs_[end - 1]) || glyphs_[end - 1].invisible)) --end;
     return end;
   }
 
@@ -663,7 +728,7 @@ line set_line(std::string_view text, const std::vector<glyph>& glyphs, const spa
   };
   for (std::size_t i = s.begin; i < last; ++i) {
     const glyph& g = glyphs[i];
-    if (g.collapsed) continue;
+    if (g.collapsed || g.invisible) continue;
     // A hyphen of the text ending a line is drawn as U+2010 HYPHEN: text
     // extraction (poppler) takes a U+002D there for one added by
     // hyphenation and joins the word, dropping it.

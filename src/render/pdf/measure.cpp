@@ -2,6 +2,7 @@
 
 #include <hb-ot.h>
 #include <hb.h>
+#include <unicode/uchar.h>
 
 #include <algorithm>
 #include <cmath>
@@ -61,6 +62,13 @@ harfbuzz_metrics::shared_shaping& harfbuzz_metrics::shared_for(int font) const {
   return *s;
 }
 
+bool draws_nothing(char32_t cp) {
+  if (cp == '\t' || cp == '\n' || cp == '\r') return false;
+  const auto c = static_cast<UChar32>(cp);
+  return u_charType(c) == U_CONTROL_CHAR ||
+         u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
+}
+
 bool harfbuzz_metrics::has_glyph(int font, char32_t cp) const {
   return nominal_glyph(fonts_.hb_font(font), cp) != 0;
 }
@@ -75,8 +83,8 @@ int harfbuzz_metrics::font_for(char32_t cp) const {
     }
   }
   // Not in the style's fonts: an installed font, unless it is a space or a
-  // control character (no font draws those).
-  if (found < 0 && cp > ' ' && cp != 0x7F) found = fonts_.add_fallback(cp, lang_);
+  // character drawn without a glyph.
+  if (found < 0 && cp > ' ' && !draws_nothing(cp)) found = fonts_.add_fallback(cp, lang_);
   if (found < 0) found = 0;
   font_cache_.emplace(cp, found);
   return found;

@@ -19,6 +19,12 @@ struct ligature {
   bool operator==(const ligature&) const = default;
 };
 
+// True for a character set without a glyph and without width: a control
+// character other than tab and newline, or one Unicode says to ignore where
+// it cannot be shown (soft hyphen, zero-width joiners, bidi controls,
+// variation selectors). No font is looked for to draw it.
+bool draws_nothing(char32_t cp);
+
 class font_metrics {
  public:
   virtual ~font_metrics() = default;

@@ -38,7 +38,8 @@ bool render_pdf(const report& r, const render_options& options, diagnostics& dia
       if (const auto* t = std::get_if<pdf::text_run>(&item)) {
         for (std::size_t i = 0; i < t->text.size();) {
           char32_t cp = utf8::decode(t->text, i);
-          if (cp > ' ' && !metrics.has_glyph(t->font, cp)) missing.insert(cp);
+          if (cp > ' ' && !pdf::draws_nothing(cp) && !metrics.has_glyph(t->font, cp))
+            missing.insert(cp);
         }
       }
     }
