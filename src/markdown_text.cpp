@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "terminal_text.hpp"
+#include "xml_text.hpp"
 
 namespace handout::markdown {
 
@@ -61,28 +62,7 @@ std::string fence(std::string_view text) {
   return std::string(std::max<std::size_t>(3, longest_backtick_run(text) + 1), '`');
 }
 
-std::string html(std::string_view raw) {
-  std::string out;
-  for (char c : terminal_text(raw)) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string html(std::string_view raw) { return escape_markup(terminal_text(raw)); }
 
 std::string link_target(std::string_view href) {
   std::string out;

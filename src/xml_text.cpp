@@ -1,9 +1,8 @@
 #include "xml_text.hpp"
 
-#include <pugixml.hpp>
-
 #include <algorithm>
 #include <cstdio>
+#include <pugixml.hpp>
 
 #include "utf8.hpp"
 
@@ -70,6 +69,30 @@ std::size_t sanitise_xml_tree(pugi::xml_node node) {
   }
   for (pugi::xml_node child : node.children()) dropped += sanitise_xml_tree(child);
   return dropped;
+}
+
+std::string escape_markup(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
 }
 
 }  // namespace handout

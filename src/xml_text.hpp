@@ -25,6 +25,10 @@ struct xml_text_result {
 // drops them from decks: a writer that can says so in a warning.
 xml_text_result xml_text(std::string_view s);
 
+// `s` with `&`, `<`, `>` and `"` written as entities, for text of XML or
+// HTML put together by hand (XMP metadata, HTML in Markdown).
+std::string escape_markup(std::string_view s);
+
 // Applies xml_text() to every attribute value and text node below (and of)
 // `node`, just before it is printed; the number of characters dropped.
 std::size_t sanitise_xml_tree(pugi::xml_node node);

@@ -70,25 +70,7 @@ const char* artifact_properties(artifact_kind kind) {
 }
 
 // `s` fit for XML text: without what XML 1.0 cannot carry, & < > escaped.
-std::string xml_escaped(std::string_view s) {
-  std::string out;
-  for (char c : xml_text(s).text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string xml_escaped(std::string_view s) { return escape_markup(xml_text(s).text); }
 
 // The XMP packet of the document information (what the Info dictionary says,
 // and the language).
