@@ -1,8 +1,8 @@
 #include "markdown_text.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
+#include "percent_encoding.hpp"
 #include "terminal_text.hpp"
 #include "xml_text.hpp"
 
@@ -65,18 +65,10 @@ std::string fence(std::string_view text) {
 std::string html(std::string_view raw) { return escape_markup(terminal_text(raw)); }
 
 std::string link_target(std::string_view href) {
-  std::string out;
-  for (char c : href) {
-    const auto b = static_cast<unsigned char>(c);
-    if (b <= 0x20 || b == 0x7F || std::string_view("()<>\\|").find(c) != std::string_view::npos) {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", b);
-      out += buf;
-    } else {
-      out += c;
-    }
-  }
-  return out;
+  return percent_encode(href, [](unsigned char b) {
+    return b > 0x20 && b != 0x7F &&
+           std::string_view("()<>\\|").find(static_cast<char>(b)) == std::string_view::npos;
+  });
 }
 
 }  // namespace handout::markdown

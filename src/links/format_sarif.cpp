@@ -1,8 +1,8 @@
-#include <cstdio>
 #include <filesystem>
 
 #include "json.hpp"
 #include "links/format.hpp"
+#include "percent_encoding.hpp"
 
 namespace handout::links {
 
@@ -15,20 +15,7 @@ std::string_view sarif_level(level l) {
 // A relative reference for a path: '/' separators, everything but
 // unreserved characters and '/' percent-encoded.
 std::string artifact_uri(std::string_view path) {
-  std::string out;
-  for (char ch : path) {
-    auto c = static_cast<unsigned char>(ch);
-    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                 c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
-    if (plain) {
-      out += ch;
-    } else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      out += buf;
-    }
-  }
-  return out;
+  return percent_encode(path, [](unsigned char c) { return is_unreserved(c) || c == '/'; });
 }
 
 // The root's symbol in artifact locations (GitHub code scanning knows it).

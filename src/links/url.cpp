@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <memory>
 
+#include "percent_encoding.hpp"
 #include "url_authority.hpp"
 #include "utf8.hpp"
 
@@ -50,13 +51,7 @@ std::optional<std::string_view> scheme_of(std::string_view url) {
 
 // `%E4%BA%BA` for the bytes of one character.
 std::string percent_encoded(std::string_view bytes) {
-  std::string out;
-  for (unsigned char c : bytes) {
-    char buf[4];
-    std::snprintf(buf, sizeof buf, "%%%02X", c);
-    out += buf;
-  }
-  return out;
+  return percent_encode(bytes, [](unsigned char) { return false; });
 }
 
 std::string code_point_name(char32_t cp) {
@@ -320,16 +315,7 @@ std::string to_uri(std::string_view iri) {
       pos = begin + parts->host_written.size();
     }
   }
-  static constexpr char hex[] = "0123456789ABCDEF";
-  for (unsigned char c : iri.substr(pos)) {
-    if (!needs_escape(c)) {
-      out += static_cast<char>(c);
-      continue;
-    }
-    out += '%';
-    out += hex[c >> 4];
-    out += hex[c & 0xF];
-  }
+  out += percent_encode(iri.substr(pos), [&](unsigned char c) { return !needs_escape(c); });
   return out;
 }
 

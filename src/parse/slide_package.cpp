@@ -1,13 +1,13 @@
 #include "parse/slide_package.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <deque>
 
 #include "count_text.hpp"
 #include "limits.hpp"
 #include "parse/extracted_text.hpp"
 #include "parse/text_reader.hpp"
+#include "percent_encoding.hpp"
 #include "utf8.hpp"
 
 namespace handout::slides {
@@ -26,18 +26,7 @@ pugi::xml_node child(const pugi::xml_node& n, std::string_view local) {
 }
 
 std::string shown(std::string_view name) {
-  std::string out;
-  for (char c : name) {
-    const auto b = static_cast<unsigned char>(c);
-    if (b > 0x20 && b < 0x7F && b != '%') {
-      out += c;
-    } else {
-      char hex[4];
-      std::snprintf(hex, sizeof hex, "%%%02X", b);
-      out += hex;
-    }
-  }
-  return out;
+  return percent_encode(name, [](unsigned char b) { return b > 0x20 && b < 0x7F && b != '%'; });
 }
 
 bool zip_package::open(std::string_view bytes) {

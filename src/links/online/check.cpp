@@ -10,6 +10,7 @@
 #include "links/online/http.hpp"
 #include "links/online/verdict.hpp"
 #include "links/youtube_url.hpp"
+#include "percent_encoding.hpp"
 
 namespace handout::links::online {
 
@@ -30,22 +31,7 @@ struct target {
 };
 
 // Percent-encodes everything but unreserved characters (RFC 3986).
-std::string url_encode(std::string_view s) {
-  static constexpr char hex[] = "0123456789ABCDEF";
-  std::string out;
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-        c == '.' || c == '_' || c == '~') {
-      out += ch;
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
+std::string url_encode(std::string_view s) { return percent_encode(s, is_unreserved); }
 
 // Text from a server, safe to print: control characters become spaces,
 // surrounding spaces go.
