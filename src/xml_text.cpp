@@ -16,17 +16,25 @@ std::string code_point_name(char32_t cp) {
   return buf;
 }
 
+// Nothing to drop, seen without decoding: no C0 control but tab, LF and CR,
+// neither U+FFFE nor U+FFFF (EF BF BE, EF BF BF), and well-formed UTF-8.
+bool plainly_xml_text(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return false;
+    if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+        (static_cast<unsigned char>(s[i + 2]) & 0xFE) == 0xBE) {
+      return false;
+    }
+  }
+  return !utf8::find_invalid(s);
+}
+
 }  // namespace
 
 xml_text_result xml_text(std::string_view s) {
   xml_text_result r;
-  // Fast path: no C0 control but tab, LF and CR, no lead byte of U+FFFE or
-  // U+FFFF (EF BF BE/BF), and well-formed UTF-8: nothing to drop.
-  const bool suspicious = std::any_of(s.begin(), s.end(), [](char ch) {
-    const auto c = static_cast<unsigned char>(ch);
-    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xEF;
-  });
-  if (!suspicious && !utf8::find_invalid(s)) {
+  if (plainly_xml_text(s)) {
     r.text = s;
     return r;
   }
@@ -56,6 +64,7 @@ xml_text_result xml_text(std::string_view s) {
 std::size_t sanitise_xml_tree(pugi::xml_node node) {
   std::size_t dropped = 0;
   auto clean = [&dropped](const char* value, auto&& set) {
+    if (plainly_xml_text(value)) return;  // most values: no copy
     xml_text_result r = xml_text(value);
     if (r.dropped == 0) return;
     dropped += r.dropped;

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <deque>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -19,6 +20,7 @@
 
 #include "parse/load.hpp"
 #include "render/docx/fonts.hpp"
+#include "render/docx/ooxml.hpp"
 #include "render/link_label.hpp"
 #include "test_support.hpp"
 
@@ -61,10 +63,15 @@ std::string raw(const pugi::xml_node& node) {
   return out.str();
 }
 
-// The part of a package built in-process, by name.
+// The part of a package built in-process, by name; a part written while
+// built (document.xml) parsed back from its bytes.
 const pugi::xml_document& part_xml(const docx::package& pkg, const std::string& name) {
+  static std::deque<pugi::xml_document> parsed;
   for (const auto& p : pkg.parts) {
-    if (p.name == name) return p.xml;
+    if (p.name != name) continue;
+    if (!p.written) return p.xml;
+    EXPECT_TRUE(parsed.emplace_back().load_string(p.file.joined().c_str())) << name;
+    return parsed.back();
   }
   ADD_FAILURE() << "no part " << name;
   static pugi::xml_document empty;
@@ -678,6 +685,35 @@ TEST(DocxWriter, SectionsAreHeading1WithTheirNumberAndSlidesHeading2) {
   // The untitled section starts its page through its first paragraph.
   EXPECT_EQ(query(doc, "//w:p[w:pPr/w:pageBreakBefore][.//w:t='Loose']").empty(), false);
   EXPECT_TRUE(diags.all().empty());
+}
+
+// document.xml is written slide by slide, never held whole as a tree: its
+// bytes must be what printing the whole tree gives, in the zip's raw form
+// and in the Flat OPC's indented one, with and without the QR namespaces.
+TEST(DocxWriter, DocumentWrittenSlideBySlideIsWhatTheWholeTreePrints) {
+  for (const bool qr : {false, true}) {
+    style look = default_style();
+    look.qr_codes = qr;
+    diagnostics diags;
+    const auto pkg = docx::build_package(load_sample(), look, diags);
+    const docx::part* document = nullptr;
+    for (const auto& p : pkg.parts) {
+      if (p.name == "/word/document.xml") document = &p;
+    }
+    ASSERT_NE(document, nullptr);
+    ASSERT_TRUE(document->written);
+    ASSERT_GT(document->file.pieces().size(), 1u) << "the sample is small: pieces of 16 KiB";
+    const std::string file = document->file.joined();
+    pugi::xml_document whole;
+    ASSERT_TRUE(whole.load_string(file.c_str(), pugi::parse_default | pugi::parse_ws_pcdata));
+    std::ostringstream raw_form, nested_form;
+    raw_form << docx::xml_declaration;
+    whole.save(raw_form, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
+    whole.document_element().print(nested_form, " ", pugi::format_indent, pugi::encoding_utf8, 3);
+    EXPECT_TRUE(raw_form.str() == file) << "qr " << qr;
+    EXPECT_TRUE(nested_form.str() == document->nested.joined()) << "qr " << qr;
+    EXPECT_EQ(whole.select_nodes("//w:body/w:p").size() > 100, true);
+  }
 }
 
 TEST(DocxWriter, BulletsAreListParagraphsOfThreeLevels) {

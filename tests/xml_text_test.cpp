@@ -16,11 +16,25 @@ TEST(XmlText, TextXmlCanCarryIsUnchanged) {
 }
 
 TEST(XmlText, ControlCharactersNonCharactersAndBadBytesAreDropped) {
-  auto r = xml_text("a\x1b[31mb\x01\xef\xbf\xbe\xef\xbf\xbf\xff" "c");
+  auto r = xml_text(
+      "a\x1b[31mb\x01\xef\xbf\xbe\xef\xbf\xbf\xff"
+      "c");
   EXPECT_EQ(r.text, "a[31mbc");
   EXPECT_EQ(r.dropped, 5u);
   EXPECT_EQ(r.first, "U+001B");
   EXPECT_EQ(xml_text("\xc0\xaf").first, "a byte that is not UTF-8");
+}
+
+// The quick check that skips most values must not skip these.
+TEST(XmlText, NonCharactersAloneAreDroppedBesideFullWidthFormsAndTheReplacementCharacter) {
+  auto r = xml_text("\uFF08\xef\xbf\xbe\uFF09\uFFFD\uFFEE");
+  EXPECT_EQ(r.text, "\uFF08\uFF09\uFFFD\uFFEE");
+  EXPECT_EQ(r.dropped, 1u);
+  EXPECT_EQ(r.first, "U+FFFE");
+  pugi::xml_document doc;
+  doc.append_child("e").append_attribute("a") = "\xef\xbf\xbf";
+  EXPECT_EQ(sanitise_xml_tree(doc), 1u);
+  EXPECT_STREQ(doc.child("e").attribute("a").value(), "");
 }
 
 TEST(XmlText, SanitisedTreePrintsAsWellFormedXml) {

@@ -10,6 +10,7 @@
 #include "render/docx/qr_image.hpp"
 #include "render/docx/text.hpp"
 #include "render/link_label.hpp"
+#include "xml_text.hpp"
 
 namespace handout::docx {
 
@@ -23,14 +24,45 @@ struct heading_entry {
   std::string bookmark;
 };
 
-// Where the body is being written, and what is already in it.
+// Where the body is being written, and what is already in it. Paragraphs go
+// into `piece`, a scratch body that flush() writes out and empties.
 struct body_writer {
   const writer_env& env;
   writer_state& state;
+  part& out;
+  bool nested;  // also write the Flat OPC form
+  pugi::xml_document piece;
   pugi::xml_node body;
   std::vector<heading_entry> headings;  // one per heading of the outline
   bool break_pending = false;           // the next paragraph starts a page
 };
+
+struct piece_writer : pugi::xml_writer {
+  explicit piece_writer(piecewise_text& t) : out(t) {}
+  void write(const void* data, std::size_t size) override {
+    out.append({static_cast<const char*>(data), size});
+  }
+  piecewise_text& out;
+};
+
+// The body's depth in the Flat OPC form: pkg:part, pkg:xmlData, w:document.
+constexpr unsigned nested_body_depth = 4;
+
+// Writes the piece's paragraphs after those already written, as the whole
+// tree would have printed them, and starts an empty piece. Each piece goes
+// through the one sanitiser, and its characters are noted for the fonts.
+void flush(body_writer& w) {
+  add_shown_chars(w.piece, w.state.written_chars);
+  sanitise_xml_tree(w.piece);
+  piece_writer file(w.out.file), nested(w.out.nested);
+  for (pugi::xml_node n : w.body.children()) {
+    n.print(file, "", pugi::format_raw, pugi::encoding_utf8);
+    if (w.nested)
+      n.print(nested, " ", pugi::format_indent, pugi::encoding_utf8, nested_body_depth + 1);
+  }
+  w.piece.reset();
+  w.body = w.piece.append_child("w:body");
+}
 
 pugi::xml_node add_paragraph(body_writer& w, paragraph_props props) {
   if (w.break_pending) props.page_break_before = true;
@@ -259,13 +291,6 @@ void add_slide(body_writer& w, const slide_outline& sl) {
   }
 }
 
-// A section: its Heading 1, when the outline gives it one, and its slides.
-// Sections follow each other like the PDF's.
-void add_section(body_writer& w, const section_outline& sec) {
-  if (sec.heading >= 0) add_heading(w, sec.heading, style_id::heading1);
-  for (const slide_outline& sl : sec.slides) add_slide(w, sl);
-}
-
 // Phase 6: page size, margins, header and footer.
 void add_section_properties(body_writer& w, const section_parts& refs) {
   const style& look = *w.env.look;
@@ -297,8 +322,11 @@ void add_section_properties(body_writer& w, const section_parts& refs) {
 }  // namespace
 
 void build_document(const writer_env& env, const section_parts& refs, writer_state& state,
-                    pugi::xml_document& xml) {
-  pugi::xml_node root = xml.append_child("w:document");
+                    bool nested, part& out) {
+  // The document and body elements around a placeholder, printed both ways
+  // and cut there: what comes before and after the paragraphs.
+  pugi::xml_document frame;
+  pugi::xml_node root = frame.append_child("w:document");
   root.append_attribute("xmlns:w") = ns::w;
   root.append_attribute("xmlns:r") = ns::r;
   if (env.look->qr_codes) {
@@ -306,13 +334,46 @@ void build_document(const writer_env& env, const section_parts& refs, writer_sta
     root.append_attribute("xmlns:a") = ns::a;
     root.append_attribute("xmlns:pic") = ns::pic;
   }
-  body_writer w{env, state, root.append_child("w:body"), {}, false};
+  root.append_child("w:body").append_child("placeholder");
+  std::string file_frame = xml_declaration, nested_frame;
+  string_writer file_out(file_frame), nested_out(nested_frame);
+  root.print(file_out, "", pugi::format_raw, pugi::encoding_utf8);
+  if (nested)
+    root.print(nested_out, " ", pugi::format_indent, pugi::encoding_utf8, nested_body_depth - 1);
+  // The placeholder element is cut out, and in the indented form its line.
+  auto split = [](const std::string& printed, bool whole_line) {
+    std::size_t from = printed.find("<placeholder");
+    std::size_t to = printed.find('>', from) + 1;
+    if (whole_line) {
+      from = printed.rfind('\n', from) + 1;
+      to = printed.find('\n', to) + 1;
+    }
+    return std::pair{printed.substr(0, from), printed.substr(to)};
+  };
+  const auto [file_open, file_close] = split(file_frame, false);
+  const auto [nested_open, nested_close] =
+      nested ? split(nested_frame, true) : std::pair<std::string, std::string>{};
 
+  out.written = true;
+  out.file.append(file_open);
+  if (nested) out.nested.append(nested_open);
+  body_writer w{env, state, out, nested, {}, {}, {}, false};
+  w.body = w.piece.append_child("w:body");
   w.headings = bookmark_headings(env, state);
   if (env.look->cover) add_cover(w);
   if (env.look->contents) add_contents(w);
-  for (const section_outline& sec : env.plan.sections) add_section(w, sec);
+  flush(w);
+  for (const section_outline& sec : env.plan.sections) {
+    if (sec.heading >= 0) add_heading(w, sec.heading, style_id::heading1);
+    for (const slide_outline& sl : sec.slides) {
+      add_slide(w, sl);
+      flush(w);
+    }
+  }
   add_section_properties(w, refs);
+  flush(w);
+  out.file.append(file_close);
+  if (nested) out.nested.append(nested_close);
 }
 
 }  // namespace handout::docx

@@ -18,9 +18,10 @@ namespace handout::docx {
 // Builds every part for `r` in the style `look`. Text XML cannot carry is
 // dropped with a warning in `diags`. `heading_pages` (per outline heading,
 // its page from the cover) fills the contents' page numbers; when null, the
-// report is paginated here as the PDF renderer paginates it.
+// report is paginated here as the PDF renderer paginates it. Without
+// `flat_opc` the package serves the zipped form alone.
 package build_package(const report& r, const style& look, diagnostics& diags,
-                      const std::vector<int>* heading_pages = nullptr);
+                      const std::vector<int>* heading_pages = nullptr, bool flat_opc = true);
 
 // The Flat OPC form: `<?mso-application progid="Word.Document"?>` and one
 // `pkg:part` per part, streamed to `out` (no copy of the parts is made).

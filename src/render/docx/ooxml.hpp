@@ -33,6 +33,19 @@ inline constexpr const char* pic = "http://schemas.openxmlformats.org/drawingml/
 inline constexpr const char* flat_opc = "http://schemas.microsoft.com/office/2006/xmlPackage";
 }  // namespace ns
 
+// What every part's file starts with.
+inline constexpr const char* xml_declaration =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+
+// pugixml's output appended to a string.
+struct string_writer : pugi::xml_writer {
+  explicit string_writer(std::string& s) : out(s) {}
+  void write(const void* data, std::size_t size) override {
+    out.append(static_cast<const char*>(data), size);
+  }
+  std::string& out;
+};
+
 namespace content_type {
 inline constexpr const char* rels = "application/vnd.openxmlformats-package.relationships+xml";
 inline constexpr const char* document =

@@ -2,6 +2,7 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <deque>
 #include <memory>
 
 #include "render/docx/docx.hpp"
@@ -12,22 +13,12 @@ namespace handout::docx {
 
 namespace {
 
-struct string_writer : pugi::xml_writer {
-  std::string out;
-  void write(const void* data, std::size_t size) override {
-    out.append(static_cast<const char*>(data), size);
-  }
-};
-
 // Counts what a save would write, so that the bytes are kept in a string of
 // exactly that size (a 27 MB document.xml grown by doubling held up to 54).
 struct size_counter : pugi::xml_writer {
   std::size_t size = 0;
   void write(const void*, std::size_t n) override { size += n; }
 };
-
-constexpr const char* xml_declaration =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 
 // The zip entry name of a part: its part name without the leading '/'.
 std::string entry_name(const std::string& part_name) {
@@ -66,14 +57,16 @@ std::string base64_lines(std::string_view data) {
 
 std::string part_bytes(const part& p) {
   if (p.binary) return p.data;
+  if (p.written) return p.file.joined();
   constexpr unsigned flags = pugi::format_raw | pugi::format_no_declaration;
   size_counter counter;
   p.xml.save(counter, "", flags, pugi::encoding_utf8);
-  string_writer w;
-  w.out.reserve(std::string_view(xml_declaration).size() + counter.size);
-  w.out = xml_declaration;
+  std::string out;
+  out.reserve(std::string_view(xml_declaration).size() + counter.size);
+  out = xml_declaration;
+  string_writer w(out);
   p.xml.save(w, "", flags, pugi::encoding_utf8);
-  return std::move(w.out);
+  return out;
 }
 
 void write_flat_opc(const package& pkg, pugi::xml_writer& out) {
@@ -107,30 +100,47 @@ void write_flat_opc(const package& pkg, pugi::xml_writer& out) {
     }
     put("\">\n  <pkg:xmlData>\n");
     // Each part streams straight from its document, indented in place.
-    p.xml.document_element().print(out, " ", pugi::format_indent, pugi::encoding_utf8, 3);
+    if (p.written) {
+      for (const std::string& piece : p.nested.pieces()) put(piece);
+    } else {
+      p.xml.document_element().print(out, " ", pugi::format_indent, pugi::encoding_utf8, 3);
+    }
     put("  </pkg:xmlData>\n </pkg:part>\n");
   }
   put("</pkg:package>\n");
 }
 
 std::string to_flat_opc(const package& pkg) {
-  string_writer w;
+  std::string out;
+  string_writer w(out);
   write_flat_opc(pkg, w);
-  return std::move(w.out);
+  return out;
 }
 
 std::optional<std::string> to_zip(const package& pkg, std::string& error) {
   // Serialize first: libzip reads the buffers when the archive is closed.
-  pugi::xml_document types_xml;
-  build_content_types(pkg, types_xml);
-  std::vector<std::pair<std::string, std::string>> entries;
-  entries.emplace_back("[Content_Types].xml", std::string(xml_declaration));
-  {
-    string_writer w;
-    types_xml.save(w, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
-    entries.back().second += w.out;
+  // Binary and written parts are zipped from the package (no copy).
+  // Each entry is the fragments of its bytes.
+  part types;
+  build_content_types(pkg, types.xml);
+  std::deque<std::string> serialized;
+  std::vector<std::pair<std::string, std::vector<zip_buffer_fragment_t>>> entries;
+  auto fragment = [](std::string_view bytes) {
+    // libzip only reads through the pointer.
+    return zip_buffer_fragment_t{reinterpret_cast<zip_uint8_t*>(const_cast<char*>(bytes.data())),
+                                 bytes.size()};
+  };
+  entries.emplace_back("[Content_Types].xml",
+                       std::vector{fragment(serialized.emplace_back(part_bytes(types)))});
+  for (const part& p : pkg.parts) {
+    auto& [name, fragments] =
+        entries.emplace_back(entry_name(p.name), std::vector<zip_buffer_fragment_t>());
+    if (p.written) {
+      for (const std::string& piece : p.file.pieces()) fragments.push_back(fragment(piece));
+    } else {
+      fragments.push_back(fragment(p.binary ? p.data : serialized.emplace_back(part_bytes(p))));
+    }
   }
-  for (const part& p : pkg.parts) entries.emplace_back(entry_name(p.name), part_bytes(p));
 
   zip_error_t zerr;
   zip_error_init(&zerr);
@@ -151,8 +161,9 @@ std::optional<std::string> to_zip(const package& pkg, std::string& error) {
   zip_error_fini(&zerr);
   zip_source_keep(buffer.get());  // the archive's close must not free it
 
-  for (const auto& [name, bytes] : entries) {
-    zip_source_t* src = zip_source_buffer(archive.get(), bytes.data(), bytes.size(), 0);
+  for (const auto& [name, fragments] : entries) {
+    zip_source_t* src =
+        zip_source_buffer_fragment(archive.get(), fragments.data(), fragments.size(), 0);
     if (!src) {
       error = zip_strerror(archive.get());
       return std::nullopt;

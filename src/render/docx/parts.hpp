@@ -18,13 +18,16 @@ void build_styles(const writer_env& env, pugi::xml_document& xml);
 void build_numbering(const writer_env& env, writer_state& state, pugi::xml_document& xml);
 
 // /word/document.xml: cover, table of contents, sections, slides, bullets and
-// links. Adds hyperlink relationships to `state.document_rels`.
+// links. Adds hyperlink relationships to `state.document_rels`. Written
+// slide by slide into `out` (part::written, and its Flat OPC form with
+// `flat_opc`), each piece sanitised and its characters added to
+// `state.written_chars`, so that the body is never held whole as a tree.
 struct section_parts {
   std::string header_rel_id;  // empty: no header
   std::string footer_rel_id;  // empty: no footer
 };
 void build_document(const writer_env& env, const section_parts& refs, writer_state& state,
-                    pugi::xml_document& xml);
+                    bool flat_opc, part& out);
 
 // /word/fontTable.xml: the fonts, with the panose, character set, family and
 // signature Word uses to pick a substitute where a font is neither installed

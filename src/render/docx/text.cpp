@@ -1,5 +1,7 @@
 #include "render/docx/text.hpp"
 
+#include <cstring>
+
 #include "utf8.hpp"
 #include "xml_text.hpp"
 
@@ -58,6 +60,26 @@ void append_runs(pugi::xml_node parent, std::string_view text, run_props props) 
     run.append_child(text[end] == '\t' ? "w:tab" : "w:br");
     if (text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n') ++end;
     pos = end + 1;
+  }
+}
+
+void add_shown_chars(const pugi::xml_node& root, std::set<char32_t>& out) {
+  auto add = [&](std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) out.insert(utf8::decode(text, i));
+  };
+  for (pugi::xml_node n = root.first_child(); n;) {
+    if (n.type() == pugi::node_element) {
+      if (std::strcmp(n.name(), "w:t") == 0) add(n.text().get());
+      if (std::strcmp(n.name(), "w:lvlText") == 0) add(n.attribute("w:val").value());
+    }
+    // Depth first, in document order, without recursion.
+    if (n.first_child()) {
+      n = n.first_child();
+      continue;
+    }
+    while (n && !n.next_sibling() && n != root) n = n.parent();
+    if (!n || n == root) break;
+    n = n.next_sibling();
   }
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <pugixml.hpp>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -24,5 +25,8 @@ bool has_east_asian(std::string_view s);
 // `w:tab`, line breaks (LF, CR, CRLF) `w:br`, and text with CJK characters gets the
 // `eastAsia` font hint.
 void append_runs(pugi::xml_node parent, std::string_view text, run_props props = {});
+
+// Adds the characters `root` shows (its `w:t` text and `w:lvlText` glyphs) to `out`.
+void add_shown_chars(const pugi::xml_node& root, std::set<char32_t>& out);
 
 }  // namespace handout::docx

@@ -2,8 +2,11 @@
 // settings every phase reads, and the state the phases update.
 #pragma once
 
+#include <algorithm>
 #include <pugixml.hpp>
+#include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -14,14 +17,49 @@
 
 namespace handout::docx {
 
-// One part of the package: `/word/document.xml` and its XML, or a binary
-// part (an embedded font, an image) and its bytes.
+// Text kept in pieces of about a MiB: it grows without copying what it holds,
+// where a string grown by doubling holds up to twice its size while it grows.
+class piecewise_text {
+ public:
+  void append(std::string_view s) {
+    if (pieces_.empty() || pieces_.back().size() + s.size() > pieces_.back().capacity()) {
+      // Pieces as large as the text so far, from 16 KiB to 1 MiB.
+      const std::size_t size = std::clamp(size_, std::size_t{16} << 10, std::size_t{1} << 20);
+      pieces_.emplace_back().reserve(std::max(size, s.size()));
+    }
+    pieces_.back().append(s);
+    size_ += s.size();
+  }
+  const std::vector<std::string>& pieces() const { return pieces_; }
+  std::string joined() const {
+    std::string out;
+    for (const std::string& p : pieces_) out += p;
+    return out;
+  }
+  void clear() {
+    std::vector<std::string>().swap(pieces_);
+    size_ = 0;
+  }
+
+ private:
+  std::vector<std::string> pieces_;
+  std::size_t size_ = 0;
+};
+
+// One part of the package: its XML, or a binary part (an embedded font, an
+// image) and its bytes, or a part written while it was built
+// (`/word/document.xml`, which as a tree took four times its size).
 struct part {
   std::string name;  // absolute part name, starting with '/'
   std::string content_type;
   pugi::xml_document xml;
   bool binary = false;
   std::string data;  // the bytes of a binary part
+  // A written part: the file as the zip stores it (declaration, raw XML) and,
+  // when the Flat OPC form is wanted, its root element as that form nests it
+  // (indented from depth 3).
+  bool written = false;
+  piecewise_text file, nested;
 };
 
 // Every part of one document, in package order. The Flat OPC file and the
@@ -74,6 +112,7 @@ struct writer_state {
   int next_bookmark_id = 0;
   int next_drawing_id = 1;                                 // wp:docPr ids, unique in the document
   std::vector<std::pair<std::string, std::string>> media;  // /word/media/NAME and its bytes
+  std::set<char32_t> written_chars;  // what the written parts show (the fonts' subsets)
   diagnostics warnings;
 };
 

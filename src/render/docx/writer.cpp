@@ -61,25 +61,20 @@ writer_env make_env(const report& r, const style& look, writer_state& state) {
 }
 
 // Every character the document shows: the text of its runs and its bullet
-// glyphs, and what a reader may put in fields or an editor may type (ASCII).
-std::set<char32_t> shown_code_points(const package& pkg) {
-  std::set<char32_t> out;
+// glyphs (`written`: those of the parts written while built), and what a
+// reader may put in fields or an editor may type (ASCII).
+std::set<char32_t> shown_code_points(const package& pkg, std::set<char32_t> written) {
+  std::set<char32_t> out = std::move(written);
   for (char32_t c = 0x20; c < 0x7F; ++c) out.insert(c);
-  auto add = [&](std::string_view text) {
-    for (std::size_t i = 0; i < text.size();) out.insert(utf8::decode(text, i));
-  };
   for (const part& p : pkg.parts) {
-    if (p.binary) continue;
-    for (pugi::xpath_node n : p.xml.select_nodes("//w:t | //w:lvlText/@w:val")) {
-      add(n.attribute() ? n.attribute().value() : n.node().text().get());
-    }
+    if (!p.binary && !p.written) add_shown_chars(p.xml, out);
   }
   return out;
 }
 
 // Phase 6: a subset of each embeddable font, its part and relationship.
-void embed_fonts(const font_plan& fonts, package& pkg) {
-  const std::set<char32_t> shown = shown_code_points(pkg);
+void embed_fonts(const font_plan& fonts, std::set<char32_t> written, package& pkg) {
+  const std::set<char32_t> shown = shown_code_points(pkg, std::move(written));
   relationships rels;
   std::vector<font_embedding> embeds(fonts.entries().size());
   for (std::size_t i = 0; i < fonts.entries().size(); ++i) {
@@ -105,7 +100,7 @@ void embed_fonts(const font_plan& fonts, package& pkg) {
 }  // namespace
 
 package build_package(const report& r, const style& look, diagnostics& diags,
-                      const std::vector<int>* heading_pages) {
+                      const std::vector<int>* heading_pages, bool flat_opc) {
   writer_state state;
   writer_env env = make_env(r, look, state);
   const font_plan fonts = font_plan::make(look, env.lang_east_asia, state.warnings);
@@ -139,7 +134,7 @@ package build_package(const report& r, const style& look, diagnostics& diags,
 
   // Phase 4: the body; hyperlinks add their relationships.
   part document = make_part("/word/document.xml", content_type::document);
-  build_document(env, refs, state, document.xml);
+  build_document(env, refs, state, flat_opc, document);
 
   // Phase 5: header, footer, properties and the relationship parts.
   part package_rels = make_part("/_rels/.rels", content_type::rels);
@@ -176,7 +171,7 @@ package build_package(const report& r, const style& look, diagnostics& diags,
     picture.data = std::move(bytes);
     pkg.parts.push_back(std::move(picture));
   }
-  embed_fonts(fonts, pkg);
+  embed_fonts(fonts, std::move(state.written_chars), pkg);
   // Deck text went through xml_safe() (with a warning); what else a part
   // holds (words of the style) goes through the same sanitiser here.
   for (part& p : pkg.parts) sanitise_xml_tree(p.xml);
@@ -233,10 +228,12 @@ bool render_docx(const report& r, const render_options& options, diagnostics& di
   const std::vector<int>* pages = options.stats != nullptr && !options.stats->heading_pages.empty()
                                       ? &options.stats->heading_pages
                                       : nullptr;
-  const docx::package pkg = docx::build_package(r, *options.style, diags, pages);
+  docx::package pkg =
+      docx::build_package(r, *options.style, diags, pages, options.writes(".docx.xml"));
   const bool flat_ok = !options.writes(".docx.xml") ||
                        write_flat_opc_file(pkg, options.output_stem + ".docx.xml", diags);
   if (!options.writes(".docx")) return flat_ok;
+  for (docx::part& p : pkg.parts) p.nested.clear();  // written: not held while zipping
   std::string error;
   std::optional<std::string> zipped = docx::to_zip(pkg, error);
   if (!zipped) {
