@@ -44,6 +44,11 @@ inline constexpr std::size_t max_pdf_characters = 32'751;
 // its memory stream, so that a long document is not held twice (see
 // docs/PERFORMANCE.md, memory); shorter ones are faster in memory.
 inline constexpr std::size_t min_pdf_pages_saved_through_a_file = 200;
+// Least text (bytes of the titles, bullets and link addresses) of a report
+// whose PDF is laid out page by page, in two passes (render/pdf/layout.hpp),
+// rather than held whole before it is drawn: about 400 pages. Shorter ones
+// (every ordinary deck) take the one pass, which is faster.
+inline constexpr std::size_t min_pdf_text_bytes_laid_out_page_by_page = std::size_t{1} << 20;
 // Total-fit line breaking of one paragraph (a bullet's text between hard
 // line breaks): most candidate breaks, and most candidate lines measured;
 // past either the paragraph is broken greedily, line by line.

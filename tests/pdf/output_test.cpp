@@ -6,8 +6,10 @@
 #include <regex>
 #include <sstream>
 
+#include "limits.hpp"
 #include "parse/load.hpp"
 #include "render/pdf/compose.hpp"
+#include "render/pdf/emit_pdf.hpp"
 #include "render/pdf/fonts.hpp"
 #include "render/pdf/hyphenate.hpp"
 #include "render/pdf/layout.hpp"
@@ -506,6 +508,76 @@ TEST(PdfLayout, PageNumbersOnlyLayoutGivesTheFullLayoutsHeadingPages) {
     body_items += numbers.pages[i].items.size();
   }
   EXPECT_EQ(body_items, 0u) << "the body pages hold nothing";
+}
+
+// The PDF's bytes of `r` in `s`, laid out in one pass or page by page, with
+// fonts opened afresh as for a deck of its own.
+std::string pdf_bytes(const report& r, const style& s, bool page_by_page) {
+  diagnostics diags;
+  auto fonts = pdf::font_set::open(s.fonts, diags);
+  if (!fonts) return {};
+  pdf::harfbuzz_metrics metrics(*fonts, r.meta.lang, s.ligatures);
+  pdf::page_source pages;
+  pdf::page_layout layout = page_by_page
+                                ? pdf::layout_report_page_by_page(r, s, metrics, "test", pages)
+                                : pdf::layout_report(r, s, metrics, "test");
+  if (page_by_page) {
+    for (const pdf::page& p : layout.pages) {
+      if (!p.items.empty()) return "a page held before it is drawn";
+    }
+  }
+  auto bytes = pdf::emit_pdf(layout, *fonts, "x.pdf", diags, pages);
+  return bytes ? *bytes : std::string();
+}
+
+// A long report is laid out twice (sizes, then page by page as it is
+// drawn); its PDF is the one the single pass gives, byte for byte.
+TEST(PdfLayout, PageByPageLayoutGivesTheSameBytesAsOnePass) {
+  test::temp_dir dir;
+  // A character of no style font (a fallback font, found first in the
+  // body) and a ligature of DejaVu Sans (fi, ffl).
+  std::string fallback = test::read_all(test::data_path("english-deck.txt"));
+  fallback.replace(fallback.find("Memory safety"), 6, "A ☃ office waffle");
+  test::write_all(dir / "fallback.txt", fallback);
+  struct deck_case {
+    std::string deck, style_yaml, family;
+  };
+  const std::vector<deck_case> cases = {
+      {sample, "", ""},
+      {test::data_path("english-deck.txt"), "", ""},
+      {sample, test::read_all(test::source_dir() + "/styles/handout.yaml"), ""},  // QR codes
+      {test::data_path("english-deck.txt"), "parts: {cover: false, contents: false}\n", ""},
+      {sample, "parts: {cover: false, header: false}\n", ""},
+      {test::data_path("typography-en.txt"),
+       "fonts: [DejaVu Sans, WenQuanYi Micro Hei]\ntypography: {ligatures: true}\n", "DejaVu Sans"},
+      {dir / "fallback.txt", "", "DejaVu Sans"},
+  };
+  for (const deck_case& c : cases) {
+    SCOPED_TRACE(c.deck + " with style: " + c.style_yaml.substr(0, 60));
+    if (!c.family.empty() && !pdf::have_family(c.family)) continue;
+    diagnostics diags;
+    auto r = load_input(c.deck, diags);
+    ASSERT_TRUE(r);
+    auto s = c.style_yaml.empty() ? std::optional<style>(default_style())
+                                  : parse_style(c.style_yaml, "s.yaml", diags);
+    ASSERT_TRUE(s);
+    const std::string one_pass = pdf_bytes(*r, *s, false);
+    ASSERT_GT(one_pass.size(), 1000u);
+    EXPECT_TRUE(one_pass == pdf_bytes(*r, *s, true)) << "the PDFs differ";
+  }
+}
+
+// Only a long report takes the two passes; every ordinary deck the faster one.
+TEST(PdfLayout, ReportsOfAMebibyteOfTextAreLaidOutPageByPage) {
+  diagnostics diags;
+  auto r = load_input(sample, diags);
+  ASSERT_TRUE(r);
+  EXPECT_FALSE(pdf::lays_out_page_by_page(*r));
+  std::string text(limits::min_pdf_text_bytes_laid_out_page_by_page / 2, 'x');
+  r->sections.front().slides.front().items.push_back({1, 0, text, {}, {}});
+  EXPECT_FALSE(pdf::lays_out_page_by_page(*r));
+  r->sections.front().slides.front().items.back().children.push_back({2, 0, text, {}, {}});
+  EXPECT_TRUE(pdf::lays_out_page_by_page(*r));
 }
 
 }  // namespace

@@ -244,11 +244,15 @@ std::vector<block> composer::contents(const outline& o,
 }
 
 void composer::add_block(block&& b, std::vector<block>& out) const {
-  if (!keep_items_) std::vector<page_item>().swap(b.items);
+  if (!keep_items_) {
+    if (seen_) seen_(b.items);
+    std::vector<page_item>().swap(b.items);
+  }
   out.push_back(std::move(b));
 }
 
-std::vector<block> composer::body(const outline& o, structure_builder& tags) const {
+std::vector<block> composer::body(const outline& o, structure_builder& tags,
+                                  const block_sink& sink) const {
   const style& s = style_;
   std::vector<block> out;
   const double text_width = right() - left();
@@ -312,8 +316,10 @@ std::vector<block> composer::body(const outline& o, structure_builder& tags) con
         for (const item& it : sl.source->items) bullet_blocks(it, head, list, tags, out);
       }
       link_blocks(sl.links, head, tags, out);
+      if (sink) sink(out);
     }
   }
+  if (sink) sink(out);
   return out;
 }
 

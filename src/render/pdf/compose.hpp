@@ -50,11 +50,21 @@ class composer {
   std::vector<block> contents(const outline& o, const std::function<std::string(int)>& page_of,
                               structure_builder& tags) const;
   // The body: sections, slides, bullets and links, each heading anchored at
-  // its index in the outline.
-  std::vector<block> body(const outline& o, structure_builder& tags) const;
+  // its index in the outline. With `sink`, it is called after each slide
+  // (and once at the end) with the blocks composed so far and not taken:
+  // it may take blocks from their front, so that the body is never held
+  // whole; what it leaves is returned.
+  using block_sink = std::function<void(std::vector<block>& blocks)>;
+  std::vector<block> body(const outline& o, structure_builder& tags,
+                          const block_sink& sink = {}) const;
   // Blocks that keep only their sizes, not their items: for the page
-  // numbers alone (the DOCX contents), without holding the document drawn.
-  void keep_only_sizes() { keep_items_ = false; }
+  // numbers alone (the DOCX contents, a long report's first pass), without
+  // holding the document drawn. `seen`, when given, sees each block's
+  // items before they go (to count the characters drawn).
+  void keep_only_sizes(std::function<void(const std::vector<page_item>&)> seen = {}) {
+    keep_items_ = false;
+    seen_ = std::move(seen);
+  }
 
   const style& the_style() const { return style_; }
 
@@ -72,6 +82,7 @@ class composer {
   const hyphenator* hyphenation_ = nullptr;
   bool hyphenate_beside_cjk_ = true;
   bool keep_items_ = true;
+  std::function<void(const std::vector<page_item>&)> seen_;
 };
 
 // A bullet that introduces what follows it: its text ends with a colon

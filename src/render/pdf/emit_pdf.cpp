@@ -95,7 +95,8 @@ std::string show_text(const text_run& t, const text_codes& codes) {
 // The writer's state for one document.
 class writer {
  public:
-  writer(page_layout& layout, const font_set& fonts) : layout_(layout), fonts_(fonts) {
+  writer(page_layout& layout, const font_set& fonts, const page_source& pages)
+      : layout_(layout), fonts_(fonts), source_(pages) {
     doc_ = HPDF_New(&on_error, &error_);
   }
   writer(const writer&) = delete;
@@ -125,13 +126,28 @@ class writer {
       pages_.push_back(p);
     }
     if (!layout_.structure.empty()) tags_.emplace(doc_, layout_.structure, pages_.size());
-    for (std::size_t i = 0; i < layout_.pages.size(); ++i) {
+    // Each page drawn, then released: libharu has it now.
+    std::size_t drawn = 0;
+    const page_drawer draw_page = [&](std::size_t i, page& pg) {
       page_index_ = i;
-      for (const page_item& item : layout_.pages[i].items) {
-        bool drawn = std::visit([&](const auto& v) { return draw(pages_[i], v); }, item);
-        if (!drawn) return fail(message, "cannot draw page " + std::to_string(i + 1));
+      if (i != drawn || i >= pages_.size()) return false;
+      for (const page_item& item : pg.items) {
+        if (!std::visit([&](const auto& v) { return draw(pages_[i], v); }, item)) return false;
       }
-      std::vector<page_item>().swap(layout_.pages[i].items);  // drawn: libharu has it now
+      std::vector<page_item>().swap(pg.items);
+      ++drawn;
+      return true;
+    };
+    bool all_drawn = true;
+    if (source_) {
+      all_drawn = source_(draw_page);
+    } else {
+      for (std::size_t i = 0; i < layout_.pages.size() && all_drawn; ++i) {
+        all_drawn = draw_page(i, layout_.pages[i]);
+      }
+    }
+    if (!all_drawn || drawn != pages_.size()) {
+      return fail(message, "cannot draw page " + std::to_string(drawn + 1));
     }
     if (tags_ && !(tags_->finish(pages_, layout_.info) && ok(HPDF_OK))) {
       return fail(message, "cannot write the structure tree");
@@ -172,15 +188,10 @@ class writer {
   // finish_pdf() embeds it (libharu's embedding is slow and its subsetting
   // blanks composite glyphs).
   bool load_fonts(std::string& message) {
-    std::map<int, std::set<char32_t>> used;
-    for (const page& p : layout_.pages) {
-      for (const page_item& item : p.items) {
-        if (const auto* t = std::get_if<text_run>(&item)) {
-          auto& set = used[t->font];
-          for (std::size_t i = 0; i < t->text.size();) set.insert(utf8::decode(t->text, i));
-        }
-      }
+    if (layout_.census.characters.empty() && !source_) {
+      for (const page& p : layout_.pages) layout_.census.add(p.items);  // a layout made by hand
     }
+    const std::map<int, std::set<char32_t>>& used = layout_.census.characters;
     std::vector<char32_t> all;
     for (const auto& [font, code_points] : used) {
       all.insert(all.end(), code_points.begin(), code_points.end());
@@ -188,17 +199,10 @@ class writer {
     // Ligatures: each glyph once, with the characters it stands for.
     std::vector<ligature_code> ligatures;
     std::map<int, std::map<unsigned, unsigned>> ligature_glyphs;  // per font: id → id in subset
-    for (const page& p : layout_.pages) {
-      for (const page_item& item : p.items) {
-        const auto* t = std::get_if<text_run>(&item);
-        if (t == nullptr || t->ligatures.empty()) continue;
-        std::u32string chars;
-        for (std::size_t i = 0; i < t->text.size();) chars += utf8::decode(t->text, i);
-        for (const ligature_glyph& l : t->ligatures) {
-          if (l.first + l.count > chars.size()) continue;
-          ligatures.push_back({t->font, l.glyph, chars.substr(l.first, l.count)});
-          ligature_glyphs[t->font][l.glyph] = 0;
-        }
+    for (const auto& [font, glyphs] : layout_.census.ligatures) {
+      for (const auto& [glyph, text] : glyphs) {
+        ligatures.push_back({font, glyph, text});
+        ligature_glyphs[font][glyph] = 0;
       }
     }
     codes_.emplace(std::move(all), std::move(ligatures));
@@ -208,7 +212,7 @@ class writer {
                 std::to_string(limits::max_pdf_characters);
       return false;
     }
-    for (auto& [font, code_points] : used) {
+    for (const auto& [font, code_points] : used) {
       std::map<unsigned, unsigned>& glyphs = ligature_glyphs[font];
       auto recoded = codes_->recode_font(fonts_.subset(font, code_points, &glyphs), font, glyphs);
       if (recoded.ttf.empty()) {
@@ -413,6 +417,7 @@ class writer {
 
   page_layout& layout_;
   const font_set& fonts_;
+  const page_source& source_;  // the pages, when not layout_'s
   hpdf_error error_;
   HPDF_Doc doc_ = nullptr;
   std::vector<HPDF_Page> pages_;
@@ -426,8 +431,9 @@ class writer {
 }  // namespace
 
 std::optional<std::string> emit_pdf(page_layout& layout, const font_set& fonts,
-                                    const std::string& output_path, diagnostics& diags) {
-  writer w(layout, fonts);
+                                    const std::string& output_path, diagnostics& diags,
+                                    const page_source& pages) {
+  writer w(layout, fonts, pages);
   std::string message;
   auto bytes = w.run(message);
   if (!bytes) {

@@ -13,10 +13,13 @@ namespace handout::pdf {
 
 // The PDF file's bytes, or nothing after reporting errors (against
 // `output_path`) to `diags`. Fonts are subset with HarfBuzz to the
-// characters used and embedded. Each page's items are released once drawn
-// (so the page model and libharu's pages are not both held whole); the
-// outline, labels and info stay.
+// characters of the layout's census and embedded. The pages come from
+// `pages` when given (a layout drawn page by page: `layout.pages` then only
+// gives their number), else from `layout.pages`. Each page's items are
+// released once drawn (so the page model and libharu's pages are not both
+// held whole); the outline, labels and info stay.
 std::optional<std::string> emit_pdf(page_layout& layout, const font_set& fonts,
-                                    const std::string& output_path, diagnostics& diags);
+                                    const std::string& output_path, diagnostics& diags,
+                                    const page_source& pages = {});
 
 }  // namespace handout::pdf

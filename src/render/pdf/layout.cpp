@@ -1,5 +1,8 @@
 #include "render/pdf/layout.hpp"
 
+#include <memory>
+
+#include "limits.hpp"
 #include "parse/metadata.hpp"
 #include "render/pdf/compose.hpp"
 #include "render/pdf/paginate.hpp"
@@ -56,11 +59,79 @@ void add_page_furniture(std::vector<page_item>& items, const composer& c, const 
   }
 }
 
-}  // namespace
+// How the body is laid out.
+enum class body_mode {
+  whole,              // composed and paginated with its items, held until drawn
+  page_numbers_only,  // sizes only, for the heading pages; nothing drawn
+  page_by_page,       // sizes only and the census; composed again as it is drawn
+};
 
-page_layout layout_report(const report& r, const style& s, const font_metrics& metrics,
-                          const std::string& creator, bool page_numbers_only) {
-  const outline plan = plan_outline(r);
+std::size_t text_bytes(const std::vector<item>& items) {
+  std::size_t n = 0;
+  for (const item& it : items) n += it.text.size() + text_bytes(it.children);
+  return n;
+}
+
+// A long report's body, composed a second time and drawn page by page: the
+// pages' blocks as the first pass placed them, with their furniture.
+struct body_pages {
+  const report& r;
+  const style& s;
+  const font_metrics& metrics;
+  outline plan;
+  std::string lang;
+  int section_level = 1;
+  std::vector<page> front;  // the cover and contents, drawn first
+  std::vector<std::string> running_heads;
+  std::vector<std::size_t> first_block;
+  std::vector<double> block_y;
+
+  bool draw_all(const page_drawer& draw) {
+    const std::size_t offset = front.size();
+    for (std::size_t i = 0; i < offset; ++i) {
+      if (!draw(i, front[i])) return false;
+    }
+    std::vector<page>().swap(front);
+    composer c(s, metrics, plan.words, r.meta.lang);
+    // The body's elements are the first pass's: numbered again, not kept.
+    structure_builder tags(lang, word_language_of(r.meta.lang));
+    tags.section_level = section_level;
+    tags.count_only();
+    const std::size_t count = running_heads.size();
+    std::size_t next = 0;   // the next body page
+    std::size_t first = 0;  // the index of the sink's first block among all
+    bool good = true;
+    auto sink = [&](std::vector<block>& blocks) {
+      std::size_t taken = 0;
+      while (good && next < count && first_block[next + 1] - first <= blocks.size()) {
+        const std::size_t from = first_block[next], n = first_block[next + 1] - from;
+        std::vector<page_item> furniture;
+        add_page_furniture(furniture, c, r.meta.title, running_heads[next],
+                           static_cast<int>(next) + 1, static_cast<int>(count));
+        page p;
+        p.items =
+            page_items(std::span(blocks).subspan(from - first, n),
+                       std::span<const double>(block_y).subspan(from, n), std::move(furniture));
+        good = draw(offset + next, p);
+        ++next;
+        taken = from - first + n;
+      }
+      if (!good) taken = blocks.size();
+      blocks.erase(blocks.begin(), blocks.begin() + static_cast<std::ptrdiff_t>(taken));
+      first += taken;
+    };
+    c.body(plan, tags, sink);
+    // Drawn: what only the drawing needed goes before the file is saved.
+    plan = outline();
+    std::vector<std::string>().swap(running_heads);
+    std::vector<double>().swap(block_y);
+    return good && next == count;
+  }
+};
+
+page_layout lay_out(const report& r, const style& s, const font_metrics& metrics,
+                    const std::string& creator, body_mode mode, page_source* pages) {
+  outline plan = plan_outline(r);
   composer c(s, metrics, plan.words, r.meta.lang);
   page_layout out;
   out.width = s.page_width;
@@ -78,9 +149,25 @@ page_layout layout_report(const report& r, const style& s, const font_metrics& m
                      std::vector<page_item>& items) {
     add_page_furniture(items, c, r.meta.title, head, static_cast<int>(page) + 1, count);
   };
-  if (page_numbers_only) c.keep_only_sizes();
-  flow body = page_numbers_only ? paginate(c.body(plan, tags), c.top(), c.bottom(), {}, false)
-                                : paginate(c.body(plan, tags), c.top(), c.bottom(), furnish);
+  flow body;
+  if (mode == body_mode::whole) {
+    body = paginate(c.body(plan, tags), c.top(), c.bottom(), furnish);
+  } else if (mode == body_mode::page_numbers_only) {
+    c.keep_only_sizes();
+    body = paginate(c.body(plan, tags), c.top(), c.bottom(), {}, false);
+  } else {
+    // The characters of the blocks are counted as they go, and those of
+    // the furniture, composed as the one pass does right after the body (a
+    // fallback font it needs gets the same index).
+    c.keep_only_sizes([&](const std::vector<page_item>& items) { out.census.add(items); });
+    body = paginate(c.body(plan, tags), c.top(), c.bottom(), {}, false);
+    const int count = static_cast<int>(body.pages.size());
+    for (std::size_t p = 0; p < body.pages.size(); ++p) {
+      std::vector<page_item> furniture;
+      furnish(p, body.running_heads[p], count, furniture);
+      out.census.add(furniture);
+    }
+  }
 
   // 2. The front matter: cover and contents (whose page numbers are now known).
   std::vector<page> front;
@@ -125,8 +212,16 @@ page_layout layout_report(const report& r, const style& s, const font_metrics& m
     }
   }
 
-  out.pages = std::move(front);
-  for (auto& p : body.pages) out.pages.push_back(std::move(p));
+  if (mode == body_mode::page_by_page) {
+    for (const page& p : front) out.census.add(p.items);
+    out.pages.resize(front.size() + body.pages.size());  // their number only
+  } else {
+    out.pages = std::move(front);
+    for (auto& p : body.pages) out.pages.push_back(std::move(p));
+    if (mode == body_mode::whole) {
+      for (const page& p : out.pages) out.census.add(p.items);
+    }
+  }
 
   // 4. Bookmarks, heading pages and page labels.
   out.heading_pages.assign(plan.headings.size(), 0);
@@ -140,7 +235,38 @@ page_layout layout_report(const report& r, const style& s, const font_metrics& m
   if (offset > 0) out.labels.push_back({0, true, 1});
   out.labels.push_back({offset, false, 1});
   out.structure = tags.take();
+  if (mode == body_mode::page_by_page) {
+    auto state = std::make_shared<body_pages>(body_pages{
+        r, s, metrics, std::move(plan), lang, tags.section_level, std::move(front),
+        std::move(body.running_heads), std::move(body.first_block), std::move(body.block_y)});
+    *pages = [state](const page_drawer& draw) { return state->draw_all(draw); };
+  }
   return out;
+}
+
+}  // namespace
+
+page_layout layout_report(const report& r, const style& s, const font_metrics& metrics,
+                          const std::string& creator, bool page_numbers_only) {
+  return lay_out(r, s, metrics, creator,
+                 page_numbers_only ? body_mode::page_numbers_only : body_mode::whole, nullptr);
+}
+
+bool lays_out_page_by_page(const report& r) {
+  std::size_t n = 0;
+  for (const section& sec : r.sections) {
+    n += sec.title.size();
+    for (const slide& sl : sec.slides) {
+      n += sl.title.size() + text_bytes(sl.items);
+      for (const link& l : sl.links) n += l.href.size();
+    }
+  }
+  return n >= limits::min_pdf_text_bytes_laid_out_page_by_page;
+}
+
+page_layout layout_report_page_by_page(const report& r, const style& s, const font_metrics& metrics,
+                                       const std::string& creator, page_source& pages) {
+  return lay_out(r, s, metrics, creator, body_mode::page_by_page, &pages);
 }
 
 }  // namespace handout::pdf

@@ -4,6 +4,9 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <map>
+#include <set>
 #include <string>
 #include <variant>
 #include <vector>
@@ -139,6 +142,24 @@ struct structure_element {
   std::string lang;  // BCP 47 tag when it differs from the document's, or empty
 };
 
+// What the text runs of a document use, per font (its index): the
+// characters, and the ligature glyphs with the characters each stands for.
+// The emitter needs it before it draws the first page (its fonts' subsets
+// and the text codes), so a layout drawn page by page gathers it beforehand.
+struct glyph_census {
+  std::map<int, std::set<char32_t>> characters;
+  std::map<int, std::map<unsigned, std::u32string>> ligatures;  // font → glyph → characters
+  // Counts the text runs of `items`.
+  void add(const std::vector<page_item>& items);
+};
+
+// Draws page number `index` (the pages come in order) and releases its
+// items; false when it could not.
+using page_drawer = std::function<bool(std::size_t index, page& p)>;
+// Hands every page of a layout, in order, to `draw`; false as soon as
+// `draw` is.
+using page_source = std::function<bool(const page_drawer& draw)>;
+
 // A whole laid-out document.
 struct page_layout {
   double width = 595.276, height = 841.89;
@@ -151,6 +172,9 @@ struct page_layout {
   // lands on, counting every page from the cover; 0 when it has none. The
   // DOCX's table of contents shows these.
   std::vector<int> heading_pages;
+  // The characters and ligatures of all pages' text runs (left empty for
+  // page numbers only).
+  glyph_census census;
 };
 
 }  // namespace handout::pdf

@@ -24,24 +24,22 @@ flow paginate(std::vector<block> blocks, double top, double bottom, const page_f
               bool keep_items) {
   flow out;
   // 1. Where each block goes: its page and its y there.
-  std::vector<std::size_t> page_of(blocks.size());
-  std::vector<double> y_of(blocks.size());
-  std::vector<std::size_t> items_on;  // per page
+  out.block_y.resize(blocks.size());
   double y = top;
   bool page_empty = true;
   bool head_from_section = false;
-  auto new_page = [&] {
+  auto new_page = [&](std::size_t first) {
     head_from_section = false;
-    items_on.push_back(0);
+    out.first_block.push_back(first);
     out.running_heads.emplace_back();
     y = top;
     page_empty = true;
   };
-  new_page();
+  new_page(0);
   const double room = bottom - top;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const block& b = blocks[i];
-    if (b.page_break_before && !page_empty) new_page();
+    if (b.page_break_before && !page_empty) new_page(i);
     // The height this block needs here: itself, plus every block chained to
     // it by keep-with-next, as long as the chain fits on a page at all.
     double need = (page_empty ? 0 : b.space_before) + b.height;
@@ -50,39 +48,48 @@ flow paginate(std::vector<block> blocks, double top, double bottom, const page_f
       chain += blocks[j + 1].space_before + blocks[j + 1].height;
     }
     if (chain <= room) need = chain;
-    if (!page_empty && y + need > bottom + 1e-6) new_page();
+    if (!page_empty && y + need > bottom + 1e-6) new_page(i);
     if (!page_empty) y += b.space_before;
     if (page_empty || (b.starts_section && !head_from_section)) {
       out.running_heads.back() = b.running_head;
       head_from_section = b.starts_section;
     }
-    page_of[i] = items_on.size() - 1;
-    y_of[i] = y;
-    items_on.back() += b.items.size();
-    if (b.anchor >= 0) out.anchors[b.anchor] = {static_cast<int>(items_on.size()) - 1, y};
+    out.block_y[i] = y;
+    if (b.anchor >= 0) out.anchors[b.anchor] = {static_cast<int>(out.first_block.size()) - 1, y};
     y += b.height;
     page_empty = false;
   }
+  const std::size_t count = out.first_block.size();
+  out.first_block.push_back(blocks.size());
   // 2. Each page's items, moved out of its blocks, then its furniture.
-  out.pages.resize(items_on.size());
+  out.pages.resize(count);
   if (!keep_items) return out;
-  const int count = static_cast<int>(items_on.size());
-  std::size_t next = 0;
-  for (std::size_t p = 0; p < out.pages.size(); ++p) {
+  for (std::size_t p = 0; p < count; ++p) {
     std::vector<page_item> furniture;
-    if (furnish) furnish(p, out.running_heads[p], count, furniture);
-    std::vector<page_item>& items = out.pages[p].items;
-    items.reserve(items_on[p] + furniture.size());
-    for (; next < blocks.size() && page_of[next] == p; ++next) {
-      for (page_item& item : blocks[next].items) {
-        shift(item, y_of[next]);
-        items.push_back(std::move(item));
-      }
-      std::vector<page_item>().swap(blocks[next].items);
-    }
-    for (page_item& item : furniture) items.push_back(std::move(item));
+    if (furnish) furnish(p, out.running_heads[p], static_cast<int>(count), furniture);
+    const std::size_t first = out.first_block[p], n = out.first_block[p + 1] - first;
+    out.pages[p].items =
+        page_items(std::span(blocks).subspan(first, n),
+                   std::span<const double>(out.block_y).subspan(first, n), std::move(furniture));
   }
   return out;
+}
+
+std::vector<page_item> page_items(std::span<block> blocks, std::span<const double> y,
+                                  std::vector<page_item> furniture) {
+  std::size_t count = furniture.size();
+  for (const block& b : blocks) count += b.items.size();
+  std::vector<page_item> items;
+  items.reserve(count);
+  for (std::size_t k = 0; k < blocks.size(); ++k) {
+    for (page_item& item : blocks[k].items) {
+      shift(item, y[k]);
+      items.push_back(std::move(item));
+    }
+    std::vector<page_item>().swap(blocks[k].items);
+  }
+  for (page_item& item : furniture) items.push_back(std::move(item));
+  return items;
 }
 
 }  // namespace handout::pdf

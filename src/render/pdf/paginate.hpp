@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <map>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,10 @@ struct flow {
   // Per page: the first section that starts on it, else that of its first block.
   std::vector<std::string> running_heads;
   std::map<int, anchor_place> anchors;
+  // Where the blocks went: per page the index of its first block, then the
+  // number of blocks; per block the y of its top.
+  std::vector<std::size_t> first_block;
+  std::vector<double> block_y;
 };
 
 // What goes on every page after its blocks (running head, page number):
@@ -52,5 +57,12 @@ using page_furnisher = std::function<void(std::size_t page, const std::string& r
 // `keep_items` the pages stay empty (for the page numbers only).
 flow paginate(std::vector<block> blocks, double top, double bottom,
               const page_furnisher& furnish = {}, bool keep_items = true);
+
+// One page's items: those of `blocks` (the page's, placed at `y`, one per
+// block) moved out of them, then `furniture`, in a vector of exactly their
+// number. paginate() fills each page with it; a layout drawn page by page
+// too, with the blocks composed again and the places paginate() gave them.
+std::vector<page_item> page_items(std::span<block> blocks, std::span<const double> y,
+                                  std::vector<page_item> furniture);
 
 }  // namespace handout::pdf

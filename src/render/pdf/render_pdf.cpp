@@ -8,7 +8,6 @@
 #include "render/pdf/measure.hpp"
 #include "render/pdf/missing_glyphs.hpp"
 #include "render/renderer.hpp"
-#include "utf8.hpp"
 
 #ifndef HANDOUT_VERSION
 #define HANDOUT_VERSION "0.1.0"
@@ -26,22 +25,20 @@ bool render_pdf(const report& r, const render_options& options, diagnostics& dia
   if (!fonts) return false;
   pdf::harfbuzz_metrics metrics(*fonts, r.meta.lang, s.ligatures);
 
-  // 2. Layout into the page model.
-  pdf::page_layout layout =
-      pdf::layout_report(r, s, metrics, std::string("handout ") + HANDOUT_VERSION);
+  // 2. Layout into the page model; a long report page by page (composed
+  //    again as it is drawn), so that its page model is never held whole.
+  const std::string creator = std::string("handout ") + HANDOUT_VERSION;
+  pdf::page_source pages;
+  pdf::page_layout layout = pdf::lays_out_page_by_page(r)
+                                ? pdf::layout_report_page_by_page(r, s, metrics, creator, pages)
+                                : pdf::layout_report(r, s, metrics, creator);
 
   // 3. Characters no font has, neither the style's nor an installed one:
   //    one warning for them all.
   std::set<char32_t> missing;
-  for (const auto& p : layout.pages) {
-    for (const auto& item : p.items) {
-      if (const auto* t = std::get_if<pdf::text_run>(&item)) {
-        for (std::size_t i = 0; i < t->text.size();) {
-          char32_t cp = utf8::decode(t->text, i);
-          if (cp > ' ' && !pdf::draws_nothing(cp) && !metrics.has_glyph(t->font, cp))
-            missing.insert(cp);
-        }
-      }
+  for (const auto& [font, characters] : layout.census.characters) {
+    for (char32_t cp : characters) {
+      if (cp > ' ' && !pdf::draws_nothing(cp) && !metrics.has_glyph(font, cp)) missing.insert(cp);
     }
   }
   if (auto warning = pdf::missing_glyphs_warning(r, missing)) diags.add(std::move(*warning));
@@ -52,7 +49,7 @@ bool render_pdf(const report& r, const render_options& options, diagnostics& dia
     options.stats->pages = static_cast<int>(layout.pages.size());
     options.stats->heading_pages = layout.heading_pages;
   }
-  auto bytes = pdf::emit_pdf(layout, *fonts, path, diags);
+  auto bytes = pdf::emit_pdf(layout, *fonts, path, diags, pages);
   return bytes && write_file_atomically(path, *bytes, diags);
 }
 

@@ -43,6 +43,7 @@ structure_builder::structure_builder(const std::string& lang, word_language word
 }
 
 int structure_builder::add(structure_type type, int parent, int level) {
+  if (counting_) return counted_++;
   elements_.push_back({type, level, parent, {}, {}});
   return static_cast<int>(elements_.size()) - 1;
 }
@@ -50,11 +51,13 @@ int structure_builder::add(structure_type type, int parent, int level) {
 int structure_builder::words(int parent) {
   if (words_lang_.empty()) return parent;
   int span = add(structure_type::span, parent);
+  if (counting_) return span;
   elements_[static_cast<std::size_t>(span)].lang = words_lang_;
   return span;
 }
 
 void structure_builder::set_english_alt(int element, std::string alt) {
+  if (counting_) return;
   structure_element& e = elements_.at(static_cast<std::size_t>(element));
   e.alt = std::move(alt);
   e.lang = english_lang_;

@@ -29,6 +29,14 @@ class structure_builder {
   // is English in a document that is not.
   void set_english_alt(int element, std::string alt);
 
+  // From here on, elements are numbered as before but not kept: for a
+  // part composed a second time (a long report's body drawn page by page),
+  // whose elements the first pass kept, so that its marks name the same ones.
+  void count_only() {
+    counted_ = static_cast<int>(elements_.size());
+    counting_ = true;
+  }
+
   int root() const { return 0; }
   // The heading level of sections (and of the contents' heading): 2 when the
   // report's title is printed as the H1 of the cover, else 1.
@@ -43,6 +51,8 @@ class structure_builder {
   std::vector<structure_element> elements_;
   std::string words_lang_;    // set when the fixed words are in another language
   std::string english_lang_;  // "en" unless the document is English
+  bool counting_ = false;
+  int counted_ = 0;  // while counting: the number of elements there would be
 };
 
 // Wraps items[from..] (what was just drawn) in one mark of `element`;
