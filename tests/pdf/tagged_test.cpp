@@ -497,7 +497,7 @@ TEST(TaggedPdf, HyphensAddedByHyphenationAreArtifactsNotListText) {
   expect_in_order(struct_text(convert(dir, deck)), expected_structure(deck, true));
 }
 
-TEST(TaggedPdf, LongKidListsAreGroupedAndTheParentTreeSplitWithinLibharuLimits) {
+TEST(TaggedPdf, LongKidListsAreGroupedAndTheParentTreeSplitWithinReadersArrayLimits) {
   REQUIRE_TOOLS();
   test::temp_dir dir;
   std::string deck = " Many links\n";
@@ -522,6 +522,47 @@ TEST(TaggedPdf, LongKidListsAreGroupedAndTheParentTreeSplitWithinLibharuLimits) 
   const json& parent_tree = objects[tree["/ParentTree"].get<std::string>()]["value"];
   ASSERT_TRUE(parent_tree["/Kids"].is_array()) << parent_tree.dump().substr(0, 200);
   EXPECT_EQ(parent_tree["/Kids"].size(), 3u) << "more than 8,200 keys, 4,000 a leaf";
+}
+
+// The bookmarks and the contents' links are written by the emitter, not
+// libharu: they must still lead to the same places, in the same order, with
+// every bookmark open.
+TEST(TaggedPdf, ContentsLinksLeadWhereTheBookmarksOfTheirTitlesLead) {
+  REQUIRE_TOOLS();
+  test::temp_dir dir;
+  const json objects = objects_of(convert(dir, sample));
+  auto value = [&](const json& ref) -> const json& {
+    return objects[ref.get<std::string>()]["value"];
+  };
+  const json& catalog = value(objects["trailer"]["value"]["/Root"]);
+  const json& root = value(catalog["/Outlines"]);
+  std::vector<std::pair<json, json>> bookmarks;  // title, destination
+  for (const json* section = &root["/First"]; section->is_string();
+       section = &value(*section)["/Next"]) {
+    const json& s = value(*section);
+    bookmarks.emplace_back(s["/Title"], s["/Dest"]);
+    int children = 0;
+    for (const json* slide = &s["/First"]; slide->is_string(); slide = &value(*slide)["/Next"]) {
+      const json& b = value(*slide);
+      EXPECT_EQ(b["/Parent"], *section);
+      bookmarks.emplace_back(b["/Title"], b["/Dest"]);
+      ++children;
+    }
+    if (children > 0) {
+      EXPECT_EQ(s["/Count"], children) << s["/Title"];
+    }
+  }
+  EXPECT_EQ(root["/Count"], bookmarks.size()) << "all open";
+  EXPECT_GT(bookmarks.size(), 10u);
+  std::vector<std::pair<json, json>> links;  // in page order: the contents' entries
+  for (const json& page : value(catalog["/Pages"])["/Kids"]) {
+    if (!value(page).contains("/Annots")) continue;
+    for (const json& annot : value(page)["/Annots"]) {
+      const json& a = value(annot);
+      if (a.contains("/Dest")) links.emplace_back(a["/Contents"], a["/Dest"]);
+    }
+  }
+  EXPECT_EQ(links, bookmarks);
 }
 
 }  // namespace

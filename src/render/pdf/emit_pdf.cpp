@@ -5,8 +5,10 @@
 #include <malloc.h>
 #include <unistd.h>
 
+#include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <deque>
 #include <filesystem>
 #include <limits>
 #include <map>
@@ -18,6 +20,7 @@
 #include "limits.hpp"
 #include "render/pdf/emit_structure.hpp"
 #include "render/pdf/finish_pdf.hpp"
+#include "render/pdf/pdf_syntax.hpp"
 #include "render/pdf/text_codes.hpp"
 #include "utf8.hpp"
 
@@ -39,7 +42,8 @@ void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* user) {
   }
 }
 
-// The longest string libharu takes (HPDF_LIMIT_MAX_STRING_LEN).
+// The longest string libharu takes (HPDF_LIMIT_MAX_STRING_LEN), and the
+// longest address we write.
 constexpr std::size_t max_string_bytes = 65'535;
 
 // Most characters shown by one text operator: 8,192 codes, a string of
@@ -111,7 +115,8 @@ class writer {
       message = "cannot create a PDF document (out of memory)";
       return std::nullopt;
     }
-    // No compression: finish_pdf() compresses every stream, faster.
+    // No compression: each page's content is compressed once drawn, the
+    // other streams by finish_pdf(), both faster.
     if (!ok(HPDF_SetCompressionMode(doc_, HPDF_COMP_NONE)) || !ok(HPDF_UseUTFEncodings(doc_)) ||
         !ok(HPDF_SetCurrentEncoder(doc_, "UTF-8"))) {
       return fail(message, "cannot set up the PDF document");
@@ -125,7 +130,10 @@ class writer {
       }
       pages_.push_back(p);
     }
-    if (!layout_.structure.empty()) tags_.emplace(doc_, layout_.structure, pages_.size());
+    if (!layout_.structure.empty()) {
+      tags_.emplace(doc_, std::move(layout_.structure), pages_.size());
+      layout_.structure = {};  // consumed: the writer holds what it needs
+    }
     // Each page drawn, then released: libharu has it now.
     std::size_t drawn = 0;
     const page_drawer draw_page = [&](std::size_t i, page& pg) {
@@ -136,7 +144,7 @@ class writer {
       }
       std::vector<page_item>().swap(pg.items);
       ++drawn;
-      return true;
+      return deflate_contents(pages_[i]);
     };
     bool all_drawn = true;
     if (source_) {
@@ -162,11 +170,19 @@ class writer {
     return save(message);
   }
 
-  // What finish_pdf() needs, after run().
-  const std::vector<font_program>& programs() const { return programs_; }
-  std::string to_unicode_cmap() const { return codes_ ? codes_->to_unicode_cmap() : std::string(); }
-  std::vector<unsigned> packed_objects() const {
-    return tags_ ? tags_->objects() : std::vector<unsigned>();
+  // What finish_pdf() adds, after run().
+  pdf_additions additions() {
+    pdf_additions add{std::move(programs_),
+                      codes_ ? codes_->to_unicode_cmap() : std::string(),
+                      std::move(deflated_),
+                      {}};
+    if (tags_) {
+      add.tree.count = tags_->object_count();
+      add.tree.body = [this](std::size_t first, std::size_t k, std::string& out) {
+        tags_->object(first, k, out);
+      };
+    }
+    return add;
   }
 
  private:
@@ -245,6 +261,31 @@ class writer {
     return true;
   }
 
+  // A drawn page's content stream compressed (as finish_pdf() would), so
+  // that libharu holds a long report's pages in a fraction of the memory.
+  bool deflate_contents(HPDF_Page p) {
+    auto* attr = static_cast<HPDF_PageAttr>(p->attr);
+    HPDF_Stream stream = attr->stream;
+    std::string data;
+    data.reserve(stream->size);
+    for (HPDF_UINT i = 0; i < HPDF_MemStream_GetBufCount(stream); ++i) {
+      HPDF_UINT length = 0;
+      const HPDF_BYTE* chunk = HPDF_MemStream_GetBufPtr(stream, i, &length);
+      if (chunk == nullptr) return false;
+      data.append(reinterpret_cast<const char*>(chunk), length);
+    }
+    if (data.size() != stream->size) return false;
+    auto packed = deflate_stream(data);
+    if (!packed) return false;
+    HPDF_MemStream_FreeData(stream);
+    if (!ok(HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(packed->data()),
+                              static_cast<HPDF_UINT>(packed->size())))) {
+      return false;
+    }
+    deflated_.push_back(attr->contents->header.obj_id & 0x00FFFFFF);
+    return true;
+  }
+
   bool draw(HPDF_Page p, const text_run& t) {
     HPDF_Font font = fonts_by_index_.at(t.font);
     bool good = ok(HPDF_Page_SetRGBFill(p, r(t.color.r), r(t.color.g), r(t.color.b)));
@@ -272,23 +313,85 @@ class writer {
            ok(HPDF_Page_Stroke(p));
   }
 
+  // A link: an annotation whose entries are written from its record when
+  // libharu saves (as libharu objects, with its action, border and strings,
+  // one took some 2 KB, and a long report has tens of thousands).
   bool draw(HPDF_Page p, const link_area& a) {
-    HPDF_Rect rect = {r(a.x0), y(a.y1), r(a.x1), y(a.y0)};
-    HPDF_Annotation annot = nullptr;
+    link_record link;
+    link.rect = {r(a.x0), y(a.y1), r(a.x1), y(a.y0)};
+    link.page = object_number(p);
     if (a.uri.size() > max_string_bytes) {
-      return true;  // libharu cannot hold the address: the link is shown, not clickable
+      return true;  // longer than readers take: the link is shown, not clickable
     } else if (!a.uri.empty()) {
-      annot = HPDF_Page_CreateURILinkAnnot(p, rect, a.uri.c_str());
+      link.uri = a.uri;
     } else if (a.target_page >= 0 && static_cast<std::size_t>(a.target_page) < pages_.size()) {
-      HPDF_Destination dest =
-          HPDF_Page_CreateDestination(pages_[static_cast<std::size_t>(a.target_page)]);
-      if (dest == nullptr || !ok(HPDF_Destination_SetFitH(dest, y(a.target_y)))) return false;
-      annot = HPDF_Page_CreateLinkAnnot(p, rect, dest);
+      link.target = object_number(pages_[static_cast<std::size_t>(a.target_page)]);
+      link.target_y = y(a.target_y);
     } else {
       return true;  // a target that did not land anywhere
     }
-    return annot != nullptr && ok(HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0)) &&
-           (!tags_ || tags_->annotation(annot, page_index_, a));
+    link.contents = a.contents;
+    HPDF_Dict annot = lean_object(&writer::write_link, &links_.emplace_back(std::move(link)));
+    if (annot == nullptr) return false;
+    annot->header.obj_class |= HPDF_OSUBCLASS_ANNOTATION;
+    if (tags_) {
+      links_.back().struct_parent = tags_->annotation(object_number(annot), page_index_, a);
+    }
+    // The page's /Annots, as HPDF_Page_CreateLinkAnnot makes it.
+    HPDF_Array annots = static_cast<HPDF_Array>(HPDF_Dict_GetItem(p, "Annots", HPDF_OCLASS_ARRAY));
+    if (annots == nullptr) {
+      annots = HPDF_Array_New(doc_->mmgr);
+      if (annots == nullptr || !ok(HPDF_Dict_Add(p, "Annots", annots))) return false;
+    }
+    return ok(HPDF_Array_Add(annots, annot));
+  }
+
+  static HPDF_STATUS write_link(HPDF_Dict dict, HPDF_Stream stream) {
+    const auto& l = *static_cast<const link_record*>(dict->attr);
+    std::string out = "/Type /Annot\n/Subtype /Link\n/Rect [";
+    for (float v : l.rect) {
+      out += ' ';
+      append_real(out, v);
+    }
+    out += " ]\n/Border [ 0 0 0 ]\n/P ";
+    append_reference(out, l.page);
+    if (!l.uri.empty()) {
+      out += "\n/A <<\n/Type /Action\n/S /URI\n/URI ";
+      append_literal(out, l.uri);
+      out += "\n>>";
+    } else {
+      out += "\n/Dest [ ";
+      append_reference(out, l.target);
+      out += " /FitH ";
+      append_real(out, l.target_y);
+      out += " ]";
+    }
+    if (!l.contents.empty()) {
+      out += "\n/Contents ";
+      append_text_string(out, l.contents);
+    }
+    if (l.struct_parent >= 0) out += "\n/StructParent " + std::to_string(l.struct_parent);
+    out += '\n';
+    return write_out(stream, out);
+  }
+
+  static HPDF_STATUS write_out(HPDF_Stream stream, const std::string& text) {
+    return HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(text.data()),
+                             static_cast<HPDF_UINT>(text.size()));
+  }
+
+  static unsigned object_number(const void* object) {
+    return static_cast<const HPDF_Obj_Header*>(object)->obj_id & 0x00FFFFFF;
+  }
+
+  // An indirect object of no entries of its own: `write` writes them from
+  // `record` when libharu saves.
+  HPDF_Dict lean_object(HPDF_Dict_OnWriteFunc write, void* record) {
+    HPDF_Dict d = HPDF_Dict_New(doc_->mmgr);
+    if (d == nullptr || !ok(HPDF_Xref_Add(doc_->xref, d))) return nullptr;
+    d->write_fn = write;
+    d->attr = record;
+    return d;
   }
 
   // Dark modules as filled squares; each horizontal run is one rectangle so
@@ -319,23 +422,70 @@ class writer {
   }
   bool draw(HPDF_Page p, const mark_end&) { return !tags_ || (tags_->end(p) && ok(HPDF_OK)); }
 
+  // The bookmarks: sections, each with its slides, all open. Lean objects
+  // as the links are, written from `bookmarks_`.
   bool add_outline() {
-    HPDF_Encoder utf8 = HPDF_GetEncoder(doc_, "UTF-8");
-    if (utf8 == nullptr) return false;
-    HPDF_Outline section = nullptr;
+    if (layout_.outline.empty()) return true;
+    bookmark& root = bookmarks_.emplace_back();
+    HPDF_Dict root_object = lean_object(&writer::write_bookmark, &root);
+    if (root_object == nullptr || !ok(HPDF_Dict_Add(doc_->catalog, "Outlines", root_object))) {
+      return false;
+    }
+    root.number = object_number(root_object);
+    bookmark* section = nullptr;
     for (const outline_entry& e : layout_.outline) {
-      HPDF_Outline parent = e.level > 0 ? section : nullptr;
-      HPDF_Outline o = HPDF_CreateOutline(doc_, parent, fit_string(e.title).c_str(), utf8);
-      if (o == nullptr) return false;
-      HPDF_Destination dest =
-          HPDF_Page_CreateDestination(pages_.at(static_cast<std::size_t>(e.page)));
-      if (dest == nullptr || !ok(HPDF_Destination_SetFitH(dest, y(e.y))) ||
-          !ok(HPDF_Outline_SetDestination(o, dest)) || !ok(HPDF_Outline_SetOpened(o, HPDF_TRUE))) {
-        return false;
+      bookmark* parent = e.level > 0 && section != nullptr ? section : &root;
+      bookmark& b = bookmarks_.emplace_back();
+      HPDF_Dict object = lean_object(&writer::write_bookmark, &b);
+      if (object == nullptr) return false;
+      b.number = object_number(object);
+      b.title = &e.title;
+      b.page = object_number(pages_.at(static_cast<std::size_t>(e.page)));
+      b.y = y(e.y);
+      b.parent = parent;
+      if (parent->last != nullptr) {
+        b.prev = parent->last;
+        parent->last->next = &b;
+      } else {
+        parent->first = &b;
       }
-      if (e.level == 0) section = o;
+      parent->last = &b;
+      for (bookmark* up = parent; up != nullptr; up = up->parent) ++up->count;
+      if (e.level == 0) section = &b;
     }
     return true;
+  }
+
+  static HPDF_STATUS write_bookmark(HPDF_Dict dict, HPDF_Stream stream) {
+    const auto& b = *static_cast<const bookmark*>(dict->attr);
+    std::string out;
+    auto entry = [&](const char* key, const bookmark* other) {
+      if (other == nullptr) return;
+      out += key;
+      append_reference(out, other->number);
+      out += '\n';
+    };
+    if (b.title == nullptr) {
+      out += "/Type /Outlines\n";
+    } else {
+      out += "/Title ";
+      append_text_string(out, *b.title);
+      out += '\n';
+    }
+    entry("/Parent ", b.parent);
+    entry("/Prev ", b.prev);
+    entry("/Next ", b.next);
+    entry("/First ", b.first);
+    entry("/Last ", b.last);
+    if (b.count > 0) out += "/Count " + std::to_string(b.count) + "\n";
+    if (b.title != nullptr) {
+      out += "/Dest [ ";
+      append_reference(out, b.page);
+      out += " /FitH ";
+      append_real(out, b.y);
+      out += " ]\n";
+    }
+    return write_out(stream, out);
   }
 
   bool add_labels() {
@@ -426,23 +576,60 @@ class writer {
   std::optional<text_codes> codes_;       // set by load_fonts()
   std::map<int, HPDF_Font> fonts_by_index_;
   std::vector<font_program> programs_;
+  std::vector<unsigned> deflated_;  // the page contents' objects, compressed
+  // What the lean objects write (a deque: their objects point at them).
+  struct link_record {
+    std::array<float, 4> rect{};
+    unsigned page = 0;    // the object numbers of its page
+    unsigned target = 0;  // and of the target page of an internal link
+    float target_y = 0;
+    int struct_parent = -1;
+    std::string uri, contents;
+  };
+  std::deque<link_record> links_;
+  struct bookmark {
+    unsigned number = 0;
+    const std::string* title = nullptr;  // null for the outline's root
+    unsigned page = 0;                   // the object number of its page
+    float y = 0;
+    bookmark *parent = nullptr, *prev = nullptr, *next = nullptr, *first = nullptr, *last = nullptr;
+    int count = 0;  // its descendants, all open
+  };
+  std::deque<bookmark> bookmarks_;
 };
 
 }  // namespace
 
-std::optional<std::string> emit_pdf(page_layout& layout, const font_set& fonts,
-                                    const std::string& output_path, diagnostics& diags,
-                                    const page_source& pages) {
+bool emit_pdf(page_layout& layout, const font_set& fonts, const std::string& output_path,
+              diagnostics& diags, const byte_sink& out, const page_source& pages) {
   writer w(layout, fonts, pages);
   std::string message;
   auto bytes = w.run(message);
   if (!bytes) {
     diags.error(output_path, 0, 0, message);
-  } else if (!finish_pdf(*bytes, w.programs(), w.to_unicode_cmap(), w.packed_objects())) {
-    diags.error(output_path, 0, 0,
-                "cannot embed the fonts: libharu wrote the file in an unexpected layout");
-    return std::nullopt;
+    return false;
   }
+  bool written = true;  // false: `out` failed, and reported why
+  const byte_sink counted = [&](std::string_view piece) { return written = out(piece); };
+  if (!finish_pdf(*bytes, w.additions(), counted)) {
+    if (written) {
+      diags.error(output_path, 0, 0,
+                  "cannot embed the fonts: libharu wrote the file in an unexpected layout");
+    }
+    return false;
+  }
+  return true;
+}
+
+std::optional<std::string> emit_pdf(page_layout& layout, const font_set& fonts,
+                                    const std::string& output_path, diagnostics& diags,
+                                    const page_source& pages) {
+  std::string bytes;
+  const byte_sink into_bytes = [&](std::string_view piece) {
+    bytes.append(piece);
+    return true;
+  };
+  if (!emit_pdf(layout, fonts, output_path, diags, into_bytes, pages)) return std::nullopt;
   return bytes;
 }
 

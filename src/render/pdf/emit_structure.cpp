@@ -1,23 +1,21 @@
 #include "render/pdf/emit_structure.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <string>
 #include <string_view>
 
-#include "utf8.hpp"
+#include "render/pdf/pdf_syntax.hpp"
 #include "xml_text.hpp"
 
 namespace handout::pdf {
 
 namespace {
 
-// Most characters of a string libharu writes as UTF-16 (up to 4 bytes a
-// character) within HPDF_LIMIT_MAX_STRING_LEN.
-constexpr std::size_t max_string_characters = 16'000;
-
-// Most kids of one element, and most keys of one parent-tree node, well
-// inside libharu's arrays (HPDF_LIMIT_MAX_ARRAY, 32,767 items).
+// Most kids of one element, and most keys of one parent-tree node, inside
+// the 8,191 array elements of PDF 1.4's implementation limits (ISO
+// 32000-1, Annex C), which some readers still keep.
 constexpr std::size_t max_kids = 8'000;
 constexpr std::size_t max_keys_per_leaf = 4'000;
 
@@ -111,15 +109,6 @@ std::string xmp_packet(const document_info& info) {
   return x;
 }
 
-// A text string: printable ASCII as it is (PDFDocEncoding agrees), else
-// UTF-16 through libharu's UTF-8 encoder (twice the bytes, and hex).
-HPDF_String text_string(HPDF_MMgr mmgr, const std::string& text, HPDF_Encoder utf8) {
-  const std::string fitted = fit_string(text);
-  bool ascii = true;
-  for (unsigned char c : fitted) ascii = ascii && c >= 0x20 && c < 0x7F;
-  return HPDF_String_New(mmgr, fitted.c_str(), ascii ? nullptr : utf8);
-}
-
 HPDF_Stream content_stream(HPDF_Page page) {
   auto* attr = static_cast<HPDF_PageAttr>(page->attr);
   return attr->gmode == HPDF_GMODE_PAGE_DESCRIPTION ? attr->stream : nullptr;
@@ -127,25 +116,18 @@ HPDF_Stream content_stream(HPDF_Page page) {
 
 }  // namespace
 
-std::string fit_string(const std::string& text) {
-  std::size_t i = 0, count = 0;
-  while (i < text.size() && count < max_string_characters) {
-    utf8::decode(text, i);
-    ++count;
-  }
-  return i < text.size() ? text.substr(0, i) + "\u2026" : text;
-}
-
-structure_writer::structure_writer(HPDF_Doc doc, const std::vector<structure_element>& elements,
+structure_writer::structure_writer(HPDF_Doc doc, std::vector<structure_element> elements,
                                    std::size_t page_count)
     : doc_(doc), next_mcid_(page_count, 0) {
-  utf8_ = HPDF_GetEncoder(doc_, "UTF-8");
-  for (const structure_element& e : elements) {
+  for (structure_element& e : elements) {
     node n;
     n.type = e.type;
-    n.level = e.level;
+    n.level = static_cast<std::uint8_t>(std::clamp(e.level, 0, 255));
     n.parent = e.parent;
-    n.source = &e;
+    if (!e.alt.empty() || !e.lang.empty()) {
+      n.extra = static_cast<int>(extras_.size());
+      extras_.push_back({std::move(e.alt), std::move(e.lang)});
+    }
     nodes_.push_back(std::move(n));
   }
 }
@@ -161,13 +143,6 @@ void structure_writer::attach(int element) {
     }
     element = n.parent;
   }
-}
-
-// `d` made an indirect object of the tree.
-bool structure_writer::add_object(HPDF_Dict d) {
-  if (d == nullptr || HPDF_Xref_Add(doc_->xref, d) != HPDF_OK) return false;
-  objects_.push_back(d->header.obj_id & 0x00FFFFFF);
-  return true;
 }
 
 bool structure_writer::begin(HPDF_Page page, std::size_t page_index, const mark_begin& mark) {
@@ -199,34 +174,31 @@ bool structure_writer::end(HPDF_Page page) {
 void structure_writer::add_box(double x0, double y0, double x1, double y1) {
   if (open_ < 0) return;
   node& n = nodes_[static_cast<std::size_t>(open_)];
-  if (!n.has_box) {
-    n.box[0] = x0, n.box[1] = y0, n.box[2] = x1, n.box[3] = y1;
-  } else {
-    n.box[0] = std::min(n.box[0], x0), n.box[1] = std::min(n.box[1], y0);
-    n.box[2] = std::max(n.box[2], x1), n.box[3] = std::max(n.box[3], y1);
+  if (n.extra < 0) {
+    n.extra = static_cast<int>(extras_.size());
+    extras_.emplace_back();
   }
-  n.has_box = true;
+  extra& x = extras_[static_cast<std::size_t>(n.extra)];
+  if (!x.has_box) {
+    x.box = {x0, y0, x1, y1};
+  } else {
+    x.box = {std::min(x.box[0], x0), std::min(x.box[1], y0), std::max(x.box[2], x1),
+             std::max(x.box[3], y1)};
+  }
+  x.has_box = true;
 }
 
-bool structure_writer::annotation(HPDF_Annotation annot, std::size_t page_index,
-                                  const link_area& area) {
-  HPDF_MMgr mmgr = doc_->mmgr;
-  if (!area.contents.empty() &&
-      HPDF_Dict_Add(annot, "Contents", text_string(mmgr, area.contents, utf8_)) != HPDF_OK) {
-    return false;
-  }
-  if (area.element < 0 || static_cast<std::size_t>(area.element) >= nodes_.size()) return true;
+int structure_writer::annotation(unsigned number, std::size_t page_index, const link_area& area) {
+  if (area.element < 0 || static_cast<std::size_t>(area.element) >= nodes_.size()) return -1;
   const int index = static_cast<int>(annotations_.size());
-  annotations_.push_back(annot);
+  annotations_.push_back(number);
   attach(area.element);
   nodes_[static_cast<std::size_t>(area.element)].kids.push_back(
       {kid::kind::annotation, index, page_index});
-  // The parent-tree key: after the pages' keys.
-  return HPDF_Dict_AddNumber(annot, "StructParent",
-                             static_cast<HPDF_INT32>(next_mcid_.size()) + index) == HPDF_OK;
+  return static_cast<int>(next_mcid_.size()) + index;  // after the pages' keys
 }
 
-// An element with more kids than libharu's arrays hold gets them in
+// An element with more kids than a reader's arrays need hold gets them in
 // NonStruct groups (grouping elements without meaning).
 void structure_writer::group_large_kid_lists() {
   for (std::size_t i = 0; i < nodes_.size(); ++i) {
@@ -253,6 +225,39 @@ void structure_writer::group_large_kid_lists() {
   }
 }
 
+// The objects numbered in tree order (depth first) after the root, and the
+// parent tree's entries gathered.
+void structure_writer::number_objects() {
+  std::vector<int> stack{0};
+  while (!stack.empty()) {
+    const int e = stack.back();
+    stack.pop_back();
+    nodes_[static_cast<std::size_t>(e)].object = static_cast<int>(order_.size()) + 1;
+    order_.push_back(e);
+    const auto& kids = nodes_[static_cast<std::size_t>(e)].kids;
+    for (auto k = kids.rbegin(); k != kids.rend(); ++k) {
+      if (k->what == kid::kind::element) stack.push_back(k->index);
+    }
+  }
+  mcid_start_.assign(next_mcid_.size() + 1, 0);
+  for (std::size_t p = 0; p < next_mcid_.size(); ++p) {
+    mcid_start_[p + 1] = mcid_start_[p] + static_cast<std::size_t>(next_mcid_[p]);
+  }
+  mcid_element_.assign(mcid_start_.back(), -1);
+  annotation_element_.assign(annotations_.size(), -1);
+  for (int e : order_) {
+    for (const kid& k : nodes_[static_cast<std::size_t>(e)].kids) {
+      if (k.what == kid::kind::content) {
+        mcid_element_[mcid_start_[k.page] + static_cast<std::size_t>(k.index)] = e;
+      } else if (k.what == kid::kind::annotation) {
+        annotation_element_[static_cast<std::size_t>(k.index)] = e;
+      }
+    }
+  }
+  const std::size_t keys = pages_.size() + annotations_.size();
+  leaves_ = keys > max_keys_per_leaf ? (keys + max_keys_per_leaf - 1) / max_keys_per_leaf : 0;
+}
+
 std::size_t structure_writer::first_page(const node& n) const {
   for (const kid& k : n.kids) {
     if (k.what != kid::kind::element) return k.page;
@@ -260,52 +265,43 @@ std::size_t structure_writer::first_page(const node& n) const {
   return pages_.size();
 }
 
-namespace {
-
-// An indirect reference as libharu writes it (HPDF_Obj_Write of a proxy).
-void append_reference(std::string& out, const void* object) {
-  const auto* header = static_cast<const HPDF_Obj_Header*>(object);
-  out += std::to_string(header->obj_id & 0x00FFFFFF);
-  out += ' ';
-  out += std::to_string(header->gen_no);
-  out += " R";
+std::size_t structure_writer::object_count() const {
+  return order_.empty() ? 0 : 2 + order_.size() + leaves_;
 }
 
-}  // namespace
-
-// The bytes of write_tree's libharu objects for the same entries: each
-// "/Key value\n", an array "[ a b ]", an inline dictionary "<<\n…>>".
-HPDF_STATUS structure_writer::write_entries(HPDF_Dict dict, HPDF_Stream stream) {
-  const node& n = *static_cast<const node*>(dict->attr);
-  const structure_writer& w = *n.owner;
-  std::string out = "/S /" + type_name(n.type, n.level, n.group) + "\n/P ";
-  append_reference(
-      out, n.parent >= 0 ? w.nodes_[static_cast<std::size_t>(n.parent)].dict : w.tree_root_);
+// An element: /S /P /Pg /K, and /Alt, /Lang and a figure's layout box.
+void structure_writer::element_object(const node& n, std::size_t first, std::string& out) const {
+  auto number_of = [&](int element) {
+    return first + static_cast<std::size_t>(nodes_[static_cast<std::size_t>(element)].object);
+  };
+  out += "<<\n/S /" + type_name(n.type, n.level, n.group) + "\n/P ";
+  append_reference(out, n.parent >= 0 ? number_of(n.parent) : first);
   out += '\n';
-  const std::size_t pg = w.first_page(n);
-  if (pg < w.pages_.size()) {
+  // /Pg: the page of the first content; content there is a bare MCID.
+  const std::size_t pg = first_page(n);
+  if (pg < pages_.size()) {
     out += "/Pg ";
-    append_reference(out, w.pages_[pg]);
+    append_reference(out, pages_[pg]);
     out += '\n';
   }
   auto write_kid = [&](const kid& k) {
     if (k.what == kid::kind::element) {
-      append_reference(out, w.nodes_[static_cast<std::size_t>(k.index)].dict);
+      append_reference(out, number_of(k.index));
     } else if (k.what == kid::kind::content && k.page == pg) {
       out += std::to_string(k.index);
     } else if (k.what == kid::kind::content) {
       out += "<<\n/Type /MCR\n/Pg ";
-      append_reference(out, w.pages_.at(k.page));
+      append_reference(out, pages_.at(k.page));
       out += "\n/MCID " + std::to_string(k.index) + "\n>>";
     } else {
       out += "<<\n/Type /OBJR\n";
       if (k.page != pg) {
         out += "/Pg ";
-        append_reference(out, w.pages_.at(k.page));
+        append_reference(out, pages_.at(k.page));
         out += '\n';
       }
       out += "/Obj ";
-      append_reference(out, w.annotations_.at(static_cast<std::size_t>(k.index)));
+      append_reference(out, annotations_.at(static_cast<std::size_t>(k.index)));
       out += "\n>>";
     }
   };
@@ -321,157 +317,88 @@ HPDF_STATUS structure_writer::write_entries(HPDF_Dict dict, HPDF_Stream stream) 
     }
     out += "]\n";
   }
-  return HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(out.data()),
-                           static_cast<HPDF_UINT>(out.size()));
+  const extra* x = n.extra >= 0 ? &extras_[static_cast<std::size_t>(n.extra)] : nullptr;
+  if (x != nullptr && !x->alt.empty()) {
+    out += "/Alt ";
+    append_text_string(out, x->alt);
+    out += '\n';
+  }
+  if (x != nullptr && !x->lang.empty()) {
+    out += "/Lang ";
+    append_text_string(out, x->lang);
+    out += '\n';
+  }
+  if (x != nullptr && x->has_box) {
+    out += "/A <<\n/O /Layout\n/BBox [";
+    for (double v : x->box) {
+      out += ' ';
+      append_real(out, v);
+    }
+    out += " ]\n>>\n";
+  }
+  out += ">>";
 }
 
-bool structure_writer::write_tree(const std::vector<HPDF_Page>& pages) {
-  HPDF_MMgr mmgr = doc_->mmgr;
-  // Objects numbered in tree order (depth first), then filled in.
-  std::vector<int> order, stack{0};
-  while (!stack.empty()) {
-    const int e = stack.back();
-    stack.pop_back();
-    order.push_back(e);
-    const auto& kids = nodes_[static_cast<std::size_t>(e)].kids;
-    for (auto k = kids.rbegin(); k != kids.rend(); ++k) {
-      if (k->what == kid::kind::element) stack.push_back(k->index);
+// The parent tree's keys [from, to): for page i (key i) the element of
+// each MCID; for annotation k (key pages + k) its Link.
+void structure_writer::parent_tree_keys(std::size_t first, std::size_t from, std::size_t to,
+                                        std::string& out) const {
+  auto element = [&](int e) {
+    if (e < 0) {
+      out += "null";
+    } else {
+      append_reference(
+          out, first + static_cast<std::size_t>(nodes_[static_cast<std::size_t>(e)].object));
     }
-  }
-  for (int e : order) {
-    HPDF_Dict d = HPDF_Dict_New(mmgr);
-    if (!add_object(d)) return false;
-    nodes_[static_cast<std::size_t>(e)].dict = d;
-  }
-  for (int e : order) {
-    node& n = nodes_[static_cast<std::size_t>(e)];
-    HPDF_Dict d = n.dict;
-    // Most elements have only /S /P /Pg /K: libharu writes those from the
-    // node when it saves, instead of holding an object for every entry
-    // (about 1 KB an element: each dictionary entry keeps a 128-byte key).
-    if (n.source == nullptr || (n.source->alt.empty() && n.source->lang.empty() && !n.has_box)) {
-      n.owner = this;
-      d->attr = &n;
-      d->write_fn = &structure_writer::write_entries;
-      continue;
-    }
-    bool good = HPDF_Dict_AddName(d, "S", type_name(n.type, n.level, n.group).c_str()) == HPDF_OK;
-    good = good && HPDF_Dict_Add(d, "P",
-                                 n.parent >= 0 ? nodes_[static_cast<std::size_t>(n.parent)].dict
-                                               : tree_root_) == HPDF_OK;
-    // /Pg: the page of the first content; content there is a bare MCID.
-    const std::size_t pg = first_page(n);
-    if (pg < pages.size()) good = good && HPDF_Dict_Add(d, "Pg", pages[pg]) == HPDF_OK;
-    auto kid_object = [&](const kid& k) -> void* {
-      if (k.what == kid::kind::element) return nodes_[static_cast<std::size_t>(k.index)].dict;
-      if (k.what == kid::kind::content && k.page == pg) return HPDF_Number_New(mmgr, k.index);
-      HPDF_Dict ref = HPDF_Dict_New(mmgr);
-      if (ref == nullptr) return nullptr;
-      if (k.what == kid::kind::content) {
-        HPDF_Dict_AddName(ref, "Type", "MCR");
-        HPDF_Dict_Add(ref, "Pg", pages.at(k.page));
-        HPDF_Dict_AddNumber(ref, "MCID", k.index);
-      } else {
-        HPDF_Dict_AddName(ref, "Type", "OBJR");
-        if (k.page != pg) HPDF_Dict_Add(ref, "Pg", pages.at(k.page));
-        HPDF_Dict_Add(ref, "Obj", annotations_.at(static_cast<std::size_t>(k.index)));
+  };
+  out += "/Nums [ ";
+  for (std::size_t key = from; key < to; ++key) {
+    out += std::to_string(key);
+    out += ' ';
+    if (key < pages_.size()) {
+      out += "[ ";
+      for (std::size_t m = mcid_start_[key]; m < mcid_start_[key + 1]; ++m) {
+        element(mcid_element_[m]);
+        out += ' ';
       }
-      return ref;
-    };
-    if (n.kids.size() == 1) {
-      good = good && HPDF_Dict_Add(d, "K", kid_object(n.kids.front())) == HPDF_OK;
-    } else if (!n.kids.empty()) {
-      HPDF_Array kids = HPDF_Array_New(mmgr);
-      good = good && HPDF_Dict_Add(d, "K", kids) == HPDF_OK;
-      for (std::size_t i = 0; i < n.kids.size() && good; ++i) {
-        good = HPDF_Array_Add(kids, kid_object(n.kids[i])) == HPDF_OK;
-      }
+      out += ']';
+    } else {
+      element(annotation_element_[key - pages_.size()]);
     }
-    if (n.source != nullptr && !n.source->alt.empty()) {
-      good = good && HPDF_Dict_Add(d, "Alt", text_string(mmgr, n.source->alt, utf8_)) == HPDF_OK;
-    }
-    if (n.source != nullptr && !n.source->lang.empty()) {
-      good = good &&
-             HPDF_Dict_Add(d, "Lang", HPDF_String_New(mmgr, n.source->lang.c_str(), nullptr)) ==
-                 HPDF_OK;
-    }
-    if (n.has_box) {
-      HPDF_Dict layout = HPDF_Dict_New(mmgr);
-      HPDF_Array box = HPDF_Array_New(mmgr);
-      good = good && HPDF_Dict_Add(d, "A", layout) == HPDF_OK &&
-             HPDF_Dict_AddName(layout, "O", "Layout") == HPDF_OK &&
-             HPDF_Dict_Add(layout, "BBox", box) == HPDF_OK;
-      for (double v : n.box)
-        good = good && HPDF_Array_AddReal(box, static_cast<HPDF_REAL>(v)) == HPDF_OK;
-    }
-    if (!good) return false;
+    out += ' ';
   }
-  return true;
+  out += "]\n";
 }
 
-// The parent tree: for page i (key i) the element of each MCID; for
-// annotation k (key pages + k) its Link. One node, or leaves under it
-// when it is long.
-bool structure_writer::write_parent_tree(const std::vector<HPDF_Page>& pages) {
-  HPDF_MMgr mmgr = doc_->mmgr;
-  std::vector<std::vector<HPDF_Dict>> by_mcid(pages.size());
-  std::vector<HPDF_Dict> by_annotation(annotations_.size(), nullptr);
-  for (std::size_t p = 0; p < pages.size(); ++p) {
-    by_mcid[p].assign(static_cast<std::size_t>(next_mcid_[p]), nullptr);
-  }
-  for (const node& n : nodes_) {
-    if (n.dict == nullptr) continue;
-    for (const kid& k : n.kids) {
-      if (k.what == kid::kind::content) by_mcid[k.page][static_cast<std::size_t>(k.index)] = n.dict;
-      if (k.what == kid::kind::annotation)
-        by_annotation[static_cast<std::size_t>(k.index)] = n.dict;
+void structure_writer::object(std::size_t first, std::size_t k, std::string& out) const {
+  const std::size_t parent_tree = 1 + order_.size();
+  const std::size_t keys = pages_.size() + annotations_.size();
+  if (k == 0) {
+    out += "<<\n/Type /StructTreeRoot\n/K ";
+    append_reference(out, first + 1);
+    out += "\n/ParentTree ";
+    append_reference(out, first + parent_tree);
+    out += "\n/ParentTreeNextKey " + std::to_string(keys) + "\n>>";
+  } else if (k < parent_tree) {
+    element_object(nodes_[static_cast<std::size_t>(order_[k - 1])], first, out);
+  } else if (k == parent_tree && leaves_ == 0) {
+    out += "<<\n";
+    parent_tree_keys(first, 0, keys, out);
+    out += ">>";
+  } else if (k == parent_tree) {
+    out += "<<\n/Kids [ ";
+    for (std::size_t leaf = 0; leaf < leaves_; ++leaf) {
+      append_reference(out, first + parent_tree + 1 + leaf);
+      out += ' ';
     }
+    out += "]\n>>";
+  } else {
+    const std::size_t from = (k - parent_tree - 1) * max_keys_per_leaf;
+    const std::size_t to = std::min(keys, from + max_keys_per_leaf);
+    out += "<<\n/Limits [ " + std::to_string(from) + " " + std::to_string(to - 1) + " ]\n";
+    parent_tree_keys(first, from, to, out);
+    out += ">>";
   }
-  const std::size_t keys = pages.size() + annotations_.size();
-  HPDF_Dict tree = HPDF_Dict_New(mmgr);
-  if (!add_object(tree) || HPDF_Dict_Add(tree_root_, "ParentTree", tree) != HPDF_OK ||
-      HPDF_Dict_AddNumber(tree_root_, "ParentTreeNextKey", static_cast<HPDF_INT32>(keys)) !=
-          HPDF_OK) {
-    return false;
-  }
-  HPDF_Array leaves = nullptr;
-  if (keys > max_keys_per_leaf) {
-    leaves = HPDF_Array_New(mmgr);
-    if (HPDF_Dict_Add(tree, "Kids", leaves) != HPDF_OK) return false;
-  }
-  for (std::size_t first = 0; first < keys; first += max_keys_per_leaf) {
-    const std::size_t last = std::min(keys, first + max_keys_per_leaf) - 1;
-    HPDF_Dict leaf = tree;
-    if (leaves != nullptr) {
-      leaf = HPDF_Dict_New(mmgr);
-      HPDF_Array limits = HPDF_Array_New(mmgr);
-      if (!add_object(leaf) || HPDF_Array_Add(leaves, leaf) != HPDF_OK ||
-          HPDF_Dict_Add(leaf, "Limits", limits) != HPDF_OK ||
-          HPDF_Array_AddNumber(limits, static_cast<HPDF_INT32>(first)) != HPDF_OK ||
-          HPDF_Array_AddNumber(limits, static_cast<HPDF_INT32>(last)) != HPDF_OK) {
-        return false;
-      }
-    }
-    HPDF_Array nums = HPDF_Array_New(mmgr);
-    if (HPDF_Dict_Add(leaf, "Nums", nums) != HPDF_OK) return false;
-    for (std::size_t key = first; key <= last; ++key) {
-      bool good = HPDF_Array_AddNumber(nums, static_cast<HPDF_INT32>(key)) == HPDF_OK;
-      if (key < pages.size()) {
-        HPDF_Array elements = HPDF_Array_New(mmgr);
-        good = good && HPDF_Array_Add(nums, elements) == HPDF_OK;
-        for (HPDF_Dict e : by_mcid[key]) {
-          good = good && (e != nullptr ? HPDF_Array_Add(elements, e)
-                                       : HPDF_Array_Add(elements, HPDF_Null_New(mmgr))) == HPDF_OK;
-        }
-      } else {
-        HPDF_Dict e = by_annotation[key - pages.size()];
-        good = good && HPDF_Array_Add(nums, e != nullptr ? static_cast<void*>(e)
-                                                         : HPDF_Null_New(mmgr)) == HPDF_OK;
-      }
-      if (!good) return false;
-    }
-  }
-  return true;
 }
 
 bool structure_writer::write_catalog(const std::vector<HPDF_Page>& pages,
@@ -486,8 +413,7 @@ bool structure_writer::write_catalog(const std::vector<HPDF_Page>& pages,
   HPDF_Dict catalog = doc_->catalog;
   HPDF_Dict mark_info = HPDF_Dict_New(mmgr);
   HPDF_Dict viewer = HPDF_Dict_New(mmgr);
-  if (HPDF_Dict_Add(catalog, "StructTreeRoot", tree_root_) != HPDF_OK ||
-      HPDF_Dict_Add(catalog, "MarkInfo", mark_info) != HPDF_OK ||
+  if (HPDF_Dict_Add(catalog, "MarkInfo", mark_info) != HPDF_OK ||
       HPDF_Dict_AddBoolean(mark_info, "Marked", HPDF_TRUE) != HPDF_OK ||
       HPDF_Dict_Add(catalog, "ViewerPreferences", viewer) != HPDF_OK ||
       HPDF_Dict_AddBoolean(viewer, "DisplayDocTitle", HPDF_TRUE) != HPDF_OK) {
@@ -512,17 +438,10 @@ bool structure_writer::write_catalog(const std::vector<HPDF_Page>& pages,
 bool structure_writer::finish(const std::vector<HPDF_Page>& pages, const document_info& info) {
   if (open_ != -2 || nodes_.empty() || pages.size() != next_mcid_.size()) return false;
   nodes_.front().attached = true;  // the document element, even when nothing is drawn
-  pages_ = pages;
+  for (HPDF_Page p : pages) pages_.push_back(p->header.obj_id & 0x00FFFFFF);
   group_large_kid_lists();
-  tree_root_ = HPDF_Dict_New(doc_->mmgr);
-  if (!add_object(tree_root_) ||
-      HPDF_Dict_AddName(tree_root_, "Type", "StructTreeRoot") != HPDF_OK) {
-    return false;
-  }
-  if (!write_tree(pages) || HPDF_Dict_Add(tree_root_, "K", nodes_.front().dict) != HPDF_OK ||
-      !write_parent_tree(pages) || !write_catalog(pages, info)) {
-    return false;
-  }
+  number_objects();
+  if (!write_catalog(pages, info)) return false;
   doc_->pdf_version = HPDF_VER_17;  // tagged PDF with /Tabs: 1.5 at least; PDF/UA-1 is on 1.7
   return true;
 }

@@ -13,9 +13,7 @@
 
 namespace handout::pdf {
 
-namespace {
-
-std::optional<std::string> deflate(std::string_view data) {
+std::optional<std::string> deflate_stream(std::string_view data) {
   uLongf size = compressBound(static_cast<uLong>(data.size()));
   std::string out(size, '\0');
   if (compress2(reinterpret_cast<Bytef*>(out.data()), &size,
@@ -27,6 +25,8 @@ std::optional<std::string> deflate(std::string_view data) {
   out.shrink_to_fit();  // kept until the file is written: only what it holds
   return out;
 }
+
+namespace {
 
 // The number in `N 0 R` right after `key` in `text`, or 0.
 unsigned reference_after(std::string_view text, std::string_view key) {
@@ -129,8 +129,8 @@ bool compress_stream(const std::string& pdf, const xref_table& xref, unsigned nu
                      const std::string* data, std::vector<edit>& edits) {
   auto s = locate_stream(pdf, xref, number);
   if (!s) return false;
-  auto packed = deflate(data ? std::string_view(*data)
-                             : std::string_view(pdf).substr(s->data_start, s->data_length));
+  auto packed = deflate_stream(data ? std::string_view(*data)
+                                    : std::string_view(pdf).substr(s->data_start, s->data_length));
   if (!packed) return false;
   const std::size_t dict_open = pdf.find("<<", xref.offsets[number]);
   edits.push_back({dict_open + 2, 0, "\n/Filter /FlateDecode"});
@@ -174,7 +174,7 @@ std::string subset_tag(std::string_view ttf) {
 // A compressed stream object with a direct /Length.
 std::optional<std::string> stream_object_text(std::size_t number, const std::string& extra,
                                               std::string_view data) {
-  auto packed = deflate(data);
+  auto packed = deflate_stream(data);
   if (!packed) return std::nullopt;
   return std::to_string(number) + " 0 obj\n<<\n/Filter /FlateDecode\n" + extra + "/Length " +
          std::to_string(packed->size()) + "\n>>\nstream\r\n" + *packed + "\nendstream\nendobj\n";
@@ -217,30 +217,33 @@ struct font_names {
 // Phase 1: edits of the objects' dictionaries, found by what they hold:
 // each font renamed and given its program (/FontFile2) and map
 // (/CIDToGIDMap), the new objects from `first_new` on (font i: program
-// 2i, map 2i + 1); every stream compressed, the ToUnicode maps replaced.
-// False when a font is not found exactly once or a stream is not as expected.
-// The objects to be `packed` are skipped: they hold neither.
-bool edit_objects(const std::string& pdf, const xref_table& xref,
-                  const std::vector<font_program>& fonts, const std::string& to_unicode_cmap,
-                  const std::vector<unsigned>& packed, std::vector<edit>& edits) {
-  std::vector<bool> skip(xref.offsets.size(), false);  // to be packed: no font, no stream
-  for (unsigned n : packed) {
-    if (n < skip.size()) skip[n] = true;
-  }
+// 2i, map 2i + 1, then the tree); every stream compressed (or, when
+// deflated already, given its /Filter), the ToUnicode maps replaced; the
+// catalog given the tree's root. False when a font or the catalog is not
+// found exactly once or a stream is not as expected.
+bool edit_objects(const std::string& pdf, const xref_table& xref, const pdf_additions& add,
+                  std::vector<edit>& edits) {
   const std::size_t first_new = xref.offsets.size();
+  const std::vector<font_program>& fonts = add.fonts;
   const font_names names(fonts);
+  const std::set<unsigned> deflated(add.deflated.begin(), add.deflated.end());
   std::vector<int> descendants(fonts.size()), descriptors(fonts.size());
   std::set<unsigned> maps, streams;
+  int catalogs = 0;
   for (unsigned object = 0; object < xref.offsets.size(); ++object) {
     const std::size_t offset = xref.offsets[object];
-    if (offset == 0 || skip[object]) continue;
+    if (offset == 0) continue;
     const std::string_view dict = dictionary_of(pdf, offset);
+    auto at = [&](std::string_view key) { return offset + dict.find(key) + key.size(); };
     // Every stream but the XMP metadata, which stays readable in the bytes.
     if (pdf.compare(offset + dict.size(), 7, "\nstream") == 0 &&
         dict.find("/Type /Metadata") == std::string_view::npos) {
-      streams.insert(object);
+      if (deflated.count(object)) {
+        edits.push_back({at("<<"), 0, "\n/Filter /FlateDecode"});
+      } else {
+        streams.insert(object);
+      }
     }
-    auto at = [&](std::string_view key) { return offset + dict.find(key) + key.size(); };
     if (unsigned n = reference_after(dict, "/ToUnicode ")) maps.insert(n);
     const bool descendant = dict.find("/Subtype /CIDFontType2") != std::string_view::npos;
     if (dict.find("/Subtype /Type0") != std::string_view::npos || descendant) {
@@ -256,13 +259,19 @@ bool edit_objects(const std::string& pdf, const xref_table& xref,
       if (i < 0) return false;
       ++descriptors[i];
       edits.push_back({at("<<"), 0, "\n/FontFile2 " + std::to_string(first_new + 2 * i) + " 0 R"});
+    } else if (dict.find("/Type /Catalog") != std::string_view::npos && add.tree.count > 0) {
+      ++catalogs;
+      edits.push_back(
+          {at("<<"), 0,
+           "\n/StructTreeRoot " + std::to_string(first_new + 2 * fonts.size()) + " 0 R"});
     }
   }
   for (std::size_t i = 0; i < fonts.size(); ++i) {
     if (descendants[i] != 1 || descriptors[i] != 1) return false;
   }
+  if (add.tree.count > 0 && catalogs != 1) return false;
   for (unsigned n : streams) {
-    const std::string* data = maps.count(n) ? &to_unicode_cmap : nullptr;
+    const std::string* data = maps.count(n) ? &add.to_unicode_cmap : nullptr;
     if (!compress_stream(pdf, xref, n, data, edits)) return false;
   }
   return true;
@@ -271,9 +280,8 @@ bool edit_objects(const std::string& pdf, const xref_table& xref,
 // The objects a pass adds, as the text that goes before the xref table.
 struct new_objects {
   std::string text;
-  std::vector<std::size_t> offsets;  // of each object in `text`
-  std::set<unsigned> packed;         // objects moved into object streams
-  std::size_t xref_stream = 0;       // the offset of the cross-reference stream in `text`, if any
+  std::vector<std::size_t> offsets;             // of each object in `text`, npos for a packed one
+  std::size_t xref_stream = std::string::npos;  // of the cross-reference stream in `text`
 };
 
 // Most objects of one object stream (its index is 2 bytes in the
@@ -284,63 +292,32 @@ void put_big_endian(std::string& out, std::size_t value, int bytes) {
   for (int b = bytes - 1; b >= 0; --b) out += static_cast<char>((value >> (8 * b)) & 0xFF);
 }
 
-// Edits removing the objects `numbers` from where libharu wrote them, and
-// new objects, numbered from `first`: object streams holding them, and a
-// cross-reference stream (for /XRefStm) that finds them there. Nothing
-// when one is not a plain `N 0 obj … endobj` without a stream.
-bool pack_objects(const std::string& pdf, const xref_table& xref,
-                  const std::vector<unsigned>& numbers, std::size_t first, new_objects& added,
-                  std::vector<edit>& edits) {
-  std::vector<unsigned> sorted(numbers);
-  std::sort(sorted.begin(), sorted.end());
-  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-  struct packed_object {
-    unsigned number;
-    std::string_view body;
-  };
-  std::vector<packed_object> objects;
-  std::vector<edit> removals;
-  for (unsigned n : sorted) {
-    if (n == 0 || n >= xref.offsets.size() || xref.offsets[n] == 0) return false;
-    const std::size_t offset = xref.offsets[n];
-    const std::string header = std::to_string(n) + " 0 obj\n";
-    const std::string_view dict = dictionary_of(pdf, offset);
-    if (pdf.compare(offset, header.size(), header) != 0 ||
-        pdf.compare(offset + dict.size(), 8, "\nendobj\n") != 0) {
-      return false;  // a stream, or not as libharu writes objects
-    }
-    objects.push_back({n, dict.substr(header.size())});
-    removals.push_back({offset, dict.size() + 8, {}});
-  }
-  if (objects.empty()) return true;
-  const std::size_t streams =
-      (objects.size() + max_objects_per_stream - 1) / max_objects_per_stream;
+// The tree's objects, numbered from `first`, in object streams numbered
+// after them, and a cross-reference stream (for /XRefStm) that finds them
+// there; each stream's objects written only when it is made.
+bool pack_tree(const appended_tree& tree, std::size_t first, new_objects& added) {
+  if (tree.count == 0) return true;
+  const std::size_t streams = (tree.count + max_objects_per_stream - 1) / max_objects_per_stream;
   std::string entries;  // the cross-reference stream's rows: type 2, stream, index
-  std::string index;    // its /Index: runs of consecutive object numbers
-  for (std::size_t k = 0; k < objects.size(); ++k) {
-    const std::size_t stream = first + k / max_objects_per_stream;
+  entries.reserve(tree.count * 7);
+  for (std::size_t k = 0; k < tree.count; ++k) {
     entries += '\2';
-    put_big_endian(entries, stream, 4);
+    put_big_endian(entries, first + tree.count + k / max_objects_per_stream, 4);
     put_big_endian(entries, k % max_objects_per_stream, 2);
-    if (k == 0 || objects[k].number != objects[k - 1].number + 1) {
-      std::size_t length = 1;
-      while (k + length < objects.size() &&
-             objects[k + length].number == objects[k].number + length) {
-        ++length;
-      }
-      index += std::to_string(objects[k].number) + " " + std::to_string(length) + " ";
-    }
+    added.offsets.push_back(std::string::npos);
   }
+  std::string offsets, bodies;
   for (std::size_t j = 0; j < streams; ++j) {
-    std::string offsets, bodies;
-    const std::size_t end = std::min(objects.size(), (j + 1) * max_objects_per_stream);
+    offsets.clear();
+    bodies.clear();
+    const std::size_t end = std::min(tree.count, (j + 1) * max_objects_per_stream);
     for (std::size_t k = j * max_objects_per_stream; k < end; ++k) {
-      offsets += std::to_string(objects[k].number) + " " + std::to_string(bodies.size()) + " ";
-      bodies.append(objects[k].body);
+      offsets += std::to_string(first + k) + " " + std::to_string(bodies.size()) + " ";
+      tree.body(first, k, bodies);
       bodies += '\n';
     }
     auto stream =
-        stream_object_text(first + j,
+        stream_object_text(first + tree.count + j,
                            "/Type /ObjStm\n/N " + std::to_string(end - j * max_objects_per_stream) +
                                "\n/First " + std::to_string(offsets.size()) + "\n",
                            offsets + bodies);
@@ -348,47 +325,42 @@ bool pack_objects(const std::string& pdf, const xref_table& xref,
     added.offsets.push_back(added.text.size());
     added.text += *stream;
   }
-  const std::size_t size = first + streams + 1;
-  auto xref_stream = stream_object_text(
-      first + streams,
-      "/Type /XRef\n/Size " + std::to_string(size) + "\n/Index [" + index + "]\n/W [1 4 2]\n",
-      entries);
+  const std::size_t xref_number = first + tree.count + streams;
+  auto xref_stream = stream_object_text(xref_number,
+                                        "/Type /XRef\n/Size " + std::to_string(xref_number + 1) +
+                                            "\n/Index [" + std::to_string(first) + " " +
+                                            std::to_string(tree.count) + "]\n/W [1 4 2]\n",
+                                        entries);
   if (!xref_stream) return false;
   added.xref_stream = added.text.size();
   added.offsets.push_back(added.text.size());
   added.text += *xref_stream;
-  for (const packed_object& o : objects) added.packed.insert(o.number);
-  for (edit& e : removals) edits.push_back(std::move(e));
   return true;
 }
 
 // Phase 2: the new objects, numbered from `first_new`: font i's program,
-// then its CIDToGIDMap; then the object streams of `packed`.
-std::optional<new_objects> make_new_objects(const std::string& pdf, const xref_table& xref,
-                                            const std::vector<font_program>& fonts,
-                                            const std::vector<unsigned>& packed,
-                                            std::vector<edit>& edits) {
+// then its CIDToGIDMap; then the tree and its object streams.
+std::optional<new_objects> make_new_objects(const xref_table& xref, const pdf_additions& add) {
   const std::size_t first_new = xref.offsets.size();
   new_objects added;
-  for (std::size_t i = 0; i < fonts.size(); ++i) {
+  for (std::size_t i = 0; i < add.fonts.size(); ++i) {
+    const font_program& font = add.fonts[i];
     auto program = stream_object_text(
-        first_new + 2 * i, "/Length1 " + std::to_string(fonts[i].ttf.size()) + "\n", fonts[i].ttf);
-    auto map = stream_object_text(first_new + 2 * i + 1, "", fonts[i].cid_to_gid);
+        first_new + 2 * i, "/Length1 " + std::to_string(font.ttf.size()) + "\n", font.ttf);
+    auto map = stream_object_text(first_new + 2 * i + 1, "", font.cid_to_gid);
     if (!program || !map) return std::nullopt;
     added.offsets.push_back(added.text.size());
     added.text += *program;
     added.offsets.push_back(added.text.size());
     added.text += *map;
   }
-  if (!pack_objects(pdf, xref, packed, first_new + 2 * fonts.size(), added, edits)) {
-    return std::nullopt;
-  }
+  if (!pack_tree(add.tree, first_new + 2 * add.fonts.size(), added)) return std::nullopt;
   return added;
 }
 
 // Phase 3: edits for the xref table (old entries moved by `edits`, the new
 // objects added after them), /Size and startxref. Sorts `edits` by position.
-bool edit_xref(const std::string& pdf, const xref_table& xref, const new_objects& added,
+bool edit_xref(const std::string& pdf, const xref_table& xref, new_objects& added,
                std::vector<edit>& edits) {
   std::stable_sort(edits.begin(), edits.end(), by_position);
   std::vector<long long> shift_before{0};  // [k]: the growth from edits[0..k)
@@ -406,73 +378,96 @@ bool edit_xref(const std::string& pdf, const xref_table& xref, const new_objects
   const std::size_t count = first_new + added.offsets.size();
   // One row per object; the packed ones have none, so that a PDF 1.5
   // reader finds them through /XRefStm (poppler takes a table's row first).
-  std::vector<std::string> rows(count);
-  for (std::size_t i = 0; i < count; ++i) {
-    char buf[24];
+  auto row = [&](std::size_t i, std::string& out) {
     if (i < first_new && xref.offsets[i] == 0) {
-      rows[i].assign(pdf, xref.entries + i * 20, 20);
-    } else if (i >= first_new || !added.packed.count(static_cast<unsigned>(i))) {
-      const std::size_t offset =
-          i < first_new ? moved(xref.offsets[i]) : xref_moved + added.offsets[i - first_new];
-      std::snprintf(buf, sizeof buf, "%010zu 00000 n\r\n", offset);
-      rows[i] = buf;
+      out.append(pdf, xref.entries + i * 20, 20);
+      return;
     }
-  }
-  std::string table = added.text + "xref\n";
+    const std::size_t offset =
+        i < first_new ? moved(xref.offsets[i]) : xref_moved + added.offsets[i - first_new];
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%010zu 00000 n\r\n", offset);
+    out += buf;
+  };
+  auto has_row = [&](std::size_t i) {
+    return i < first_new || added.offsets[i - first_new] != std::string::npos;
+  };
+  std::string table = "xref\n";
   for (std::size_t i = 0; i < count;) {  // subsections of consecutive rows
     std::size_t end = i;
-    while (end < count && !rows[end].empty()) ++end;
+    while (end < count && has_row(end)) ++end;
     if (end > i) {
       table += std::to_string(i) + " " + std::to_string(end - i) + "\n";
-      for (std::size_t k = i; k < end; ++k) table += rows[k];
+      for (std::size_t k = i; k < end; ++k) row(k, table);
     }
     i = end;
-    while (i < count && rows[i].empty()) ++i;
+    while (i < count && !has_row(i)) ++i;
   }
   const std::size_t entries_end = xref.entries + first_new * 20;
   const std::size_t size_at = pdf.find("/Size ", entries_end);
   if (size_at == std::string::npos || size_at > xref.startxref_value) return false;
   const std::size_t size_digits = size_at + 6;
   const std::size_t size_digits_end = pdf.find_first_not_of("0123456789", size_digits);
+  const std::size_t added_size = added.text.size();
+  edits.push_back({xref.xref, 0, std::move(added.text)});  // applied first: the edits are stable
   edits.push_back({xref.xref, entries_end - xref.xref, std::move(table)});
   edits.push_back({size_digits, size_digits_end - size_digits,
                    std::to_string(count) +
-                       (added.packed.empty()
+                       (added.xref_stream == std::string::npos
                             ? std::string()
                             : "\n/XRefStm " + std::to_string(xref_moved + added.xref_stream))});
-  edits.push_back({xref.startxref_value, xref.startxref_digits,
-                   std::to_string(xref_moved + added.text.size())});
+  edits.push_back(
+      {xref.startxref_value, xref.startxref_digits, std::to_string(xref_moved + added_size)});
   return true;
 }
 
-// Phase 4: the edits applied in one pass from the front.
-std::string apply_edits(const std::string& pdf, std::vector<edit>& edits) {
+// Phase 4: the edits applied in one pass from the front, written in pieces
+// of about a mebibyte.
+bool write_edited(const std::string& pdf, std::vector<edit>& edits, const byte_sink& out) {
+  constexpr std::size_t piece = std::size_t{1} << 20;
   std::stable_sort(edits.begin(), edits.end(), by_position);
-  std::size_t size = pdf.size();
-  for (const edit& e : edits) size = size + e.replacement.size() - e.length;
-  std::string out;
-  out.reserve(size);
+  const std::string_view whole(pdf);
+  std::string buffer;
+  auto put = [&](std::string_view bytes) {
+    if (buffer.size() + bytes.size() < piece) {
+      buffer.append(bytes);
+      return true;
+    }
+    const bool good = out(buffer) && out(bytes);
+    buffer.clear();
+    return good;
+  };
   std::size_t from = 0;
   for (const edit& e : edits) {
-    out.append(pdf, from, e.at - from);
-    out += e.replacement;
+    if (!put(whole.substr(from, e.at - from)) || !put(e.replacement)) return false;
     from = e.at + e.length;
   }
-  out.append(pdf, from, std::string::npos);
-  return out;
+  return put(whole.substr(from)) && out(buffer);
 }
 
 }  // namespace
 
-bool finish_pdf(std::string& pdf, const std::vector<font_program>& fonts,
-                const std::string& to_unicode_cmap, const std::vector<unsigned>& packed) {
+bool finish_pdf(const std::string& pdf, const pdf_additions& add, const byte_sink& out) {
   auto xref = read_xref(pdf);
   if (!xref) return false;
   std::vector<edit> edits;
-  if (!edit_objects(pdf, *xref, fonts, to_unicode_cmap, packed, edits)) return false;
-  auto added = make_new_objects(pdf, *xref, fonts, packed, edits);
+  if (!edit_objects(pdf, *xref, add, edits)) return false;
+  auto added = make_new_objects(*xref, add);
   if (!added || !edit_xref(pdf, *xref, *added, edits)) return false;
-  pdf = apply_edits(pdf, edits);
+  return write_edited(pdf, edits, out);
+}
+
+bool finish_pdf(std::string& pdf, const std::vector<font_program>& fonts,
+                const std::string& to_unicode_cmap) {
+  std::string finished;
+  const pdf_additions add{fonts, to_unicode_cmap, {}, {}};
+  if (!finish_pdf(pdf, add, [&](std::string_view piece) {
+        finished.append(piece);
+        return true;
+      })) {
+    return false;
+  }
+  pdf = std::move(finished);
   return true;
 }
 

@@ -13,14 +13,23 @@
 //   `begincidrange`, invalid there (poppler warns and guesses), and maps
 //   each code to itself; it is replaced by the map of the document's text
 //   codes (text_codes.hpp).
-// - Object streams. libharu writes every object on its own, uncompressed;
-//   the structure tree of a tagged PDF is hundreds of small dictionaries.
-//   They move into compressed object streams (PDF 1.5) that a
-//   cross-reference stream named by the trailer's /XRefStm finds (a hybrid
-//   file: a PDF 1.4 reader sees them as free, and needs none of them).
+// - Object streams. The structure tree of a tagged PDF is hundreds of
+//   thousands of small dictionaries in a long report: libharu never holds
+//   them (each of its objects costs hundreds of bytes); this pass appends
+//   them, compressed in object streams (PDF 1.5) that a cross-reference
+//   stream named by the trailer's /XRefStm finds (a hybrid file: a PDF 1.4
+//   reader sees no tree, and needs none), and names the first in the
+//   catalog's /StructTreeRoot.
+// The page contents come compressed already (the emitter deflates each page
+// once drawn, so that libharu does not hold them whole): they only get their
+// /Filter. The finished file is written in pieces, never held whole.
 #pragma once
 
+#include <cstddef>
+#include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace handout::pdf {
@@ -32,15 +41,39 @@ struct font_program {
   std::string cid_to_gid;  // the CIDToGIDMap: 2 bytes (big-endian glyph id) per code
 };
 
-// Embeds `fonts` in `pdf` (a file as libharu writes it: a classic xref
-// table, uncompressed streams with indirect /Length objects), each into the
-// CIDFontType2 font and font descriptor of its name, replaces every
-// ToUnicode stream with `to_unicode_cmap`, compresses every stream (but
-// XMP metadata), packs the objects `packed` (dictionaries without a stream)
-// into object streams, and moves the xref offsets accordingly. Returns false,
-// leaving `pdf` unchanged, when the file is not laid out as expected or a
-// font is not found in it exactly once.
+// The structure tree's objects, numbered from `first` (known only here):
+// `body(first, k, out)` appends object first + k's dictionary (`<<…>>`).
+struct appended_tree {
+  std::size_t count = 0;
+  std::function<void(std::size_t first, std::size_t k, std::string& out)> body;
+};
+
+// What finish_pdf adds to libharu's file.
+struct pdf_additions {
+  std::vector<font_program> fonts;
+  std::string to_unicode_cmap;
+  std::vector<unsigned> deflated;  // streams already compressed (at level 1): /Filter only
+  appended_tree tree;
+};
+
+// `data` compressed as this pass compresses streams (zlib, level 1).
+std::optional<std::string> deflate_stream(std::string_view data);
+
+// Where the finished file goes, piece by piece; false stops the writing.
+using byte_sink = std::function<bool(std::string_view)>;
+
+// Writes `pdf` (a file as libharu writes it: a classic xref table,
+// uncompressed streams with indirect /Length objects) finished to `out`:
+// each font of `add` embedded into the CIDFontType2 font and font
+// descriptor of its name, every ToUnicode stream replaced with
+// `add.to_unicode_cmap`, every stream compressed (but the XMP metadata and
+// those `add.deflated`), the tree appended, the xref moved accordingly.
+// Returns false, having written nothing, when the file is not laid out as
+// expected or a font is not found in it exactly once; or when `out` fails.
+bool finish_pdf(const std::string& pdf, const pdf_additions& add, const byte_sink& out);
+
+// The same in place, with fonts and map only; false leaves `pdf` unchanged.
 bool finish_pdf(std::string& pdf, const std::vector<font_program>& fonts,
-                const std::string& to_unicode_cmap, const std::vector<unsigned>& packed = {});
+                const std::string& to_unicode_cmap);
 
 }  // namespace handout::pdf

@@ -44,13 +44,29 @@ bool render_pdf(const report& r, const render_options& options, diagnostics& dia
   if (auto warning = pdf::missing_glyphs_warning(r, missing)) diags.add(std::move(*warning));
   if (options.stats != nullptr) options.stats->missing_glyphs = static_cast<int>(missing.size());
 
-  // 4. The PDF, written through a temp file.
+  // 4. The PDF, written in pieces to a temp file renamed onto the output.
   if (options.stats != nullptr) {
     options.stats->pages = static_cast<int>(layout.pages.size());
     options.stats->heading_pages = layout.heading_pages;
   }
-  auto bytes = pdf::emit_pdf(layout, *fonts, path, diags, pages);
-  return bytes && write_file_atomically(path, *bytes, diags);
+  std::string error;
+  auto file = temp_file::create(path, error);
+  if (!file) {
+    diags.error(path, 0, 0, "cannot write file: " + error);
+    return false;
+  }
+  const pdf::byte_sink into_file = [&](std::string_view piece) {
+    return file->write(piece, error);
+  };
+  if (!pdf::emit_pdf(layout, *fonts, path, diags, into_file, pages)) {
+    if (!error.empty()) diags.error(path, 0, 0, "cannot write file: " + error);
+    return false;
+  }
+  if (!file->commit(error)) {
+    diags.error(path, 0, 0, "cannot write file: " + error);
+    return false;
+  }
+  return true;
 }
 
 }  // namespace handout
