@@ -57,7 +57,7 @@ TEST(Kerning, TheKernWithWhatFollowsALineDoesNotCount) {
   // 18 pt) does not fit 12.
   auto lines = set("AA AA", 12);
   ASSERT_EQ(lines.size(), 2u);
-  EXPECT_EQ(lines[0].text(), "AA");
+  EXPECT_EQ(lines[0].text(), "AA ") << "the space drawn past the line's end";
   EXPECT_DOUBLE_EQ(lines[0].width, 9);
   EXPECT_EQ(lines[0].pieces[0].kerns, (std::vector<kern>{{0, -100}}));
 }

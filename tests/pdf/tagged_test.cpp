@@ -524,6 +524,37 @@ TEST(TaggedPdf, LongKidListsAreGroupedAndTheParentTreeSplitWithinReadersArrayLim
   EXPECT_EQ(parent_tree["/Kids"].size(), 3u) << "more than 8,200 keys, 4,000 a leaf";
 }
 
+// A word break is a space even at the end of a line (ISO 32000-1,
+// 14.8.2.5), so that text read from the tags, as a screen reader reads it,
+// keeps the words on either side of a line break apart.
+TEST(TaggedPdf, ALineBrokenAtASpaceKeepsItInTheTaggedText) {
+  REQUIRE_TOOLS();
+  test::temp_dir dir;
+  const std::string bullet =
+      "Ownership means every value has exactly one owner at a time, and when the owner goes out "
+      "of scope the value is dropped, which frees its memory without a garbage collector";
+  test::write_all(dir / "words.txt", " Words\n  - " + bullet + "\n");
+  auto r = run("pdfinfo -struct-text " + quote(convert(dir, dir / "words.txt")));
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::istringstream lines(r.out);
+  std::string line, text;
+  int strings = 0;
+  for (bool in_body = false; std::getline(lines, line);) {
+    const std::size_t depth = line.find_first_not_of(' ');
+    if (depth == std::string::npos) continue;
+    if (line.compare(depth, 5, "LBody") == 0) {
+      in_body = true;
+    } else if (in_body && line[depth] == '"') {
+      text += line.substr(depth + 1, line.rfind('"') - depth - 1);
+      ++strings;
+    } else if (in_body) {
+      break;
+    }
+  }
+  EXPECT_GE(strings, 2) << "the bullet wraps";
+  EXPECT_EQ(text, bullet);
+}
+
 // The bookmarks and the contents' links are written by the emitter, not
 // libharu: they must still lead to the same places, in the same order, with
 // every bookmark open.

@@ -755,6 +755,17 @@ line set_line(std::string_view text, const std::vector<glyph>& glyphs, const spa
     add(font, "-", false, true);  // a piece of its own: the tagged PDF makes it an artifact
     out.width = x + metrics.advance(font, U'-') * options.size / 1000.0;
     out.hyphen = true;
+  } else if (!s.last) {
+    // A line broken at a space keeps it, drawn past the line's end and not
+    // counted in its width: tagged PDF marks word breaks with a space even at
+    // the end of a line (ISO 32000-1, 14.8.2.5), so that text read from the
+    // structure tree does not run the two words together.
+    for (std::size_t i = last; i < s.end; ++i) {
+      const glyph& g = glyphs[i];
+      if (!is_space(g.cp) || g.collapsed) continue;
+      add(g.font, " ", false, std::binary_search(url_edges.begin(), url_edges.end(), g.begin));
+      break;
+    }
   }
   return out;
 }
