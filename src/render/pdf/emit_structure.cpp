@@ -178,7 +178,7 @@ void structure_writer::add_box(double x0, double y0, double x1, double y1) {
     n.extra = static_cast<int>(extras_.size());
     extras_.emplace_back();
   }
-  extra& x = extras_[static_cast<std::size_t>(n.extra)];
+  element_extra& x = extras_[static_cast<std::size_t>(n.extra)];
   if (!x.has_box) {
     x.box = {x0, y0, x1, y1};
   } else {
@@ -317,7 +317,7 @@ void structure_writer::element_object(const node& n, std::size_t first, std::str
     }
     out += "]\n";
   }
-  const extra* x = n.extra >= 0 ? &extras_[static_cast<std::size_t>(n.extra)] : nullptr;
+  const element_extra* x = n.extra >= 0 ? &extras_[static_cast<std::size_t>(n.extra)] : nullptr;
   if (x != nullptr && !x->alt.empty()) {
     out += "/Alt ";
     append_text_string(out, x->alt);

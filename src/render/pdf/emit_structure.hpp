@@ -65,7 +65,7 @@ class structure_writer {
     bool attached = false;
   };
   // What few elements have.
-  struct extra {
+  struct element_extra {
     std::string alt, lang;
     bool has_box = false;
     std::array<double, 4> box{};
@@ -83,7 +83,7 @@ class structure_writer {
   // A deque: the groups added at the end neither move the nodes nor double
   // the memory, as a vector's growth would.
   std::deque<node> nodes_;
-  std::vector<extra> extras_;
+  std::vector<element_extra> extras_;
   std::vector<int> next_mcid_;         // per page
   std::vector<unsigned> annotations_;  // their object numbers
   int open_ = -2;                      // the element of the open mark; -1: an artifact; -2: none
