@@ -48,11 +48,13 @@ std::vector<line> composer::lines(std::string_view text, double size, double wid
   o.urls = urls;
   o.hyphenation = hyphenation_;
   o.hyphenate_beside_cjk = hyphenate_beside_cjk_;
+  o.sizes_only = !draws();
   return break_lines(text, o, metrics_);
 }
 
 void composer::place(const line& l, double x, double baseline, double size, const rgb& color,
                      bool bold, std::vector<page_item>& out) const {
+  if (!draws()) return;  // sizes only: the line has no pieces
   for (const text_piece& p : l.pieces) {
     text_run run;
     run.x = x + p.x;
@@ -208,27 +210,33 @@ std::vector<block> composer::contents(const outline& o,
         place(lines(number, size, huge_width, false).front(), right() - nw, base, size,
               s.text_color, bold, b.items);
         tag(b.items, mark_from, link);
-        const std::size_t leader_from = b.items.size();
-        // Dot leaders on a grid shared by every entry, so that dots line up.
-        double from = x + ls[i].width + size * 0.6, to = right() - number_room + size * 0.8;
-        double first = left() + std::ceil((from - left()) / dot_pitch) * dot_pitch;
-        int dots = static_cast<int>(std::floor((to - first) / dot_pitch));
-        if (dots > 0) {
-          text_run leader;
-          leader.x = first;
-          leader.y = base;
-          leader.font = metrics_.font_for(U'.');
-          leader.size = size;
-          leader.color = muted(s.text_color);
-          leader.text.assign(static_cast<std::size_t>(dots), '.');
-          leader.char_space = dot_pitch - dot_width;
-          b.items.push_back(std::move(leader));
+        if (draws()) {  // else the entry's height is all there is to know
+          const std::size_t leader_from = b.items.size();
+          // Dot leaders on a grid shared by every entry, so that dots line up.
+          double from = x + ls[i].width + size * 0.6, to = right() - number_room + size * 0.8;
+          double first = left() + std::ceil((from - left()) / dot_pitch) * dot_pitch;
+          int dots = static_cast<int>(std::floor((to - first) / dot_pitch));
+          if (dots > 0) {
+            text_run leader;
+            leader.x = first;
+            leader.y = base;
+            leader.font = metrics_.font_for(U'.');
+            leader.size = size;
+            leader.color = muted(s.text_color);
+            leader.text.assign(static_cast<std::size_t>(dots), '.');
+            leader.char_space = dot_pitch - dot_width;
+            b.items.push_back(std::move(leader));
+          }
+          tag_artifact(b.items, leader_from, artifact_kind::layout);
         }
-        tag_artifact(b.items, leader_from, artifact_kind::layout);
       }
       y += step;
     }
     b.height = y;
+    if (!draws()) {
+      out.push_back(std::move(b));
+      continue;
+    }
     link_area target;
     target.x0 = left();
     target.y0 = 0;
@@ -360,6 +368,10 @@ void composer::bullet_blocks(const item& it, const std::string& head, int list,
                        (i + 1 == ls.size() && is_lead_in(it.text));
     const std::size_t text_from = b.items.size();
     place(ls[i], text_x, baseline_in(step, size), size, s.text_color, false, b.items);
+    if (!draws()) {
+      add_block(std::move(b), out);
+      continue;
+    }
     // The URLs' stretches of this line, from its start; line breaking
     // starts a new piece (so a new run) at each URL's ends.
     std::vector<std::pair<double, double>> url_x(it.urls.size(), {0, 0});
@@ -437,8 +449,12 @@ void composer::link_blocks(const std::vector<link_row>& links, const std::string
       flush(first_row);
       first_row = false;
     }
-    std::string uri = links::to_uri(l.href);
     const int link = tags.add(structure_type::link, paragraph);
+    if (!draws()) {  // the row's cells, without their QR codes and links
+      x += cell + gap;
+      continue;
+    }
+    std::string uri = links::to_uri(l.href);
     double text_x = x;
     if (qr) {
       if (auto code = encode_qr(uri)) {

@@ -61,6 +61,8 @@ class composer {
   // numbers alone (the DOCX contents, a long report's first pass), without
   // holding the document drawn. `seen`, when given, sees each block's
   // items before they go (to count the characters drawn).
+  // Without `seen` nothing is drawn at all: the lines are measured (every
+  // width and font asked for as when drawing) but no items are made.
   void keep_only_sizes(std::function<void(const std::vector<page_item>&)> seen = {}) {
     keep_items_ = false;
     seen_ = std::move(seen);
@@ -75,6 +77,8 @@ class composer {
                    structure_builder& tags, std::vector<block>& out) const;
   double baseline_in(double line_height, double size) const;
   void add_block(block&& b, std::vector<block>& out) const;
+  // Whether blocks get their items (kept, or seen before they go).
+  bool draws() const { return keep_items_ || seen_ != nullptr; }
 
   const style& style_;
   const font_metrics& metrics_;

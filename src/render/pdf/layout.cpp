@@ -153,7 +153,8 @@ page_layout lay_out(const report& r, const style& s, const font_metrics& metrics
   if (mode == body_mode::whole) {
     body = paginate(c.body(plan, tags), c.top(), c.bottom(), furnish);
   } else if (mode == body_mode::page_numbers_only) {
-    c.keep_only_sizes();
+    c.keep_only_sizes();  // nothing drawn, not even the front matter
+    tags.count_only();
     body = paginate(c.body(plan, tags), c.top(), c.bottom(), {}, false);
   } else {
     // The characters of the blocks are counted as they go, and those of

@@ -632,6 +632,36 @@ bool fit_total(const std::vector<glyph>& glyphs, std::size_t from, std::size_t t
   return true;
 }
 
+// Whether `glyphs` are one line however they might break, so that where
+// they may break (ICU, hyphenation) need not be found: no newline, first fit
+// finds no character past the width, and for total fit the one line fits
+// without shrinking while no line from the start is wider than the width
+// even with a hyphen and all its shrink (total fit's bounds let through
+// lines up to 12 points wider: it tries the one line, and every other
+// breaking has two lines or more, so more demerits).
+bool fits_one_line(const std::vector<glyph>& glyphs, const paragraph_sums& sums,
+                   double hyphen_width, const break_options& options) {
+  const double limit = options.width + 1e-6;  // as fit_greedy
+  double x = 0;
+  for (std::size_t j = 0; j < glyphs.size(); ++j) {
+    if (is_newline(glyphs[j].cp)) return false;
+    double right = x + glyphs[j].end_width();
+    if (!is_blank(glyphs[j]) && right > limit && j > 0) return false;
+    x = right + glyphs[j].glue;
+  }
+  if (!options.justify || !options.total_fit) return true;
+  const line_extent start = sums.line_start(0);
+  if (sums.line_end(0, glyphs.size(), false).natural - start.natural > options.width) return false;
+  for (std::size_t k = 1; k < glyphs.size(); ++k) {
+    const line_extent e = sums.line_end(0, k, false);
+    if (e.natural - start.natural + std::max(hyphen_width, 0.0) - (e.shrink - start.shrink) >
+        options.width) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // Phase 3: the lines of each hard line (text between newlines).
 std::vector<span> fit_spans(const std::vector<glyph>& glyphs, const paragraph_sums& sums,
                             const break_options& options) {
@@ -731,14 +761,17 @@ line set_line(std::string_view text, const std::vector<glyph>& glyphs, const spa
     if (g.collapsed || g.invisible) continue;
     // A hyphen of the text ending a line is drawn as U+2010 HYPHEN: text
     // extraction (poppler) takes a U+002D there for one added by
-    // hyphenation and joins the word, dropping it.
+    // hyphenation and joins the word, dropping it. (Asked for the font even
+    // for sizes only: a fallback it adds is added in the same order.)
     bool own_hyphen = i + 1 == last && !s.last && g.hyphen_after == hyphen_point::existing &&
                       metrics.font_for(U'\u2010') == g.font;
-    add(g.font, own_hyphen ? std::string_view("\u2010") : text.substr(g.begin, g.end - g.begin),
-        g.joined, std::binary_search(url_edges.begin(), url_edges.end(), g.begin));
-    if (g.ligature != 0)
-      piece->ligatures.push_back({piece_chars - 1, g.ligature_count, g.ligature});
-    out.stops.emplace_back(g.begin, x);
+    if (!options.sizes_only) {
+      add(g.font, own_hyphen ? std::string_view("\u2010") : text.substr(g.begin, g.end - g.begin),
+          g.joined, std::binary_search(url_edges.begin(), url_edges.end(), g.begin));
+      if (g.ligature != 0)
+        piece->ligatures.push_back({piece_chars - 1, g.ligature_count, g.ligature});
+      out.stops.emplace_back(g.begin, x);
+    }
     if (i + 1 == last) {
       out.width = x + g.end_width() - sums.end_trim(last);
       x += g.advance - g.kern_points;
@@ -752,7 +785,8 @@ line set_line(std::string_view text, const std::vector<glyph>& glyphs, const spa
   }
   if (hyphen) {
     int font = metrics.font_for(U'-');
-    add(font, "-", false, true);  // a piece of its own: the tagged PDF makes it an artifact
+    // A piece of its own: the tagged PDF makes it an artifact.
+    if (!options.sizes_only) add(font, "-", false, true);
     out.width = x + metrics.advance(font, U'-') * options.size / 1000.0;
     out.hyphen = true;
   } else if (!s.last) {
@@ -776,10 +810,16 @@ std::vector<line> break_lines(std::string_view text, const break_options& option
                               const font_metrics& metrics) {
   std::vector<glyph> glyphs = measure_glyphs(text, options, metrics);
   if (glyphs.empty()) return {};
-  mark_breaks(text, options.urls, glyphs);
-  if (options.justify) mark_hyphens(text, options, glyphs);
   const double hyphen_width = metrics.advance(metrics.font_for(U'-'), U'-') * options.size / 1000.0;
   paragraph_sums sums(glyphs, options.size, hyphen_width);
+  std::vector<span> spans;
+  if (fits_one_line(glyphs, sums, hyphen_width, options)) {
+    spans.push_back({0, glyphs.size(), true});  // what fit_spans would find
+  } else {
+    mark_breaks(text, options.urls, glyphs);
+    if (options.justify) mark_hyphens(text, options, glyphs);
+    spans = fit_spans(glyphs, sums, options);
+  }
   std::vector<std::size_t> url_edges;
   for (const url_span& u : options.urls) {
     url_edges.push_back(u.offset);
@@ -787,7 +827,7 @@ std::vector<line> break_lines(std::string_view text, const break_options& option
   }
   std::sort(url_edges.begin(), url_edges.end());
   std::vector<line> lines;
-  for (const span& s : fit_spans(glyphs, sums, options))
+  for (const span& s : spans)
     lines.push_back(set_line(text, glyphs, s, sums, options, metrics, url_edges));
   return lines;
 }

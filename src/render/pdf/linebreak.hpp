@@ -66,6 +66,9 @@ struct break_options {
   bool cjk_latin_space = true;  // a quarter em between Han and Latin letters or digits
   bool ligatures = false;       // the fonts' standard ligatures
   std::vector<url_span> urls;   // byte ranges that break only after / ? & =
+  // Lines with their width, byte range and hyphen only, no pieces nor stops
+  // (for page numbers alone: the layout that draws nothing).
+  bool sizes_only = false;
 };
 
 // The byte offsets where `text` may break (each > 0 and < size), after the
