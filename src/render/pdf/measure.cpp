@@ -64,6 +64,12 @@ harfbuzz_metrics::shared_shaping& harfbuzz_metrics::shared_for(int font) const {
 
 bool draws_nothing(char32_t cp) {
   if (cp == '\t' || cp == '\n' || cp == '\r') return false;
+  // Printable ASCII, CJK punctuation and the unified ideographs: neither
+  // controls nor default ignorable, answered without ICU.
+  if ((cp >= 0x20 && cp < 0x7F) || (cp >= 0x3000 && cp <= 0x303F) ||
+      (cp >= 0x4E00 && cp <= 0x9FFF)) {
+    return false;
+  }
   const auto c = static_cast<UChar32>(cp);
   return u_charType(c) == U_CONTROL_CHAR ||
          u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
@@ -74,7 +80,7 @@ bool harfbuzz_metrics::has_glyph(int font, char32_t cp) const {
 }
 
 int harfbuzz_metrics::font_for(char32_t cp) const {
-  if (auto it = font_cache_.find(cp); it != font_cache_.end()) return it->second;
+  if (int known = font_cache_.get(cp); known != char_table::unknown) return known;
   int found = -1;
   for (std::size_t i = 0; i < fonts_.style_size(); ++i) {
     if (has_glyph(static_cast<int>(i), cp)) {
@@ -86,18 +92,19 @@ int harfbuzz_metrics::font_for(char32_t cp) const {
   // character drawn without a glyph.
   if (found < 0 && cp > ' ' && !draws_nothing(cp)) found = fonts_.add_fallback(cp, lang_);
   if (found < 0) found = 0;
-  font_cache_.emplace(cp, found);
+  font_cache_.set(cp, found);
   return found;
 }
 
 int harfbuzz_metrics::advance(int font, char32_t cp) const {
-  unsigned long long key = (static_cast<unsigned long long>(font) << 32) | cp;
-  if (auto it = advance_cache_.find(key); it != advance_cache_.end()) return it->second;
+  if (advance_cache_.size() <= static_cast<std::size_t>(font)) advance_cache_.resize(font + 1);
+  char_table& cache = advance_cache_[static_cast<std::size_t>(font)];
+  if (int known = cache.get(cp); known != char_table::unknown) return known;
   hb_font_t* f = fonts_.hb_font(font);
   long units = hb_font_get_glyph_h_advance(f, nominal_glyph(f, cp));  // .notdef when missing
   // Truncated to 1/1000 em, as libharu fills the PDF's /W array.
   int value = static_cast<int>(units * 1000 / static_cast<long>(fonts_.units_per_em(font)));
-  advance_cache_.emplace(key, value);
+  cache.set(cp, value);
   return value;
 }
 

@@ -2,7 +2,9 @@
 // that get embedded, so that layout agrees with the PDF's width arrays.
 #pragma once
 
+#include <array>
 #include <functional>
+#include <limits>
 #include <map>
 #include <memory>
 #include <string>
@@ -71,8 +73,32 @@ class harfbuzz_metrics final : public font_metrics {
   font_set& fonts_;
   std::string lang_;
   bool ligatures_ = false;
-  mutable std::unordered_map<char32_t, int> font_cache_;
-  mutable std::unordered_map<unsigned long long, int> advance_cache_;
+  // A value per character, looked up in pages of 256 made on first use
+  // (most text is in a few pages); `unknown` where none is kept yet.
+  class char_table {
+   public:
+    static constexpr int unknown = std::numeric_limits<int>::min();
+    int get(char32_t cp) const {
+      if (cp >= 0x110000) return unknown;
+      const std::size_t page = cp >> 8;
+      return page < pages_.size() && pages_[page] ? (*pages_[page])[cp & 0xFF] : unknown;
+    }
+    void set(char32_t cp, int value) {
+      if (cp >= 0x110000) return;
+      const std::size_t page = cp >> 8;
+      if (page >= pages_.size()) pages_.resize(page + 1);
+      if (!pages_[page]) {
+        pages_[page] = std::make_unique<std::array<int, 256>>();
+        pages_[page]->fill(unknown);
+      }
+      (*pages_[page])[cp & 0xFF] = value;
+    }
+
+   private:
+    std::vector<std::unique_ptr<std::array<int, 256>>> pages_;
+  };
+  mutable char_table font_cache_;
+  mutable std::vector<char_table> advance_cache_;  // per font
   mutable std::vector<std::unique_ptr<kerning_info>> kerning_;
   mutable buffer_ptr buffer_;
 };
