@@ -789,7 +789,7 @@ line set_line(std::string_view text, const std::vector<glyph>& glyphs, const spa
     if (!options.sizes_only) add(font, "-", false, true);
     out.width = x + metrics.advance(font, U'-') * options.size / 1000.0;
     out.hyphen = true;
-  } else if (!s.last) {
+  } else if (!s.last && !options.sizes_only) {
     // A line broken at a space keeps it, drawn past the line's end and not
     // counted in its width: tagged PDF marks word breaks with a space even at
     // the end of a line (ISO 32000-1, 14.8.2.5), so that text read from the
