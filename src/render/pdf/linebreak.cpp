@@ -53,7 +53,19 @@ icu::BreakIterator* line_iterator() {
 
 }  // namespace
 
+namespace {
+
+// Letters, digits and the unified ideographs are in neither set below:
+// most characters are answered without a search.
+bool is_plain_letter(char32_t cp) {
+  return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
+         (cp >= 0x4E00 && cp <= 0x9FFF);
+}
+
+}  // namespace
+
 bool is_no_line_start(char32_t cp) {
+  if (is_plain_letter(cp)) return false;
   static constexpr std::u32string_view set =
       U"、。，．：；！？）」』】〉》〕〗〙〛］｝’”…‥・·ー々〻％‰℃､｡"
       U"ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ"
@@ -62,6 +74,7 @@ bool is_no_line_start(char32_t cp) {
 }
 
 bool is_no_line_end(char32_t cp) {
+  if (is_plain_letter(cp)) return false;
   static constexpr std::u32string_view set = U"（「『【〈《〔〖〘〚［｛‘“([{";
   return in(cp, set);
 }
