@@ -1,5 +1,6 @@
 #include "render/docx/text.hpp"
 
+#include <array>
 #include <cstring>
 
 #include "utf8.hpp"
@@ -64,8 +65,18 @@ void append_runs(pugi::xml_node parent, std::string_view text, run_props props) 
 }
 
 void add_shown_chars(const pugi::xml_node& root, std::set<char32_t>& out) {
+  // The character last inserted per low byte: most repeat (spaces, letters,
+  // common ideographs), and looking one up costs far less than inserting.
+  std::array<char32_t, 256> recent;
+  recent.fill(0xFFFFFFFF);
   auto add = [&](std::string_view text) {
-    for (std::size_t i = 0; i < text.size();) out.insert(utf8::decode(text, i));
+    for (std::size_t i = 0; i < text.size();) {
+      const char32_t c = utf8::decode(text, i);
+      char32_t& last = recent[c & 0xFF];
+      if (last == c) continue;
+      last = c;
+      out.insert(c);
+    }
   };
   for (pugi::xml_node n = root.first_child(); n;) {
     if (n.type() == pugi::node_element) {
