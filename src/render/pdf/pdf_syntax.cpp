@@ -50,6 +50,19 @@ void append_literal(std::string& out, const std::string& bytes) {
   out += ')';
 }
 
+void append_utf16_hex(std::string& out, char32_t c) {
+  static constexpr char digits[] = "0123456789ABCDEF";
+  auto unit = [&](unsigned u) {
+    for (int shift = 12; shift >= 0; shift -= 4) out += digits[(u >> shift) & 0xF];
+  };
+  if (c < 0x10000) {
+    unit(c);
+  } else {
+    unit(0xD800 + ((c - 0x10000) >> 10));
+    unit(0xDC00 + ((c - 0x10000) & 0x3FF));
+  }
+}
+
 void append_text_string(std::string& out, const std::string& text) {
   const std::string fitted = fit_string(text);
   bool ascii = true;
@@ -58,20 +71,8 @@ void append_text_string(std::string& out, const std::string& text) {
     append_literal(out, fitted);
     return;
   }
-  static constexpr char digits[] = "0123456789ABCDEF";
-  auto unit = [&](unsigned u) {
-    for (int shift = 12; shift >= 0; shift -= 4) out += digits[(u >> shift) & 0xF];
-  };
   out += "<FEFF";
-  for (std::size_t i = 0; i < fitted.size();) {
-    const char32_t c = utf8::decode(fitted, i);
-    if (c >= 0x10000) {
-      unit(0xD800 + ((c - 0x10000) >> 10));
-      unit(0xDC00 + ((c - 0x10000) & 0x3FF));
-    } else {
-      unit(c);
-    }
-  }
+  for (std::size_t i = 0; i < fitted.size();) append_utf16_hex(out, utf8::decode(fitted, i));
   out += '>';
 }
 

@@ -23,6 +23,10 @@ void append_real(std::string& out, double value);
 // (PDFDocEncoding agrees), else UTF-16BE with a byte order mark, in hex.
 void append_text_string(std::string& out, const std::string& text);
 
+// A character as UTF-16BE in upper-case hex (a surrogate pair above
+// U+FFFF), as text strings and CMap destinations write it.
+void append_utf16_hex(std::string& out, char32_t c);
+
 // A literal string of bytes (an ASCII URI): ( ) \ and bytes outside
 // printable ASCII escaped.
 void append_literal(std::string& out, const std::string& bytes);

@@ -8,6 +8,7 @@
 
 #include "limits.hpp"
 #include "render/pdf/hb_handles.hpp"
+#include "render/pdf/pdf_syntax.hpp"
 #include "utf8.hpp"
 
 namespace handout::pdf {
@@ -57,13 +58,6 @@ std::string hex4(unsigned v) {
   char buf[8];
   std::snprintf(buf, sizeof buf, "%04X", v & 0xFFFF);
   return buf;
-}
-
-// A character as the UTF-16BE hex string of a CMap destination.
-std::string utf16_hex(char32_t c) {
-  if (c < 0x10000) return hex4(c);
-  c -= 0x10000;
-  return hex4(0xD800 + (c >> 10)) + hex4(0xDC00 + (c & 0x3FF));
 }
 
 // `entries` in blocks of at most 100, the most a CMap operator may take.
@@ -161,13 +155,14 @@ std::string text_codes::to_unicode_cmap() const {
   // Single entries only: Ghostscript misreads the destinations of ranges.
   std::vector<std::string> entries;
   for (std::size_t k = 0; k < characters_.size(); ++k) {
-    entries.push_back("<" + hex4(static_cast<unsigned>(k + 1)) + "> <" + utf16_hex(characters_[k]) +
-                      ">\n");
+    std::string entry = "<" + hex4(static_cast<unsigned>(k + 1)) + "> <";
+    append_utf16_hex(entry, characters_[k]);
+    entries.push_back(entry + ">\n");
   }
   // A ligature's code maps back to all of its characters.
   for (std::size_t k = 0; k < ligatures_.size(); ++k) {
     std::string text;
-    for (char32_t c : ligatures_[k].text) text += utf16_hex(c);
+    for (char32_t c : ligatures_[k].text) append_utf16_hex(text, c);
     entries.push_back("<" + hex4(static_cast<unsigned>(characters_.size() + k + 1)) + "> <" + text +
                       ">\n");
   }
