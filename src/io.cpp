@@ -452,14 +452,30 @@ bool scratch_file::create(std::string_view data, std::string& error, bool in_mem
   return true;
 }
 
-bool write_file_atomically(const std::string& path, std::string_view data, diagnostics& diags) {
+bool write_file_atomically(const std::string& path,
+                           const std::function<bool(const byte_sink&)>& produce,
+                           diagnostics& diags) {
   std::string error;
   auto tmp = temp_file::create(path, error);
-  if (!tmp || !tmp->write(data, error) || !tmp->commit(error)) {
+  bool write_failed = !tmp;
+  if (tmp) {
+    const bool produced = produce([&](std::string_view piece) {
+      write_failed = !tmp->write(piece, error);
+      return !write_failed;
+    });
+    if (!produced && !write_failed) return false;  // reported by `produce`
+    write_failed = write_failed || !tmp->commit(error);
+  }
+  if (write_failed) {
     diags.error(path, 0, 0, "cannot write file: " + error);
     return false;
   }
   return true;
+}
+
+bool write_file_atomically(const std::string& path, std::string_view data, diagnostics& diags) {
+  return write_file_atomically(
+      path, [&](const byte_sink& out) { return out(data); }, diags);
 }
 
 bool output_overwrites_input(const std::string& output, const std::vector<std::string>& inputs,

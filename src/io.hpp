@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -125,8 +126,18 @@ class output_recorder {
   output_recorder* previous_ = nullptr;
 };
 
-// Writes `data` to `path` through a temp_file. On failure reports
-// `PATH: error: …` and returns false; `path` is then untouched.
+// Where bytes go, piece by piece; false stops the writing.
+using byte_sink = std::function<bool(std::string_view)>;
+
+// Writes to `path` through a temp_file what `produce` passes to its sink,
+// in pieces. When `produce` returns false or a write fails, returns false
+// and `path` is untouched; a failed write is reported as `PATH: error:
+// cannot write file: …` (`produce` reports its own errors).
+bool write_file_atomically(const std::string& path,
+                           const std::function<bool(const byte_sink&)>& produce,
+                           diagnostics& diags);
+
+// Writes `data` to `path` the same way.
 bool write_file_atomically(const std::string& path, std::string_view data, diagnostics& diags);
 
 // True, with an error at the input, when `output` is one of `inputs`: the same

@@ -144,15 +144,14 @@ std::string write_xml(const report& r) {
 }
 
 bool write_xml_file(const report& r, const std::string& path, diagnostics& diags) {
-  std::string error;
-  auto tmp = temp_file::create(path, error);
-  bool ok = tmp.has_value();
-  if (ok) {
-    write_xml(r, [&](std::string_view piece) { ok = ok && tmp->write(piece, error); });
-    ok = ok && tmp->commit(error);
-  }
-  if (!ok) diags.error(path, 0, 0, "cannot write file: " + error);
-  return ok;
+  return write_file_atomically(
+      path,
+      [&](const byte_sink& out) {
+        bool ok = true;
+        write_xml(r, [&](std::string_view piece) { ok = ok && out(piece); });
+        return ok;
+      },
+      diags);
 }
 
 }  // namespace handout

@@ -32,6 +32,8 @@
 #include <string_view>
 #include <vector>
 
+#include "io.hpp"
+
 namespace handout::pdf {
 
 // A font to embed.
@@ -58,9 +60,6 @@ struct pdf_additions {
 
 // `data` compressed as this pass compresses streams (zlib, level 1).
 std::optional<std::string> deflate_stream(std::string_view data);
-
-// Where the finished file goes, piece by piece; false stops the writing.
-using byte_sink = std::function<bool(std::string_view)>;
 
 // Writes `pdf` (a file as libharu writes it: a classic xref table,
 // uncompressed streams with indirect /Length objects) finished to `out`:

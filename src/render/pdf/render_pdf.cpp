@@ -49,24 +49,10 @@ bool render_pdf(const report& r, const render_options& options, diagnostics& dia
     options.stats->pages = static_cast<int>(layout.pages.size());
     options.stats->heading_pages = layout.heading_pages;
   }
-  std::string error;
-  auto file = temp_file::create(path, error);
-  if (!file) {
-    diags.error(path, 0, 0, "cannot write file: " + error);
-    return false;
-  }
-  const pdf::byte_sink into_file = [&](std::string_view piece) {
-    return file->write(piece, error);
-  };
-  if (!pdf::emit_pdf(layout, *fonts, path, diags, into_file, pages)) {
-    if (!error.empty()) diags.error(path, 0, 0, "cannot write file: " + error);
-    return false;
-  }
-  if (!file->commit(error)) {
-    diags.error(path, 0, 0, "cannot write file: " + error);
-    return false;
-  }
-  return true;
+  return write_file_atomically(
+      path,
+      [&](const byte_sink& out) { return pdf::emit_pdf(layout, *fonts, path, diags, out, pages); },
+      diags);
 }
 
 }  // namespace handout
